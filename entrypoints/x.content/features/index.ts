@@ -1,0 +1,13 @@
+import type { ContentScriptContext } from '#imports';
+import type { SiteAdapter } from '@/utils/sites/types';
+import { postButtons } from './post-buttons';
+
+/** A content-script feature: one feature, one file. */
+export interface Feature {
+  id: string;
+  include(url: URL): boolean;
+  init(ctx: ContentScriptContext, site: SiteAdapter): void;
+}
+
+/** Every feature, in start order. */
+export const FEATURES: Feature[] = [postButtons];

@@ -1,0 +1,85 @@
+/**
+ * Interface strings in English and French. The language follows the browser unless the user
+ * picks one; every surface (page buttons, panel, popup, options) reads from here.
+ */
+
+const en = {
+  'button.label': 'Skein: ask about this post',
+  'menu.summarize': 'Summarize thread',
+  'menu.explain': 'Explain',
+  'menu.draft': 'Draft reply',
+  'notice.openSidebar': 'Skein read {count} post(s). Open the Skein sidebar to see them (toolbar button or Alt+Shift+K).',
+  'notice.sent': 'Sent to Skein.',
+  'notice.unreadable': 'Skein could not read this page: {reason}',
+  'notice.disconnected': 'Skein was updated or restarted. Reload the page to use it again.',
+  'notice.close': 'Close',
+  'panel.title': 'Skein',
+  'panel.empty': 'Click Skein’s button on a post to start.',
+  'panel.action.summarize': 'Summarize thread',
+  'panel.action.explain': 'Explain',
+  'panel.action.draft': 'Draft reply',
+  'panel.posts': '{count} post(s) read from {site}',
+  'panel.quote': 'Quoting',
+  'panel.repostedBy': 'Reposted by {name}',
+  'panel.promoted': 'Ad',
+  'panel.truncated': 'Only part of this post is shown on the page.',
+  'panel.unavailable': 'Unavailable post',
+  'panel.focused': 'Opened post',
+  'panel.media.photo': 'Photo',
+  'panel.media.video': 'Video',
+  'panel.media.gif': 'GIF',
+  'panel.media.card': 'Link',
+  'panel.engineLater': 'The on-device model is not connected yet: this shows what Skein read.',
+} as const;
+
+/** A key of the interface strings. */
+export type MessageKey = keyof typeof en;
+
+const fr: Record<MessageKey, string> = {
+  'button.label': 'Skein : demander à propos de ce post',
+  'menu.summarize': 'Résumer le fil',
+  'menu.explain': 'Expliquer',
+  'menu.draft': 'Rédiger une réponse',
+  'notice.openSidebar': 'Skein a lu {count} post(s). Ouvrez le panneau latéral Skein pour les voir (bouton de la barre d’outils ou Alt+Maj+K).',
+  'notice.sent': 'Envoyé à Skein.',
+  'notice.unreadable': 'Skein n’a pas pu lire cette page : {reason}',
+  'notice.disconnected': 'Skein a été mis à jour ou redémarré. Rechargez la page pour l’utiliser.',
+  'notice.close': 'Fermer',
+  'panel.title': 'Skein',
+  'panel.empty': 'Cliquez sur le bouton Skein d’un post pour commencer.',
+  'panel.action.summarize': 'Résumer le fil',
+  'panel.action.explain': 'Expliquer',
+  'panel.action.draft': 'Rédiger une réponse',
+  'panel.posts': '{count} post(s) lu(s) sur {site}',
+  'panel.quote': 'Cite',
+  'panel.repostedBy': 'Reposté par {name}',
+  'panel.promoted': 'Pub',
+  'panel.truncated': 'La page n’affiche qu’une partie de ce post.',
+  'panel.unavailable': 'Post indisponible',
+  'panel.focused': 'Post ouvert',
+  'panel.media.photo': 'Photo',
+  'panel.media.video': 'Vidéo',
+  'panel.media.gif': 'GIF',
+  'panel.media.card': 'Lien',
+  'panel.engineLater': 'Le modèle local n’est pas encore branché : voici ce que Skein a lu.',
+};
+
+/** The interface languages Skein has. */
+export type UiLanguage = 'en' | 'fr';
+
+const TABLES: Record<UiLanguage, Record<MessageKey, string>> = { en, fr };
+
+/** The interface language for a BCP 47 tag: French for any `fr-*`, English otherwise. */
+export function uiLanguageFor(tag: string | undefined | null): UiLanguage {
+  return tag?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** The browser's language, where the context has one. */
+export function browserLanguage(): UiLanguage {
+  return uiLanguageFor(typeof navigator === 'undefined' ? 'en' : navigator.language);
+}
+
+/** A translated string with `{name}` placeholders filled in. Values are inserted as text. */
+export function t(key: MessageKey, values: Record<string, string | number> = {}, lang: UiLanguage = browserLanguage()): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}

@@ -1,0 +1,169 @@
+/**
+ * Skein's button in a post's action bar: a host element with its own shadow root, so X's
+ * styles and Skein's never mix, and a menu of actions. Built from DOM nodes, never HTML
+ * strings. The menu and notices open as popovers in the top layer, above X's clipped and
+ * transformed timeline cells.
+ */
+import type { AssistantAction } from '../messaging';
+import { t } from '../i18n';
+import type { PageTheme } from './theme';
+import { POST_BUTTON_CSS } from './post-button-style';
+
+/** The host element's tag; other tools count `[data-skein-post]`. */
+export const HOST_TAG = 'skein-post-button';
+
+const ACTIONS: { action: AssistantAction; label: () => string }[] = [
+  { action: 'summarize', label: () => t('menu.summarize') },
+  { action: 'explain', label: () => t('menu.explain') },
+  { action: 'draft', label: () => t('menu.draft') },
+];
+
+export interface PostButtonOptions {
+  postId: string | null;
+  theme: PageTheme;
+  /** Runs an action; resolves to a notice to show next to the button, or null. */
+  onAction(action: AssistantAction): Promise<string | null>;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A ball of yarn: Skein's mark. */
+function icon(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const d of ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M5.2 8.6c4.3.4 8.6 3.3 10.6 9.9', 'M3.8 13.4c4.1-.6 8.4 1 10.9 5.9', 'M8.3 4.4c2.7 2.6 6.8 4.2 11.7 3.6']) {
+    const path = doc.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}
+
+/** Places a popover under (or above) the button, inside the viewport. */
+function place(pop: HTMLElement, anchor: HTMLElement): void {
+  const r = anchor.getBoundingClientRect();
+  const view = anchor.ownerDocument.defaultView!;
+  const height = pop.offsetHeight;
+  const width = pop.offsetWidth;
+  const below = r.bottom + 4 + height <= view.innerHeight;
+  pop.style.top = `${Math.max(4, below ? r.bottom + 4 : r.top - 4 - height)}px`;
+  pop.style.left = `${Math.max(4, Math.min(r.right - width, view.innerWidth - width - 4))}px`;
+}
+
+/** Creates the button's host element, ready to append to a post's action bar. */
+export function createPostButton(doc: Document, options: PostButtonOptions): HTMLElement {
+  const host = doc.createElement(HOST_TAG);
+  host.dataset.skeinPost = options.postId ?? '';
+  host.dataset.theme = options.theme;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = POST_BUTTON_CSS;
+
+  const trigger = doc.createElement('button');
+  trigger.type = 'button';
+  trigger.className = 'trigger';
+  trigger.setAttribute('aria-label', t('button.label'));
+  trigger.setAttribute('title', 'Skein');
+  trigger.setAttribute('aria-haspopup', 'menu');
+  trigger.setAttribute('aria-expanded', 'false');
+  trigger.append(icon(doc));
+
+  const menu = doc.createElement('div');
+  menu.className = 'menu';
+  menu.setAttribute('role', 'menu');
+  menu.setAttribute('popover', 'auto');
+  const items = ACTIONS.map(({ action, label }) => {
+    const item = doc.createElement('button');
+    item.type = 'button';
+    item.setAttribute('role', 'menuitem');
+    item.dataset.action = action;
+    item.tabIndex = -1;
+    item.textContent = label();
+    menu.append(item);
+    return item;
+  });
+
+  const notice = doc.createElement('div');
+  notice.className = 'notice';
+  notice.setAttribute('role', 'status');
+  notice.setAttribute('popover', 'manual');
+  const noticeText = doc.createElement('span');
+  const noticeClose = doc.createElement('button');
+  noticeClose.type = 'button';
+  noticeClose.textContent = '×';
+  noticeClose.setAttribute('aria-label', t('notice.close'));
+  notice.append(noticeText, noticeClose);
+
+  root.append(style, trigger, menu, notice);
+
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const hideNotice = () => {
+    clearTimeout(noticeTimer);
+    if (notice.matches(':popover-open')) notice.hidePopover();
+  };
+  const showNotice = (text: string) => {
+    noticeText.textContent = text;
+    if (!notice.matches(':popover-open')) notice.showPopover();
+    place(notice, trigger);
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(hideNotice, 10_000);
+  };
+  const closeOnScroll = () => menu.hidePopover();
+
+  menu.addEventListener('toggle', (e) => {
+    const open = (e as ToggleEvent).newState === 'open';
+    trigger.setAttribute('aria-expanded', String(open));
+    const view = doc.defaultView;
+    if (open) view?.addEventListener('scroll', closeOnScroll, { once: true, passive: true });
+    else view?.removeEventListener('scroll', closeOnScroll);
+  });
+
+  const openMenu = (focusIndex: number) => {
+    hideNotice();
+    menu.showPopover();
+    place(menu, trigger);
+    items[focusIndex]?.focus();
+  };
+
+  trigger.addEventListener('click', () => {
+    if (menu.matches(':popover-open')) menu.hidePopover();
+    else openMenu(0);
+  });
+  trigger.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      openMenu(e.key === 'ArrowDown' ? 0 : items.length - 1);
+    }
+  });
+  menu.addEventListener('keydown', (e) => {
+    const index = items.indexOf(root.activeElement as HTMLButtonElement);
+    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
+    if (e.key === 'ArrowDown') move(index + 1);
+    else if (e.key === 'ArrowUp') move(index - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      menu.hidePopover();
+      trigger.focus();
+    } else return;
+    e.preventDefault();
+  });
+  menu.addEventListener('click', (e) => {
+    const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action as AssistantAction | undefined;
+    if (!action) return;
+    menu.hidePopover();
+    trigger.focus();
+    options.onAction(action).then(
+      (text) => (text ? showNotice(text) : undefined),
+      () => showNotice(t('notice.disconnected')),
+    );
+  });
+  noticeClose.addEventListener('click', hideNotice);
+
+  // Keep clicks to ourselves: X opens the post when a click reaches the article.
+  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) {
+    host.addEventListener(type, (e) => e.stopPropagation());
+  }
+  return host;
+}

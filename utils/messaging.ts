@@ -1,0 +1,30 @@
+/**
+ * The one ProtocolMap: every request/response message between Skein's parts. Streams (tokens,
+ * progress) will travel over ports instead; this map is request/response only.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PageSnapshot } from './sites/types';
+
+/** What the user asked of a post. */
+export type AssistantAction = 'summarize' | 'explain' | 'draft';
+
+/** A request from a page: the action, the thread as read, and the post it started from. */
+export interface ThreadRequest {
+  action: AssistantAction;
+  snapshot: PageSnapshot;
+  /** The post whose button was clicked. */
+  postId: string | null;
+}
+
+/** How the background answered a {@link ThreadRequest}. */
+export interface ThreadAccepted {
+  /** Whether the side panel (sidebar) could be opened for the user. */
+  panelOpened: boolean;
+}
+
+interface ProtocolMap {
+  /** A page sends a thread for an action; the background keeps it and opens the panel. */
+  openThread(request: ThreadRequest): ThreadAccepted;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

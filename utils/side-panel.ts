@@ -1,0 +1,38 @@
+/**
+ * Opening Skein's panel: Chrome's side panel, Firefox's sidebar. Both browsers only open it in
+ * answer to a user action, so the call must happen before any `await` in the handler.
+ */
+import { browser } from '#imports';
+
+/** Firefox's sidebar API, which Chrome's typings do not describe. */
+interface SidebarAction {
+  open(): Promise<void>;
+}
+const sidebar = (): SidebarAction => (browser as unknown as { sidebarAction: SidebarAction }).sidebarAction;
+
+/**
+ * Opens the panel for a tab. Resolves to false where the browser refuses: Firefox does not
+ * count a click inside a page as a user action for its sidebar.
+ */
+export function openPanel(tabId: number | undefined): Promise<boolean> {
+  try {
+    if (import.meta.env.FIREFOX) {
+      return sidebar().open().then(() => true, () => false);
+    }
+    if (tabId == null) return Promise.resolve(false);
+    return browser.sidePanel.open({ tabId }).then(() => true, () => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+/** The toolbar button opens the panel: Chrome by setting, Firefox from the click. */
+export function openPanelFromToolbar(): void {
+  if (import.meta.env.FIREFOX) {
+    browser.action.onClicked.addListener(() => {
+      void sidebar().open().catch(() => undefined);
+    });
+  } else {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,61 @@
+/** Reading visible text out of rendered markup, the same way for every site. */
+
+/** Elements whose content is never visible post text. */
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'SVG', 'svg', 'TEMPLATE', 'NOSCRIPT', 'BUTTON']);
+
+/**
+ * Collapses runs of spaces and tabs to one space, keeps line breaks, drops spaces next to a
+ * line break and trims. Saved pages carry serialisation indentation (fixtures/README.md), and
+ * X renders line breaks as literal newlines inside the text.
+ */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * The visible text of an element: text nodes, emoji images as their alt, `<br>` as a line
+ * break. Buttons (X's "Show more" and "Translate") and vector icons are left out.
+ */
+export function visibleText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  collect(el, parts);
+  return normalizeText(parts.join(''));
+}
+
+function collect(node: Node, out: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      out.push((child as Text).data);
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.tagName;
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'IMG') out.push(el.getAttribute('alt') ?? '');
+      else if (tag === 'BR') out.push('\n');
+      else collect(el, out);
+    }
+  }
+}
+
+/** Makes a site-relative link absolute against the page URL; null when it cannot. */
+export function absoluteUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** A `datetime` attribute as ISO 8601 in UTC, or null when it is not a date. */
+export function isoTime(datetime: string | null | undefined): string | null {
+  if (!datetime) return null;
+  const t = Date.parse(datetime);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}

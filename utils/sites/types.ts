@@ -1,0 +1,77 @@
+/**
+ * The page snapshot: what Skein reads from a page. Field names follow
+ * ../shared/contracts/page-snapshot.md and are read by other tools; add fields, never rename.
+ */
+
+/** The networks Skein has (or will have) an adapter for. */
+export type SiteId = 'x' | 'bluesky' | 'mastodon' | 'reddit';
+
+/** What sort of page was read. */
+export type PageKind = 'thread' | 'timeline' | 'profile' | 'unknown';
+
+/** One piece of media attached to a post. */
+export interface Media {
+  kind: 'photo' | 'video' | 'gif' | 'card';
+  /** The alt text, or for a card its title. */
+  alt: string | null;
+  /** For a card, the address it links to. */
+  url: string | null;
+}
+
+/** One post as the page shows it. */
+export interface Post {
+  /** The site's own id (X: the numeric status id). */
+  id: string | null;
+  /** Absolute permalink. */
+  url: string | null;
+  author: { name: string; handle: string };
+  /** ISO 8601 with time zone. */
+  createdAt: string | null;
+  /** Visible text: spaces collapsed, line breaks kept, trimmed, emoji images as their alt. */
+  text: string;
+  lang: string | null;
+  media: Media[];
+  quoted: Post | null;
+  repostedBy: string | null;
+  isPromoted: boolean;
+  isTruncated: boolean;
+  inReplyToId: string | null;
+  /** Extra: pinned to the top of a profile. */
+  isPinned?: boolean;
+  /** Extra: the page shows a notice instead of the post (deleted, withheld, unavailable). */
+  unavailable?: string | null;
+}
+
+/** Everything an adapter read from one page. */
+export interface PageSnapshot {
+  site: SiteId;
+  url: string;
+  kind: PageKind;
+  /** On a thread page: the post the URL points to. */
+  focusedPostId: string | null;
+  posts: Post[];
+  /** Extra: why the snapshot is partial or empty, for the UI to say. */
+  warnings?: string[];
+}
+
+/** How the content script finds posts on a live page and where it puts Skein's button. */
+export interface PageHooks {
+  /** Selector matching one post element. */
+  postSelector: string;
+  /** The post's id as snapshots give it; null when the page shows none. */
+  postId(post: Element): string | null;
+  /** The element Skein's button is appended to; null when the post has no place for it. */
+  buttonSlot(post: Element): Element | null;
+}
+
+/**
+ * A site adapter: a pure reader of a rendered page. It never throws on odd markup; what it
+ * cannot read becomes a warning on the snapshot.
+ */
+export interface SiteAdapter {
+  id: SiteId;
+  /** Whether this adapter reads pages at this URL. */
+  matches(url: URL): boolean;
+  extract(doc: Document, url: string): PageSnapshot;
+  page: PageHooks;
+}

@@ -1,0 +1,98 @@
+/** The X adapter: a rendered x.com page → {@link PageSnapshot}. Pure: reads, never writes. */
+import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
+import { visibleText } from '../text';
+import { actionBarOf, readPost, readPostId, unavailablePost } from './post';
+import { RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
+
+const HOSTS = /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/;
+
+/** Page kind and focused post from the URL alone. */
+export function classifyXUrl(url: URL): { kind: PageKind; focusedPostId: string | null } {
+  const parts = url.pathname.split('/').filter(Boolean);
+  const status = parts.indexOf('status');
+  if (status >= 1 && /^\d+$/.test(parts[status + 1] ?? '')) {
+    return { kind: 'thread', focusedPostId: parts[status + 1]! };
+  }
+  const first = parts[0]?.toLowerCase();
+  if (!first) return { kind: 'timeline', focusedPostId: null };
+  if (TIMELINE_PATHS.has(first) || (first === 'i' && ['lists', 'bookmarks', 'timeline'].includes(parts[1] ?? ''))) {
+    return { kind: 'timeline', focusedPostId: null };
+  }
+  if (!RESERVED_PATHS.has(first) && /^[A-Za-z0-9_]{1,15}$/.test(parts[0]!)) {
+    // /<handle>/lists, /followers… are not timelines of posts but still the profile's pages.
+    return { kind: 'profile', focusedPostId: null };
+  }
+  return { kind: 'unknown', focusedPostId: null };
+}
+
+/**
+ * The posts of a page in document order: every post article, and X's notices standing in for
+ * deleted or withheld posts in a conversation (a cell with a notice and no article).
+ */
+function readItems(doc: Document, base: string): Post[] {
+  const posts: Post[] = [];
+  for (const el of Array.from(doc.querySelectorAll(`${X.post}, ${X.cell}`))) {
+    if (el.matches(X.post)) {
+      posts.push(readPost(el, base));
+    } else if (!el.querySelector(X.post)) {
+      const notice = el.querySelector(X.noticeLink);
+      if (notice?.parentElement) posts.push(unavailablePost(visibleText(notice.parentElement)));
+    }
+  }
+  return posts;
+}
+
+/**
+ * On a thread page, who answers whom where the page shows it: the posts above the focused one
+ * are its ancestors, each answering the one before; below it, the author's own continuation
+ * answers the post before it, and other replies answer the focused post.
+ */
+function linkReplies(posts: Post[], focusedPostId: string): void {
+  const focus = posts.findIndex((p) => p.id === focusedPostId);
+  if (focus < 0) return;
+  for (let i = 1; i <= focus; i++) posts[i]!.inReplyToId = posts[i - 1]!.id;
+  const author = posts[focus]!.author.handle;
+  let selfThread = true;
+  for (let i = focus + 1; i < posts.length; i++) {
+    const post = posts[i]!;
+    if (post.unavailable) continue;
+    selfThread &&= post.author.handle === author && posts[i - 1]!.author.handle === author;
+    post.inReplyToId = selfThread ? posts[i - 1]!.id : focusedPostId;
+  }
+}
+
+/** Why a snapshot is partial or empty, in words the UI can show. */
+function warningsFor(doc: Document, posts: Post[]): string[] {
+  const warnings: string[] = [];
+  if (posts.length === 0) {
+    if (doc.querySelector(X.loading)) warnings.push('The page is still loading.');
+    else warnings.push('No posts found on this page. X may have changed its layout.');
+  }
+  const unreadable = posts.filter((p) => !p.unavailable && !p.author.handle).length;
+  if (unreadable > 0) warnings.push(`${unreadable} post(s) could not be read completely.`);
+  return warnings;
+}
+
+/**
+ * Reads a rendered X page. Never throws on odd markup: an unknown layout gives a partial or
+ * empty snapshot whose `warnings` say why.
+ */
+export function extractX(doc: Document, url: string): PageSnapshot {
+  const parsed = new URL(url);
+  const { kind, focusedPostId } = classifyXUrl(parsed);
+  const posts = readItems(doc, parsed.origin + '/');
+  if (kind === 'thread' && focusedPostId) linkReplies(posts, focusedPostId);
+  const warnings = warningsFor(doc, posts);
+  if (kind === 'thread' && focusedPostId && posts.length > 0 && !posts.some((p) => p.id === focusedPostId)) {
+    warnings.push('The post this page points to is not on the page.');
+  }
+  return { site: 'x', url, kind, focusedPostId, posts, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** The X site adapter. */
+export const xAdapter: SiteAdapter = {
+  id: 'x',
+  matches: (url) => HOSTS.test(url.hostname),
+  extract: extractX,
+  page: { postSelector: X.post, postId: readPostId, buttonSlot: actionBarOf },
+};

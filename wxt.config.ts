@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+
+/** The sites Skein reads. Nothing else is requested: no `<all_urls>`. */
+export const HOSTS = ['https://x.com/*', 'https://twitter.com/*'];
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  // Manifest V3 for both browsers (Firefox would default to V2).
+  manifestVersion: 3,
+  vite: () => ({ plugins: [react(), tailwindcss()] }),
+  // The dev browser opens on X so the extension has something to read.
+  webExt: { startUrls: ['https://x.com/home'] },
+  zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },
+  manifest: ({ browser }) => ({
+    name: 'Skein',
+    description: 'An AI assistant for your social feed that runs entirely on your device.',
+    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: HOSTS,
+    action: { default_title: 'Skein' },
+    // The local engines compile WebAssembly; nothing else is allowed to run.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'skein@skein-extension.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
