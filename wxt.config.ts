@@ -24,7 +24,24 @@ export default defineConfig({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'skein@skein-extension.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'skein@skein-extension.org',
+              strict_min_version: '128.0',
+              // Skein collects nothing: every read and every answer stays on the device.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
+    // The panel from the keyboard; in Firefox also the way to open it after a click in a page,
+    // since Firefox lets only the user open its sidebar.
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open Skein',
+      },
+    },
   }),
 });

@@ -1,7 +1,7 @@
 /** The X adapter: a rendered x.com page → {@link PageSnapshot}. Pure: reads, never writes. */
 import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { visibleText } from '../text';
-import { actionBarOf, readPost, readPostId, unavailablePost } from './post';
+import { actionBarOf, noticeText, readPost, readPostId, unavailablePost } from './post';
 import { RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
 
 const HOSTS = /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/;
@@ -25,21 +25,28 @@ export function classifyXUrl(url: URL): { kind: PageKind; focusedPostId: string 
   return { kind: 'unknown', focusedPostId: null };
 }
 
+/** A post with nothing read from it: no id, author, text or media. */
+const isEmpty = (p: Post) => !p.id && !p.author.handle && !p.text && p.media.length === 0 && !p.quoted;
+
 /**
  * The posts of a page in document order: every post article, and X's notices standing in for
- * deleted or withheld posts in a conversation (a cell with a notice and no article).
+ * deleted or withheld posts in a conversation (a cell with a notice and no article). Articles
+ * with nothing readable in them are counted, not listed.
  */
-function readItems(doc: Document, base: string): Post[] {
+function readItems(doc: Document, base: string): { posts: Post[]; unreadable: number } {
   const posts: Post[] = [];
+  let unreadable = 0;
   for (const el of Array.from(doc.querySelectorAll(`${X.post}, ${X.cell}`))) {
     if (el.matches(X.post)) {
-      posts.push(readPost(el, base));
+      const post = readPost(el, base);
+      if (isEmpty(post)) unreadable++;
+      else posts.push(post);
     } else if (!el.querySelector(X.post)) {
       const notice = el.querySelector(X.noticeLink);
-      if (notice?.parentElement) posts.push(unavailablePost(visibleText(notice.parentElement)));
+      if (notice) posts.push(unavailablePost(noticeText(notice)));
     }
   }
-  return posts;
+  return { posts, unreadable };
 }
 
 /**
@@ -62,14 +69,19 @@ function linkReplies(posts: Post[], focusedPostId: string): void {
 }
 
 /** Why a snapshot is partial or empty, in words the UI can show. */
-function warningsFor(doc: Document, posts: Post[]): string[] {
+function warningsFor(doc: Document, posts: Post[], unreadable: number): string[] {
   const warnings: string[] = [];
+  const foreign = doc.querySelectorAll(X.anyArticle).length - doc.querySelectorAll(X.post).length;
   if (posts.length === 0) {
     if (doc.querySelector(X.loading)) warnings.push('The page is still loading.');
-    else warnings.push('No posts found on this page. X may have changed its layout.');
+    else warnings.push('No posts found on this page.');
   }
-  const unreadable = posts.filter((p) => !p.unavailable && !p.author.handle).length;
-  if (unreadable > 0) warnings.push(`${unreadable} post(s) could not be read completely.`);
+  if (foreign > 0 || unreadable > 0) {
+    warnings.push(`${foreign + unreadable} post(s) could not be read: X may have changed its layout.`);
+  } else {
+    const partial = posts.filter((p) => p.unavailable == null && !p.author.handle).length;
+    if (partial > 0) warnings.push(`${partial} post(s) were read only in part.`);
+  }
   return warnings;
 }
 
@@ -80,9 +92,9 @@ function warningsFor(doc: Document, posts: Post[]): string[] {
 export function extractX(doc: Document, url: string): PageSnapshot {
   const parsed = new URL(url);
   const { kind, focusedPostId } = classifyXUrl(parsed);
-  const posts = readItems(doc, parsed.origin + '/');
+  const { posts, unreadable } = readItems(doc, parsed.origin + '/');
   if (kind === 'thread' && focusedPostId) linkReplies(posts, focusedPostId);
-  const warnings = warningsFor(doc, posts);
+  const warnings = warningsFor(doc, posts, unreadable);
   if (kind === 'thread' && focusedPostId && posts.length > 0 && !posts.some((p) => p.id === focusedPostId)) {
     warnings.push('The post this page points to is not on the page.');
   }

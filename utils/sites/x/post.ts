@@ -46,7 +46,8 @@ function readMedia(root: Element, exclude: Element | null, base: string): Media[
   const media: Media[] = [];
   for (const el of own(root, `${X.photo}, ${X.video}, ${X.card}`, exclude)) {
     if (el.matches(X.card)) {
-      media.push(readCard(el, base));
+      // A poll is a card too; its choices go into the text instead (readPoll).
+      if (!el.querySelector(X.poll)) media.push(readCard(el, base));
     } else if (el.matches(X.photo)) {
       const video = el.querySelector(`${X.video}, ${X.videoPreview}`);
       if (video) media.push(readVideo(video));
@@ -132,6 +133,13 @@ function readQuoted(box: Element, base: string): Post {
   };
 }
 
+/** The words of X's notice, without its "Learn more" link. */
+export function noticeText(link: Element): string {
+  const box = link.parentElement;
+  if (!box) return '';
+  return visibleText(box).replace(visibleText(link), '').trim();
+}
+
 /** A notice in place of a post: deleted, withheld or unavailable. */
 export function unavailablePost(notice: string): Post {
   return {
@@ -178,7 +186,7 @@ export function readPost(article: Element, base: string): Post {
   if (!quoted) {
     // A quote of a post that is gone shows only X's notice.
     const notice = own(article, X.noticeLink, null)[0];
-    if (notice?.parentElement) quoted = unavailablePost(visibleText(notice.parentElement));
+    if (notice) quoted = unavailablePost(noticeText(notice));
   }
   const poll = readPoll(article);
   return {

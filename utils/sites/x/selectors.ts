@@ -36,8 +36,11 @@ export const X = {
   articleTitle: '[data-testid="twitter-article-title"]',
   articleBody: '[data-testid="longformRichTextComponent"]',
   articleBlock: '[data-block="true"]',
-  /** A poll's choices. tests/fixtures/x/poll.html. */
+  /** A poll (a card) and its choices. tests/fixtures/x/poll.html. */
+  poll: '[data-testid="cardPoll"]',
   pollChoice: '[data-testid="cardPoll"] [role="radio"], [data-testid="cardPoll"] li',
+  /** Any article: one without X's test id means the layout changed. tests/fixtures/x/changed-layout.html. */
+  anyArticle: 'article[role="article"]',
   /**
    * X's notices in place of a post (deleted, withheld, unavailable) end in a "Learn more" link
    * to its help pages, whatever the language. tests/fixtures/x/status-thread-replies.html.

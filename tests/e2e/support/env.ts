@@ -1,0 +1,17 @@
+/** Where the end-to-end tests find browsers, builds and the shared saved pages. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The real saved pages, beside the checkout (never copied into it). */
+export const SHARED_FIXTURES = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');
+export const HAVE_SHARED = existsSync(join(SHARED_FIXTURES, 'x'));
+export const NO_SHARED_REASON = `the shared saved pages are not at ${SHARED_FIXTURES} (set SKEIN_SHARED_FIXTURES)`;
+/** The project's own fixtures. */
+export const OWN_FIXTURES = join(ROOT, 'tests/fixtures');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');

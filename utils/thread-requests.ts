@@ -1,0 +1,39 @@
+/**
+ * The background's side of "a page sent a thread": check who sent it and what it holds, open
+ * the panel, keep the request for the panel to show.
+ */
+import { browser, type Browser } from '#imports';
+import type { ThreadAccepted, ThreadRequest } from './messaging';
+import { adapterFor } from './sites';
+import { openPanel } from './side-panel';
+import { rememberRequest } from './thread-store';
+
+const ACTIONS = new Set(['summarize', 'explain', 'draft']);
+
+/** Whether a message body has the shape of a {@link ThreadRequest}; its text stays untrusted. */
+export function isThreadRequest(value: unknown): value is ThreadRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<ThreadRequest>;
+  const s = v.snapshot;
+  return (
+    typeof v.action === 'string' && ACTIONS.has(v.action) &&
+    (v.postId === null || typeof v.postId === 'string') &&
+    typeof s === 'object' && s !== null && typeof s.url === 'string' && Array.isArray(s.posts) &&
+    s.posts.every((p) => typeof p === 'object' && p !== null && typeof p.text === 'string' && typeof p.author?.handle === 'string')
+  );
+}
+
+/**
+ * Handles a thread sent by a content script. Only Skein's own content scripts, on a site
+ * Skein reads, are heard; anything else is refused.
+ */
+export function acceptThreadRequest(data: unknown, sender: Browser.runtime.MessageSender): Promise<ThreadAccepted> {
+  const tabId = sender.tab?.id;
+  if (sender.id !== browser.runtime.id || tabId == null || !sender.url || !adapterFor(sender.url)) {
+    return Promise.reject(new Error('Skein only takes threads from its own page scripts on supported sites.'));
+  }
+  if (!isThreadRequest(data)) return Promise.reject(new Error('Malformed thread request.'));
+  // Open first, synchronously: the user's click only counts until the first await.
+  const opened = openPanel(tabId);
+  return rememberRequest(tabId, data).then(async () => ({ panelOpened: await opened }));
+}
