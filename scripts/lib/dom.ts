@@ -13,6 +13,7 @@ export function parseHtml(html: string, url: string): Document {
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
+      handleDisabledFileLoadingAsSuccess: true,
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
     },
   });

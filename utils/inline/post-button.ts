@@ -40,6 +40,23 @@ function icon(doc: Document): SVGSVGElement {
   return svg;
 }
 
+/**
+ * Popover helpers that degrade to the `hidden` attribute where the Popover API is missing
+ * (DOM implementations used in tests, browsers older than Skein supports).
+ */
+const supportsPopover = (el: HTMLElement) => typeof el.showPopover === 'function';
+const isOpen = (el: HTMLElement) => (supportsPopover(el) ? el.matches(':popover-open') : !el.hidden);
+function show(el: HTMLElement): void {
+  if (isOpen(el)) return;
+  if (supportsPopover(el)) el.showPopover();
+  else el.hidden = false;
+}
+function hide(el: HTMLElement): void {
+  if (!isOpen(el)) return;
+  if (supportsPopover(el)) el.hidePopover();
+  else el.hidden = true;
+}
+
 /** Places a popover under (or above) the button, inside the viewport. */
 function place(pop: HTMLElement, anchor: HTMLElement): void {
   const r = anchor.getBoundingClientRect();
@@ -95,21 +112,22 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   noticeClose.setAttribute('aria-label', t('notice.close'));
   notice.append(noticeText, noticeClose);
 
+  if (!supportsPopover(menu)) menu.hidden = notice.hidden = true;
   root.append(style, trigger, menu, notice);
 
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const hideNotice = () => {
     clearTimeout(noticeTimer);
-    if (notice.matches(':popover-open')) notice.hidePopover();
+    hide(notice);
   };
   const showNotice = (text: string) => {
     noticeText.textContent = text;
-    if (!notice.matches(':popover-open')) notice.showPopover();
+    show(notice);
     place(notice, trigger);
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(hideNotice, 10_000);
   };
-  const closeOnScroll = () => menu.hidePopover();
+  const closeOnScroll = () => hide(menu);
 
   menu.addEventListener('toggle', (e) => {
     const open = (e as ToggleEvent).newState === 'open';
@@ -121,13 +139,13 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
 
   const openMenu = (focusIndex: number) => {
     hideNotice();
-    menu.showPopover();
+    show(menu);
     place(menu, trigger);
     items[focusIndex]?.focus();
   };
 
   trigger.addEventListener('click', () => {
-    if (menu.matches(':popover-open')) menu.hidePopover();
+    if (isOpen(menu)) hide(menu);
     else openMenu(0);
   });
   trigger.addEventListener('keydown', (e) => {
@@ -144,7 +162,7 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(items.length - 1);
     else if (e.key === 'Escape' || e.key === 'Tab') {
-      menu.hidePopover();
+      hide(menu);
       trigger.focus();
     } else return;
     e.preventDefault();
@@ -152,7 +170,7 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   menu.addEventListener('click', (e) => {
     const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action as AssistantAction | undefined;
     if (!action) return;
-    menu.hidePopover();
+    hide(menu);
     trigger.focus();
     options.onAction(action).then(
       (text) => (text ? showNotice(text) : undefined),

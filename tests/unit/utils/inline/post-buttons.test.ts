@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { mountPostButtons } from '@/utils/inline/post-buttons';
+import { HOST_TAG } from '@/utils/inline/post-button';
+import { xAdapter } from '@/utils/sites/x/extract';
+import type { AssistantAction } from '@/utils/messaging';
+import { own } from '../../support/fixtures';
+import { article, cell } from '../../../fixtures/x/markup';
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+function loadInto(file: string) {
+  const html = readFileSync(file, 'utf8');
+  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+}
+
+const hosts = () => Array.from(document.querySelectorAll<HTMLElement>(HOST_TAG));
+const ids = () => hosts().map((h) => h.dataset.skeinPost);
+
+describe('mountPostButtons', () => {
+  let stop: (() => void) | undefined;
+  const calls: [AssistantAction, string | null][] = [];
+  const start = () => {
+    stop = mountPostButtons({
+      doc: document,
+      hooks: xAdapter.page,
+      onAction: async (action, _post, id) => {
+        calls.push([action, id]);
+        return null;
+      },
+    });
+  };
+  afterEach(() => {
+    stop?.();
+    calls.length = 0;
+  });
+
+  it('puts exactly one button in each post’s own action bar', () => {
+    loadInto(own('x/promoted.html'));
+    start();
+    expect(ids()).toEqual(['1900000000000000100', '1900000000000000101', '1900000000000000102']);
+    for (const host of hosts()) {
+      expect(host.parentElement?.getAttribute('role')).toBe('group');
+      expect(host.closest('div[role="link"]')).toBeNull(); // not in the quoted post
+    }
+  });
+
+  it('adds buttons to posts that arrive later, and only to them', async () => {
+    loadInto(own('x/promoted.html'));
+    start();
+    const first = hosts();
+    const list = document.querySelector('[data-testid="cellInnerDiv"]')!.parentElement!;
+    list.insertAdjacentHTML('beforeend', cell(article({ id: '1900000000000000999', handle: 'late', name: 'Late', time: '2026-03-05T00:00:00.000Z', textHtml: '<span>late</span>' })));
+    await frame();
+    await frame();
+    expect(ids()).toEqual(['1900000000000000100', '1900000000000000101', '1900000000000000102', '1900000000000000999']);
+    // The old buttons are the same elements: handled posts are not processed again.
+    expect(hosts().slice(0, 3)).toEqual(first);
+  });
+
+  it('relabels a recycled post element and leaves a single button in it', async () => {
+    loadInto(own('x/promoted.html'));
+    start();
+    const link = document.querySelector('a[href="/normal_poster/status/1900000000000000100"]')!;
+    link.setAttribute('href', '/normal_poster/status/1900000000000000555');
+    await frame();
+    await frame();
+    expect(ids()).toEqual(['1900000000000000555', '1900000000000000101', '1900000000000000102']);
+  });
+
+  it('runs the chosen action for its post', () => {
+    loadInto(own('x/promoted.html'));
+    start();
+    const host = hosts()[1]!;
+    host.shadowRoot!.querySelector<HTMLElement>('[data-action="explain"]')!.click();
+    expect(calls).toEqual([['explain', '1900000000000000101']]);
+  });
+
+  it('keeps its clicks from reaching the post, which would open it', () => {
+    loadInto(own('x/promoted.html'));
+    start();
+    let reached = 0;
+    document.querySelector('article')!.addEventListener('click', () => reached++);
+    hosts()[0]!.shadowRoot!.querySelector<HTMLElement>('[data-action="summarize"]')!.click();
+    expect(reached).toBe(0);
+  });
+
+  it('renders nothing from the page as HTML', () => {
+    loadInto(own('x/promoted.html'));
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    document.querySelector('a[href="/brand/status/1900000000000000101"]')!.setAttribute('href', `/brand/status/1900000000000000101`);
+    document.querySelector('[data-testid="tweetText"]')!.textContent = evil;
+    start();
+    for (const host of hosts()) expect(host.shadowRoot!.querySelector('img')).toBeNull();
+  });
+
+  it('removes every button when stopped', () => {
+    loadInto(own('x/promoted.html'));
+    start();
+    stop!();
+    stop = undefined;
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('does nothing on a page without posts', () => {
+    loadInto(own('x/loading.html'));
+    start();
+    expect(hosts()).toHaveLength(0);
+  });
+});

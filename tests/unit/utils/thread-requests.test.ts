@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { acceptThreadRequest, isThreadRequest } from '@/utils/thread-requests';
+import { forgetTab, requestFor, threadState } from '@/utils/thread-store';
+import type { ThreadRequest } from '@/utils/messaging';
+
+const request: ThreadRequest = {
+  action: 'summarize',
+  postId: '1',
+  snapshot: {
+    site: 'x', url: 'https://x.com/a/status/1', kind: 'thread', focusedPostId: '1',
+    posts: [{ id: '1', url: null, author: { name: 'A', handle: 'a' }, createdAt: null, text: 'hi', lang: null, media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null }],
+  },
+};
+
+const sender = (over: object = {}) => ({ id: fakeBrowser.runtime.id, url: 'https://x.com/a/status/1', tab: { id: 7 } as never, ...over });
+
+describe('acceptThreadRequest', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the request for the sending tab', async () => {
+    const answer = await acceptThreadRequest(request, sender());
+    // The fake browser has no side panel: the request is kept all the same.
+    expect(answer).toEqual({ panelOpened: false });
+    const state = await threadState.getValue();
+    expect(requestFor(state, 7)).toMatchObject({ tabId: 7, action: 'summarize', postId: '1' });
+    expect(requestFor(state, 99)).toMatchObject({ tabId: 7 }); // other tabs fall back to the latest
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else' }],
+    ['a page on another site', { url: 'https://example.com/' }],
+    ['no tab', { tab: undefined }],
+  ])('refuses %s', async (_name, over) => {
+    await expect(acceptThreadRequest(request, sender(over))).rejects.toThrow(/only takes threads/);
+    expect((await threadState.getValue()).lastTabId).toBeNull();
+  });
+
+  it('refuses malformed requests', async () => {
+    await expect(acceptThreadRequest({ ...request, action: 'post-it' }, sender())).rejects.toThrow(/Malformed/);
+  });
+
+  it('forgets a closed tab', async () => {
+    await acceptThreadRequest(request, sender());
+    await forgetTab(7);
+    expect(requestFor(await threadState.getValue(), 7)).toBeNull();
+  });
+});
+
+describe('isThreadRequest', () => {
+  it.each([
+    [null, false],
+    [{}, false],
+    [{ ...request, postId: 5 }, false],
+    [{ ...request, snapshot: { ...request.snapshot, posts: [{ text: 1 }] } }, false],
+    [request, true],
+  ])('%#', (value, ok) => expect(isThreadRequest(value)).toBe(ok));
+});
