@@ -21,6 +21,11 @@ export interface ChromiumFixtures {
   requests: string[];
   /** Opens the side panel's page as a tab. */
   openPanel(): Promise<Page>;
+  /**
+   * The text of Chrome's real side panel, read over the DevTools protocol (Playwright lists
+   * no page for it); null while no side panel is open.
+   */
+  sidePanelText(): Promise<string | null>;
 }
 
 export const test = base.extend<ChromiumFixtures>({
@@ -70,7 +75,13 @@ export const test = base.extend<ChromiumFixtures>({
     const watch = (page: Page) => {
       page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+        if (m.type() !== 'error') return;
+        const where = m.location().url;
+        // The saved pages' own leftovers, not Skein's: Chromium fetches the web-app manifest
+        // outside any route and logs the failed parse, and saved videos point at dead blob: URLs.
+        if (m.text().startsWith('Manifest: ')) return;
+        if (m.text().startsWith('Failed to load resource') && /^(blob|data):/.test(where)) return;
+        errors.push(`${page.url()}: ${m.text()} (${where})`);
       });
     };
     context.pages().forEach(watch);
@@ -82,6 +93,32 @@ export const test = base.extend<ChromiumFixtures>({
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       return page;
+    });
+  },
+  sidePanelText: async ({ context }, use) => {
+    await use(async () => {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const tabs = new Set(context.pages().map((p) => p.url()));
+        const panel = targetInfos.find((t) => t.type === 'page' && t.url.endsWith('/sidepanel.html') && !tabs.has(t.url));
+        if (!panel) return null;
+        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false });
+        const reply = new Promise<string>((resolve) => {
+          cdp.on('Target.receivedMessageFromTarget', (e) => {
+            const msg = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: string } } };
+            if (msg.id === 1) resolve(msg.result?.result?.value ?? '');
+          });
+        });
+        await cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: 'document.body.innerText', returnByValue: true } }),
+        });
+        return await reply;
+      } finally {
+        await cdp.detach();
+      }
     });
   },
 });
