@@ -25,6 +25,8 @@ export interface ThreadAccepted {
 interface ProtocolMap {
   /** A page sends a thread for an action; the background keeps it and opens the panel. */
   openThread(request: ThreadRequest): ThreadAccepted;
+  /** A page asks for the panel in a tab (Firefox will not open its sidebar for a page). */
+  openPanelTab(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -2,7 +2,7 @@
  * Opening Skein's panel: Chrome's side panel, Firefox's sidebar. Both browsers only open it in
  * answer to a user action, so the call must happen before any `await` in the handler.
  */
-import { browser } from '#imports';
+import { browser, type Browser } from '#imports';
 
 /** Firefox's sidebar API, which Chrome's typings do not describe. */
 interface SidebarAction {
@@ -35,4 +35,14 @@ export function openPanelFromToolbar(): void {
   } else {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   }
+}
+
+/** The panel's page in a tab beside `beside`: where a sidebar cannot be opened for the user. */
+export async function openPanelInTab(beside: Browser.tabs.Tab): Promise<void> {
+  await browser.tabs.create({
+    url: browser.runtime.getURL('/sidepanel.html'),
+    index: beside.index + 1,
+    windowId: beside.windowId,
+    openerTabId: beside.id,
+  });
 }

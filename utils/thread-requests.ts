@@ -5,7 +5,7 @@
 import { browser, type Browser } from '#imports';
 import type { ThreadAccepted, ThreadRequest } from './messaging';
 import { adapterFor } from './sites';
-import { openPanel } from './side-panel';
+import { openPanel, openPanelInTab } from './side-panel';
 import { rememberRequest } from './thread-store';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft']);
@@ -23,17 +23,28 @@ export function isThreadRequest(value: unknown): value is ThreadRequest {
   );
 }
 
+/** Whether a message comes from Skein's own content script in a tab of a site it reads. */
+function fromOwnPageScript(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id != null && !!sender.url && adapterFor(sender.url) != null;
+}
+
+const REFUSED = 'Skein only takes requests from its own page scripts on supported sites.';
+
 /**
  * Handles a thread sent by a content script. Only Skein's own content scripts, on a site
  * Skein reads, are heard; anything else is refused.
  */
 export function acceptThreadRequest(data: unknown, sender: Browser.runtime.MessageSender): Promise<ThreadAccepted> {
   const tabId = sender.tab?.id;
-  if (sender.id !== browser.runtime.id || tabId == null || !sender.url || !adapterFor(sender.url)) {
-    return Promise.reject(new Error('Skein only takes threads from its own page scripts on supported sites.'));
-  }
+  if (!fromOwnPageScript(sender) || tabId == null) return Promise.reject(new Error(REFUSED));
   if (!isThreadRequest(data)) return Promise.reject(new Error('Malformed thread request.'));
   // Open first, synchronously: the user's click only counts until the first await.
   const opened = openPanel(tabId);
   return rememberRequest(tabId, data).then(async () => ({ panelOpened: await opened }));
+}
+
+/** Opens the panel's page in a tab next to the sender's, at the user's request from a notice. */
+export async function acceptPanelTabRequest(sender: Browser.runtime.MessageSender): Promise<void> {
+  if (!fromOwnPageScript(sender)) throw new Error(REFUSED);
+  await openPanelInTab(sender.tab!);
 }

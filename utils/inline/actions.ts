@@ -14,6 +14,19 @@ export function threadFor(snapshot: PageSnapshot, postId: string | null): PageSn
   return posts.length ? { ...snapshot, posts } : snapshot;
 }
 
+/** A message shown next to Skein's button, with at most one thing to do about it. */
+export interface Notice {
+  text: string;
+  action?: { label: string; run(): Promise<void> };
+}
+
+/** How an action reaches the background. */
+export interface ActionPorts {
+  send(request: ThreadRequest): Promise<ThreadAccepted>;
+  /** Opens the panel's page in a tab, where the browser will not open its sidebar for us. */
+  openInTab(): Promise<void>;
+}
+
 /**
  * Reads the page and sends the request. Resolves to a notice for the user, or null when the
  * panel opened and shows everything itself.
@@ -23,18 +36,22 @@ export async function requestAction(
   url: string,
   action: AssistantAction,
   postId: string | null,
-  send: (request: ThreadRequest) => Promise<ThreadAccepted>,
-): Promise<string | null> {
+  ports: ActionPorts,
+): Promise<Notice | null> {
   const page = extractPage(doc, url);
-  if (!page) return t('notice.unreadable', { reason: url });
-  if (page.posts.length === 0) return t('notice.unreadable', { reason: page.warnings?.join(' ') ?? '' });
+  if (!page) return { text: t('notice.unreadable', { reason: url }) };
+  if (page.posts.length === 0) return { text: t('notice.unreadable', { reason: page.warnings?.join(' ') ?? '' }) };
   const snapshot = threadFor(page, postId);
   let accepted: ThreadAccepted;
   try {
-    accepted = await send({ action, snapshot, postId });
+    accepted = await ports.send({ action, snapshot, postId });
   } catch {
     // The extension was reloaded or updated under this page: its messages go nowhere.
-    return t('notice.disconnected');
+    return { text: t('notice.disconnected') };
   }
-  return accepted.panelOpened ? null : t('notice.openSidebar', { count: snapshot.posts.length });
+  if (accepted.panelOpened) return null;
+  return {
+    text: t('notice.openSidebar', { count: snapshot.posts.length }),
+    action: { label: t('notice.openInTab'), run: ports.openInTab },
+  };
 }

@@ -27,6 +27,8 @@ svg { width: 18.75px; height: 18.75px; fill: none; stroke: currentColor; stroke-
 .notice { max-width: 320px; padding: 10px 12px; display: flex; gap: 8px; align-items: flex-start; }
 .notice:not(:popover-open) { display: none; }
 .notice span { flex: 1; }
+.notice .notice-action { color: var(--skein-accent); font-weight: 700; white-space: nowrap; }
+.notice .notice-action[hidden] { display: none; }
 .notice button { all: unset; cursor: pointer; padding: 0 4px; color: var(--skein-icon); }
 .notice button:focus-visible { outline: 2px solid var(--skein-accent); }
 `;

@@ -5,6 +5,7 @@
  * transformed timeline cells.
  */
 import type { AssistantAction } from '../messaging';
+import type { Notice } from './actions';
 import { t } from '../i18n';
 import type { PageTheme } from './theme';
 import { POST_BUTTON_CSS } from './post-button-style';
@@ -22,7 +23,7 @@ export interface PostButtonOptions {
   postId: string | null;
   theme: PageTheme;
   /** Runs an action; resolves to a notice to show next to the button, or null. */
-  onAction(action: AssistantAction): Promise<string | null>;
+  onAction(action: AssistantAction): Promise<Notice | null>;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -106,11 +107,14 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   notice.setAttribute('role', 'status');
   notice.setAttribute('popover', 'manual');
   const noticeText = doc.createElement('span');
+  const noticeAction = doc.createElement('button');
+  noticeAction.type = 'button';
+  noticeAction.className = 'notice-action';
   const noticeClose = doc.createElement('button');
   noticeClose.type = 'button';
   noticeClose.textContent = '×';
   noticeClose.setAttribute('aria-label', t('notice.close'));
-  notice.append(noticeText, noticeClose);
+  notice.append(noticeText, noticeAction, noticeClose);
 
   if (!supportsPopover(menu)) menu.hidden = notice.hidden = true;
   root.append(style, trigger, menu, notice);
@@ -120,8 +124,12 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     clearTimeout(noticeTimer);
     hide(notice);
   };
-  const showNotice = (text: string) => {
+  let noticeRun: (() => Promise<void>) | undefined;
+  const showNotice = ({ text, action }: Notice) => {
     noticeText.textContent = text;
+    noticeAction.textContent = action?.label ?? '';
+    noticeAction.hidden = !action;
+    noticeRun = action?.run;
     show(notice);
     place(notice, trigger);
     clearTimeout(noticeTimer);
@@ -173,11 +181,15 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     hide(menu);
     trigger.focus();
     options.onAction(action).then(
-      (text) => (text ? showNotice(text) : undefined),
-      () => showNotice(t('notice.disconnected')),
+      (notice) => (notice ? showNotice(notice) : undefined),
+      () => showNotice({ text: t('notice.disconnected') }),
     );
   });
   noticeClose.addEventListener('click', hideNotice);
+  noticeAction.addEventListener('click', () => {
+    hideNotice();
+    noticeRun?.().catch(() => showNotice({ text: t('notice.disconnected') }));
+  });
 
   // Keep clicks to ourselves: X opens the post when a click reaches the article.
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) {

@@ -6,6 +6,7 @@
  */
 import type { PageHooks } from '../sites/types';
 import type { AssistantAction } from '../messaging';
+import type { Notice } from './actions';
 import { HOST_TAG, createPostButton } from './post-button';
 import { detectTheme } from './theme';
 
@@ -13,7 +14,7 @@ export interface PostButtonsOptions {
   doc: Document;
   hooks: PageHooks;
   /** Runs an action for the post with this element and id; resolves to a notice or null. */
-  onAction(action: AssistantAction, post: Element, postId: string | null): Promise<string | null>;
+  onAction(action: AssistantAction, post: Element, postId: string | null): Promise<Notice | null>;
 }
 
 /** Starts watching; returns the function that stops and removes every button. */

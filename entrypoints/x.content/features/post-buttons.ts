@@ -12,7 +12,10 @@ export const postButtons: Feature = {
       doc: document,
       hooks: site.page,
       onAction: (action, _post, postId) =>
-        requestAction(document, location.href, action, postId, (request) => sendMessage('openThread', request)),
+        requestAction(document, location.href, action, postId, {
+          send: (request) => sendMessage('openThread', request),
+          openInTab: () => sendMessage('openPanelTab', undefined),
+        }),
     });
     ctx.onInvalidated(stop);
   },

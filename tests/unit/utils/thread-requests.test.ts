@@ -32,7 +32,7 @@ describe('acceptThreadRequest', () => {
     ['a page on another site', { url: 'https://example.com/' }],
     ['no tab', { tab: undefined }],
   ])('refuses %s', async (_name, over) => {
-    await expect(acceptThreadRequest(request, sender(over))).rejects.toThrow(/only takes threads/);
+    await expect(acceptThreadRequest(request, sender(over))).rejects.toThrow(/only takes requests/);
     expect((await threadState.getValue()).lastTabId).toBeNull();
   });
 

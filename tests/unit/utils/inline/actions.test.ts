@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { requestAction, threadFor } from '@/utils/inline/actions';
-import type { ThreadRequest } from '@/utils/messaging';
+import { requestAction, threadFor, type ActionPorts } from '@/utils/inline/actions';
+import type { ThreadAccepted, ThreadRequest } from '@/utils/messaging';
 import { extractX } from '@/utils/sites/x/extract';
 import { own } from '../../support/fixtures';
 
 const doc = (file: string) => new DOMParser().parseFromString(readFileSync(own(file), 'utf8'), 'text/html');
 const THREAD = 'https://x.com/skein_test/status/1900000000000000010';
+
+/** A fake background: records what it is sent and answers as told. */
+function fakePorts(answer: () => Promise<ThreadAccepted>) {
+  const sent: ThreadRequest[] = [];
+  let tabs = 0;
+  const ports: ActionPorts = {
+    send: (r) => {
+      sent.push(r);
+      return answer();
+    },
+    openInTab: async () => {
+      tabs++;
+    },
+  };
+  return { ports, sent, tabs: () => tabs };
+}
 
 describe('threadFor', () => {
   it('takes the whole conversation on a thread page', () => {
@@ -21,36 +37,36 @@ describe('threadFor', () => {
 
 describe('requestAction', () => {
   it('sends the thread and shows nothing when the panel opened', async () => {
-    const sent: ThreadRequest[] = [];
-    const notice = await requestAction(doc('x/status-thread-replies.html'), THREAD, 'summarize', '1900000000000000010', async (r) => {
-      sent.push(r);
-      return { panelOpened: true };
-    });
+    const fake = fakePorts(async () => ({ panelOpened: true }));
+    const notice = await requestAction(doc('x/status-thread-replies.html'), THREAD, 'summarize', '1900000000000000010', fake.ports);
     expect(notice).toBeNull();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.action).toBe('summarize');
-    expect(sent[0]!.snapshot.focusedPostId).toBe('1900000000000000010');
+    expect(fake.sent).toHaveLength(1);
+    expect(fake.sent[0]!.action).toBe('summarize');
+    expect(fake.sent[0]!.snapshot.focusedPostId).toBe('1900000000000000010');
   });
 
-  it('tells the user to open the sidebar where the browser would not', async () => {
-    const notice = await requestAction(doc('x/status-thread-replies.html'), THREAD, 'explain', null, async () => ({ panelOpened: false }));
-    expect(notice).toMatch(/read 9 post\(s\).*sidebar/);
+  it('offers the panel in a tab where the browser would not open its sidebar', async () => {
+    const fake = fakePorts(async () => ({ panelOpened: false }));
+    const notice = await requestAction(doc('x/status-thread-replies.html'), THREAD, 'explain', null, fake.ports);
+    expect(notice!.text).toMatch(/read 9 post\(s\).*sidebar/);
+    expect(notice!.action!.label).toBe('Open in a tab');
+    await notice!.action!.run();
+    expect(fake.tabs()).toBe(1);
   });
 
   it('says the page is unreadable instead of sending nothing', async () => {
-    let sent = 0;
-    const notice = await requestAction(doc('x/changed-layout.html'), 'https://x.com/home', 'summarize', null, async () => {
-      sent++;
-      return { panelOpened: true };
-    });
-    expect(sent).toBe(0);
-    expect(notice).toMatch(/could not read this page.*layout/);
+    const fake = fakePorts(async () => ({ panelOpened: true }));
+    const notice = await requestAction(doc('x/changed-layout.html'), 'https://x.com/home', 'summarize', null, fake.ports);
+    expect(fake.sent).toHaveLength(0);
+    expect(notice!.text).toMatch(/could not read this page.*layout/);
   });
 
   it('asks for a reload when the extension went away under the page', async () => {
-    const notice = await requestAction(doc('x/poll.html'), 'https://x.com/home', 'draft', '1900000000000000200', async () => {
+    const fake = fakePorts(async () => {
       throw new Error('Extension context invalidated.');
     });
-    expect(notice).toMatch(/Reload the page/);
+    const notice = await requestAction(doc('x/poll.html'), 'https://x.com/home', 'draft', '1900000000000000200', fake.ports);
+    expect(notice!.text).toMatch(/Reload the page/);
+    expect(notice!.action).toBeUndefined();
   });
 });

@@ -1,0 +1,64 @@
+import type { Page, Target } from 'puppeteer-core';
+import { test, expect, buttonIds, waitForButtons, FIREFOX_UUID } from './support/firefox';
+import { OWN_THREAD, X_PAGES } from './support/pages';
+import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
+
+test.describe('Skein in Firefox', () => {
+  test('one button per post on the real home timeline, also for posts that arrive later', async ({ openServed, pageErrors }) => {
+    test.skip(!HAVE_SHARED, NO_SHARED_REASON);
+    const page = await openServed([X_PAGES.home]);
+    await page.goto(X_PAGES.home.url);
+    await waitForButtons(page, 20);
+    const first = await buttonIds(page);
+    expect(new Set(first).size).toBe(20);
+    expect(first[0]).toBe('1991602883645829145');
+    await page.evaluate(() => {
+      const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).filter((c) => c.querySelector('article')).slice(0, 3);
+      cells.forEach((c, i) => {
+        const copy = c.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('skein-post-button').forEach((b) => b.remove());
+        copy.querySelectorAll('a[href*="/status/"]').forEach((a) => a.setAttribute('href', a.getAttribute('href')!.replace(/status\/\d+/, `status/880${i}`)));
+        cells[0]!.parentElement!.append(copy);
+      });
+    });
+    await waitForButtons(page, 23);
+    expect((await buttonIds(page)).slice(20)).toEqual(['8800', '8801', '8802']);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('Summarize reads the thread; the panel, opened from the notice, shows it', async ({ firefox, openServed, pageErrors }) => {
+    const page = await openServed([OWN_THREAD]);
+    await page.goto(OWN_THREAD.url);
+    await waitForButtons(page, 7);
+    const host = 'skein-post-button[data-skein-post="1900000000000000010"]';
+    await page.locator(`${host} >>> button.trigger`).click();
+    await page.locator(`${host} >>> [data-action="summarize"]`).click();
+    // Firefox opens its sidebar only for the user's own clicks on browser UI: Skein says so.
+    const notice = await page.waitForFunction(
+      (sel) => {
+        const n = document.querySelector(sel)?.shadowRoot?.querySelector('.notice');
+        return n?.matches(':popover-open') ? n.textContent : null;
+      },
+      {},
+      host,
+    );
+    expect(await notice.jsonValue()).toContain('Skein read 9 post(s). Open the Skein sidebar');
+    // The new tab's page object keeps saying about:blank over BiDi; what runs in it is the panel.
+    const created = new Promise<Page>((resolve) => firefox.once('targetcreated', async (t: Target) => resolve((await t.page())!)));
+    await page.locator(`${host} >>> .notice-action`).click();
+    const panel = await created;
+    await panel.waitForFunction(
+      (url) => location.href === url && document.querySelector('[data-testid="thread-count"]'),
+      { timeout: 10_000 },
+      `moz-extension://${FIREFOX_UUID}/sidepanel.html`,
+    );
+    expect(await panel.$eval('[data-testid="thread-count"]', (e) => e.textContent)).toBe('9 post(s) read from X');
+    expect(await panel.$$eval('[data-testid="post-handle"]', (es) => es.map((e) => e.textContent))).toEqual([
+      '@yarn_fan', '@skein_test', '@skein_test', '@skein_test', '@purl_one', '@tricot_fr', '@gauge_guru',
+    ]);
+    expect(await panel.$eval('[aria-current="true"] [data-testid="post-text"]', (e) => e.textContent)).toBe(
+      'A thread on starting big projects 🧶\n\n1. Swatch first.\n2. Count twice.',
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});

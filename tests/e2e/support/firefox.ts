@@ -1,0 +1,69 @@
+/**
+ * Playwright-runner fixtures for the built Firefox extension in Firefox ESR, driven by
+ * puppeteer-core over WebDriver BiDi (Playwright's own Firefox is a patched build that cannot
+ * be downloaded here). Saved pages are served as the real site by request interception.
+ */
+import { test as base } from '@playwright/test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_BUILD, FIREFOX_PATH } from './env';
+import { answer, type ServedPage } from './pages';
+
+/** A fixed internal id for the extension, so tests can name its pages. */
+export const FIREFOX_UUID = '5e1a5e1a-0000-4000-8000-00000000a11c';
+const GECKO_ID = 'skein@skein-extension.org';
+
+export interface FirefoxFixtures {
+  firefox: Browser;
+  /** Opens a new tab serving these pages at their URLs, and collects its errors. */
+  openServed(pages: ServedPage[]): Promise<Page>;
+  /** Uncaught errors and console errors from every tab opened with openServed. */
+  pageErrors: string[];
+}
+
+export const test = base.extend<FirefoxFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  firefox: async ({}, use) => {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      extraPrefsFirefox: {
+        'xpinstall.signatures.required': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      },
+    });
+    await browser.installExtension(FIREFOX_BUILD);
+    await use(browser);
+    await browser.close();
+  },
+  pageErrors: async ({}, use) => {
+    await use([]);
+  },
+  openServed: async ({ firefox, pageErrors }, use) => {
+    await use(async (pages) => {
+      const page = await firefox.newPage();
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${String(e)}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(`${page.url()}: ${m.text()}`);
+      });
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (!/^https?:/.test(request.url())) return void request.continue();
+        const a = answer(request.url(), pages);
+        void request.respond({ status: a.status, contentType: a.contentType, body: a.body });
+      });
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** The ids Skein's buttons carry, in page order. */
+export const buttonIds = (page: Page) =>
+  page.$$eval('skein-post-button', (hosts) => hosts.map((h) => (h as HTMLElement).dataset.skeinPost ?? ''));
+
+/** Waits until the page shows `count` Skein buttons. */
+export async function waitForButtons(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('skein-post-button').length === n, { timeout: 10_000 }, count);
+}
