@@ -1,0 +1,22 @@
+/** Bundles the Draft.js reply-box page into one HTML document for the tests to serve. */
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The page's HTML, with the bundle inline. */
+export async function draftPageHtml(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(here, 'page.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+    logLevel: 'silent',
+  });
+  const js = out.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reply box</title></head>
+<body style="background-color: rgb(255, 255, 255);"><div id="react-root"></div><script>${js}</script></body></html>`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Writing a draft into X's reply box. X's editor is Draft.js: it keeps its own state and
+ * ignores text written into the DOM. A synthetic `paste` carrying `text/plain` goes through
+ * Draft.js's own paste handling, keeps paragraphs, and X sees the change (its Post button
+ * enables). `execCommand('insertText')` drops blank-line paragraphs; writing `textContent`
+ * desynchronises the editor (PLATFORM-FACTS.md). Skein only fills the box: it never posts.
+ */
+import { X } from './selectors';
+
+/** Where the draft goes: at the caret, or in place of everything in the box. */
+export type InsertMode = 'insert' | 'replace';
+
+/** The reply editor inside `root` (a dialog, a conversation, the whole page), if any. */
+export function findReplyEditor(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>(X.replyEditor);
+}
+
+/** The Post (Reply) button that belongs with an editor, if X shows one. */
+export function postButtonFor(editor: Element): HTMLElement | null {
+  // The button sits in the same composer; walk up until a container holds one.
+  for (let el = editor.parentElement; el; el = el.parentElement) {
+    const button = el.querySelector<HTMLElement>(X.postButton);
+    if (button) return button;
+  }
+  return null;
+}
+
+/** Whether X has registered text in the editor: its Post button is enabled. */
+export function isPostEnabled(editor: Element): boolean {
+  const button = postButtonFor(editor);
+  return !!button && button.getAttribute('aria-disabled') !== 'true' && !button.hasAttribute('disabled');
+}
+
+/** Resolves once the document reported a selection change (or after a short wait). */
+function selectionSettled(doc: Document): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, 100);
+    doc.addEventListener('selectionchange', done);
+  });
+}
+
+/**
+ * Puts `text` into the editor through Draft.js's paste path. Resolves to false when the page
+ * did not take the paste (no editor handled it), so the caller can offer to copy instead.
+ */
+export async function insertIntoReplyBox(editor: HTMLElement, text: string, mode: InsertMode = 'insert'): Promise<boolean> {
+  const doc = editor.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return false;
+  editor.focus();
+  const selection = view.getSelection();
+  if (selection && (mode === 'replace' || !editor.contains(selection.anchorNode))) {
+    // Draft.js takes its selection from the DOM's, but only once `selectionchange` reached it:
+    // select the contents to replace them, or put the caret at the end to add to them, then
+    // wait for that event before pasting.
+    const settled = selectionSettled(doc);
+    const range = doc.createRange();
+    range.selectNodeContents(editor);
+    if (mode === 'insert') range.collapse(false);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await settled;
+  }
+  const data = new view.DataTransfer();
+  data.setData('text/plain', text);
+  const paste = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  // Draft.js cancels the paste it handles itself; an uncancelled paste reached no editor.
+  return !editor.dispatchEvent(paste);
+}
