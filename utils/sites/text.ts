@@ -59,6 +59,8 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
 /** A `datetime` attribute as ISO 8601 in UTC, or null when it is not a date. */
 export function isoTime(datetime: string | null | undefined): string | null {
   if (!datetime) return null;
+  // X already writes UTC ISO times (2025-11-20T20:59:02.000Z): keep them as they are.
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(datetime)) return datetime;
   const t = Date.parse(datetime);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }

@@ -2,7 +2,7 @@
 import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { visibleText } from '../text';
 import { actionBarOf, noticeText, readPost, readPostId, unavailablePost } from './post';
-import { RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
+import { NOTICE_LINK, RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
 
 const HOSTS = /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/;
 
@@ -36,16 +36,20 @@ const isEmpty = (p: Post) => !p.id && !p.author.handle && !p.text && p.media.len
 function readItems(doc: Document, base: string): { posts: Post[]; unreadable: number } {
   const posts: Post[] = [];
   let unreadable = 0;
-  for (const el of Array.from(doc.querySelectorAll(`${X.post}, ${X.cell}`))) {
+  const items = Array.from(doc.querySelectorAll(`${X.post}, ${X.cell}`));
+  items.forEach((el, i) => {
     if (el.matches(X.post)) {
       const post = readPost(el, base);
       if (isEmpty(post)) unreadable++;
       else posts.push(post);
-    } else if (!el.querySelector(X.post)) {
-      const notice = el.querySelector(X.noticeLink);
-      if (notice) posts.push(unavailablePost(noticeText(notice)));
+      return;
     }
-  }
+    // A cell's article, if any, comes right after it in document order.
+    const next = items[i + 1];
+    if (next && el.contains(next)) return;
+    const notice = el.querySelector(NOTICE_LINK);
+    if (notice) posts.push(unavailablePost(noticeText(notice)));
+  });
   return { posts, unreadable };
 }
 

@@ -1,7 +1,11 @@
-/** Reading one X post (an `<article>`, or the quoted box inside one) into a {@link Post}. */
+/**
+ * Reading one X post (an `<article>`, or the quoted box inside one) into a {@link Post}.
+ * A post is walked once (`indexPost`); every field is then read from that index, so a page
+ * of a thousand posts stays fast (see `npm run bench`).
+ */
 import type { Media, Post } from '../types';
 import { absoluteUrl, isoTime, normalizeText, visibleText } from '../text';
-import { X } from './selectors';
+import { NOTICE_HOSTS, T, X } from './selectors';
 
 /** `/<handle>/status/<id>` in a link, with or without the host. */
 const STATUS_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
@@ -13,12 +17,63 @@ export function parseStatusHref(href: string | null): { handle: string; id: stri
 }
 
 /**
- * The elements matching `selector` inside `root` that belong to the post itself, not to the
- * quoted post inside it (`exclude`).
+ * The parts of a post that Skein reads, found in one walk over its test ids (the fastest
+ * query there is: see `npm run bench`), in document order. Times come from the tag index;
+ * links are only gathered when a reading needs them.
  */
-function own(root: Element, selector: string, exclude: Element | null): Element[] {
-  const found = Array.from(root.querySelectorAll(selector));
-  return exclude ? found.filter((el) => !exclude.contains(el)) : found;
+interface PostIndex {
+  root: Element;
+  /** The quoted post's box, left out of this index (it has its own). */
+  exclude: Element | null;
+  byTestId: Map<string, Element[]>;
+  times: Element[];
+  linksCache?: Element[];
+}
+
+function addTestId(map: Map<string, Element[]>, el: Element): void {
+  const id = el.getAttribute('data-testid')!;
+  const list = map.get(id);
+  if (list) list.push(el);
+  else map.set(id, [el]);
+}
+
+/** Walks `root` once into an index of its parts. */
+function indexPost(root: Element): PostIndex {
+  const byTestId = new Map<string, Element[]>();
+  const found = root.querySelectorAll('[data-testid]');
+  for (let i = 0; i < found.length; i++) addTestId(byTestId, found[i]!);
+  return { root, exclude: null, byTestId, times: Array.from(root.getElementsByTagName('time')) };
+}
+
+/** Splits an index in two: what lies inside `box` (the quoted post), and the rest. */
+function partition(index: PostIndex, box: Element): { own: PostIndex; inside: PostIndex } {
+  const own: PostIndex = { root: index.root, exclude: box, byTestId: new Map(), times: [] };
+  const inside: PostIndex = { root: box, exclude: null, byTestId: new Map(), times: [] };
+  for (const list of index.byTestId.values()) {
+    for (const el of list) addTestId(box.contains(el) ? inside.byTestId : own.byTestId, el);
+  }
+  for (const t of index.times) (box.contains(t) ? inside : own).times.push(t);
+  return { own, inside };
+}
+
+/** The post's links (`a[href]`), without the quoted post's. */
+function links(index: PostIndex): Element[] {
+  if (!index.linksCache) {
+    const all = Array.from(index.root.getElementsByTagName('a')).filter((a) => a.hasAttribute('href'));
+    index.linksCache = index.exclude ? all.filter((a) => !index.exclude!.contains(a)) : all;
+  }
+  return index.linksCache;
+}
+
+const first = (index: PostIndex, testId: string) => index.byTestId.get(testId)?.[0];
+
+/** The quoted post's box inside a post: the link-like box around a second author line. */
+function findQuoteBox(article: Element, userNames: Element[] | undefined): Element | null {
+  for (const name of userNames ?? []) {
+    const box = name.closest(X.quoteBox);
+    if (box && box !== article && article.contains(box)) return box;
+  }
+  return null;
 }
 
 /** Name and handle from a `User-Name` block (linked in posts, plain text in quotes). */
@@ -26,12 +81,17 @@ function readAuthor(userName: Element | undefined): Post['author'] {
   if (!userName) return { name: '', handle: '' };
   let name = '';
   let handle = '';
-  for (const el of Array.from(userName.querySelectorAll('[dir="ltr"], [dir="auto"]'))) {
-    const text = visibleText(el);
-    if (!text || text === '·') continue;
-    if (!handle && text.startsWith('@')) handle = text.slice(1);
-    else if (!name && !text.startsWith('@')) name = text;
-    if (name && handle) break;
+  const parts = userName.querySelectorAll('[dir="ltr"], [dir="auto"]');
+  for (let i = 0; i < parts.length && !(name && handle); i++) {
+    const el = parts[i]!;
+    // Test the cheap native text first; only the chosen parts are read fully (emoji as alt).
+    const raw = el.textContent?.trim() ?? '';
+    if (raw === '·' || (!raw && !el.querySelector('img'))) continue;
+    if (raw.startsWith('@')) {
+      if (!handle) handle = raw.slice(1);
+    } else if (!name) {
+      name = visibleText(el);
+    }
   }
   if (!handle) {
     // Fall back to the profile link: `/handle`.
@@ -42,32 +102,35 @@ function readAuthor(userName: Element | undefined): Post['author'] {
 }
 
 /** Photos, videos, GIFs and link cards, in page order. */
-function readMedia(root: Element, exclude: Element | null, base: string): Media[] {
+function readMedia(index: PostIndex, base: string): Media[] {
   const media: Media[] = [];
-  for (const el of own(root, `${X.photo}, ${X.video}, ${X.card}`, exclude)) {
-    if (el.matches(X.card)) {
+  const photos = index.byTestId.get(T.photo) ?? [];
+  const found = [...photos, ...(index.byTestId.get(T.video) ?? []), ...(index.byTestId.get(T.card) ?? [])];
+  if (found.length > 1) found.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  for (const el of found) {
+    const id = el.getAttribute('data-testid');
+    if (id === T.card) {
       // A poll is a card too; its choices go into the text instead (readPoll).
-      if (!el.querySelector(X.poll)) media.push(readCard(el, base));
-    } else if (el.matches(X.photo)) {
+      if (!el.querySelector(`[data-testid="${T.poll}"]`)) media.push(readCard(el, base));
+    } else if (id === T.photo) {
       const video = el.querySelector(`${X.video}, ${X.videoPreview}`);
-      if (video) media.push(readVideo(video));
-      else media.push({ kind: 'photo', alt: el.querySelector('img')?.getAttribute('alt') || null, url: null });
-    } else if (!el.closest(X.photo) || !root.contains(el.closest(X.photo))) {
+      media.push(video ? readVideo(el) : { kind: 'photo', alt: el.querySelector('img')?.getAttribute('alt') || null, url: null });
+    } else if (!photos.some((p) => p.contains(el))) {
       media.push(readVideo(el));
     }
   }
   return media;
 }
 
-function readVideo(player: Element): Media {
-  // X marks GIFs with a "GIF" badge and serves them from tweet_video/; a preview's frame holds
-  // the badge next to the play button (home-timeline.html).
-  if (!player.matches(X.video)) player = player.closest(X.photo) ?? player;
-  const src = player.querySelector('video')?.getAttribute('src') ?? player.querySelector('video source')?.getAttribute('src') ?? '';
-  const poster = player.querySelector('video')?.getAttribute('poster') ?? '';
-  const badge = Array.from(player.querySelectorAll('span')).some((s) => s.textContent?.trim() === 'GIF');
+function readVideo(frame: Element): Media {
+  // X marks GIFs with a "GIF" badge (next to the play button of a preview, home-timeline.html)
+  // and serves them from tweet_video/.
+  const video = frame.querySelector('video');
+  const src = video?.getAttribute('src') ?? video?.querySelector('source')?.getAttribute('src') ?? '';
+  const poster = video?.getAttribute('poster') ?? '';
+  const badge = Array.from(frame.querySelectorAll('span')).some((s) => s.textContent === 'GIF');
   const gif = badge || /tweet_video/.test(src) || /tweet_video_thumb/.test(poster);
-  const label = player.querySelector('video')?.getAttribute('aria-label') || null;
+  const label = video?.getAttribute('aria-label') || null;
   // "Embedded video" is X's generic label, not a description.
   return { kind: gif ? 'gif' : 'video', alt: label && label !== 'Embedded video' ? label : null, url: null };
 }
@@ -85,11 +148,11 @@ function readCard(card: Element, base: string): Media {
 }
 
 /** The post's text: its `tweetText`, or a long-form Article's title and blocks. */
-function readText(root: Element, exclude: Element | null): { text: string; lang: string | null } {
-  const textEl = own(root, X.text, exclude)[0];
+function readText(index: PostIndex): { text: string; lang: string | null } {
+  const textEl = first(index, T.text);
   if (textEl) return { text: visibleText(textEl), lang: textEl.getAttribute('lang') || null };
-  const title = own(root, X.articleTitle, exclude)[0];
-  const body = own(root, X.articleBody, exclude)[0];
+  const title = first(index, T.articleTitle);
+  const body = first(index, T.articleBody);
   if (title || body) {
     const blocks = body ? Array.from(body.querySelectorAll(X.articleBlock)).map((b) => visibleText(b)) : [];
     return { text: normalizeText([visibleText(title), ...blocks].filter(Boolean).join('\n')), lang: null };
@@ -98,39 +161,10 @@ function readText(root: Element, exclude: Element | null): { text: string; lang:
 }
 
 /** Poll choices, for the prompt (X's poll is a card without a link). */
-export function readPoll(root: Element): string[] {
-  return Array.from(root.querySelectorAll(X.pollChoice)).map((el) => visibleText(el)).filter(Boolean);
-}
-
-/** The quoted post's box inside a post, if any. */
-function findQuoteBox(article: Element): Element | null {
-  for (const box of Array.from(article.querySelectorAll(X.quoteBox))) {
-    if (box.querySelector(X.userName)) return box;
-  }
-  return null;
-}
-
-/** Reads a quoted post's box. Its id shows only through links inside it (e.g. its photos). */
-function readQuoted(box: Element, base: string): Post {
-  const link = Array.from(box.querySelectorAll('a[href*="/status/"]'))
-    .map((a) => parseStatusHref(a.getAttribute('href')))
-    .find(Boolean);
-  const author = readAuthor(box.querySelector(X.userName) ?? undefined);
-  const { text, lang } = readText(box, null);
-  return {
-    id: link?.id ?? null,
-    url: link ? `https://x.com/${link.handle}/status/${link.id}` : null,
-    author,
-    createdAt: isoTime(box.querySelector('time')?.getAttribute('datetime')),
-    text,
-    lang,
-    media: readMedia(box, null, base),
-    quoted: null,
-    repostedBy: null,
-    isPromoted: false,
-    isTruncated: box.querySelector(X.showMore) !== null,
-    inReplyToId: null,
-  };
+function readPoll(index: PostIndex): string[] {
+  const poll = first(index, T.poll);
+  if (!poll) return [];
+  return Array.from(poll.querySelectorAll(X.pollChoice)).map((el) => visibleText(el)).filter(Boolean);
 }
 
 /** The words of X's notice, without its "Learn more" link. */
@@ -151,56 +185,76 @@ export function unavailablePost(notice: string): Post {
 
 /**
  * The post's own status link: its time links to it; else any link to one of its pages
- * (analytics, photos), never the quoted post's.
+ * (analytics, photos). On a status page the quoted post's time comes first in the document
+ * (fixtures/README.md), which is why the index leaves the quote out.
  */
-function readPermalink(article: Element, quoteBox: Element | null): { handle: string; id: string } | null {
-  const timeEl = own(article, 'time', quoteBox)[0];
-  return parseStatusHref(timeEl?.closest('a')?.getAttribute('href') ?? null)
-    ?? own(article, 'a[href*="/status/"]', quoteBox).map((a) => parseStatusHref(a.getAttribute('href'))).find(Boolean)
+function readPermalink(index: PostIndex): { handle: string; id: string } | null {
+  return parseStatusHref(index.times[0]?.closest('a')?.getAttribute('href') ?? null)
+    ?? links(index).map((a) => parseStatusHref(a.getAttribute('href'))).find(Boolean)
     ?? null;
 }
 
-/** Just the id of a post article: cheaper than {@link readPost}, for the page's hot path. */
+/** Reads a quoted post's box. Its id shows only through links inside it (e.g. its photos). */
+function readQuoted(index: PostIndex, base: string): Post {
+  const link = readPermalink(index);
+  return {
+    id: link?.id ?? null,
+    url: link ? `https://x.com/${link.handle}/status/${link.id}` : null,
+    author: readAuthor(first(index, T.userName)),
+    createdAt: isoTime(index.times[0]?.getAttribute('datetime')),
+    ...readText(index),
+    media: readMedia(index, base),
+    quoted: null,
+    repostedBy: null,
+    isPromoted: false,
+    isTruncated: index.byTestId.has(T.showMore),
+    inReplyToId: null,
+  };
+}
+
+/** Just the id of a post article, for the content script's scans. */
 export function readPostId(article: Element): string | null {
-  return readPermalink(article, findQuoteBox(article))?.id ?? null;
+  const index = indexPost(article);
+  const quote = findQuoteBox(article, index.byTestId.get(T.userName));
+  return readPermalink(quote ? partition(index, quote).own : index)?.id ?? null;
 }
 
 /** Where Skein's button goes: the post's own action bar (the last one, not the quote's). */
 export function actionBarOf(article: Element): Element | null {
-  const bars = own(article, X.actionBar, findQuoteBox(article));
+  const quote = findQuoteBox(article, Array.from(article.querySelectorAll(X.userName)));
+  const bars = Array.from(article.querySelectorAll(X.actionBar)).filter((b) => !quote?.contains(b));
   return bars[bars.length - 1] ?? null;
 }
 
-/** Reads one post article. Never throws: missing parts come back empty. */
+/** Reads one post article. Never throws on odd markup: missing parts come back empty. */
 export function readPost(article: Element, base: string): Post {
-  const quoteBox = findQuoteBox(article);
-  const userName = own(article, X.userName, quoteBox)[0];
-  // The post's own time link; on a status page the quoted post's time comes first in the
-  // document (fixtures/README.md), hence `own`.
-  const timeEl = own(article, 'time', quoteBox)[0];
-  const permalink = readPermalink(article, quoteBox);
-  const { text, lang } = readText(article, quoteBox);
-  const context = own(article, X.socialContext, quoteBox)[0];
+  const all = indexPost(article);
+  const quoteBox = findQuoteBox(article, all.byTestId.get(T.userName));
+  const parts = quoteBox ? partition(all, quoteBox) : null;
+  const index = parts?.own ?? all;
+  const permalink = readPermalink(index);
+  const { text, lang } = readText(index);
+  const context = first(index, T.socialContext);
   const reposted = context?.closest('a[href]') ? visibleText(context.querySelector('[dir="ltr"]') ?? context) : null;
-  let quoted = quoteBox ? readQuoted(quoteBox, base) : null;
+  let quoted = parts ? readQuoted(parts.inside, base) : null;
   if (!quoted) {
     // A quote of a post that is gone shows only X's notice.
-    const notice = own(article, X.noticeLink, null)[0];
+    const notice = links(index).find((a) => NOTICE_HOSTS.test(a.getAttribute('href') ?? ''));
     if (notice) quoted = unavailablePost(noticeText(notice));
   }
-  const poll = readPoll(article);
+  const poll = readPoll(index);
   return {
     id: permalink?.id ?? null,
     url: permalink ? `https://x.com/${permalink.handle}/status/${permalink.id}` : null,
-    author: readAuthor(userName),
-    createdAt: isoTime(timeEl?.getAttribute('datetime')),
+    author: readAuthor(first(index, T.userName)),
+    createdAt: isoTime(index.times[0]?.getAttribute('datetime')),
     text: poll.length ? normalizeText(`${text}\n${poll.map((c) => `• ${c}`).join('\n')}`) : text,
     lang,
-    media: readMedia(article, quoteBox, base),
+    media: readMedia(index, base),
     quoted,
     repostedBy: reposted || null,
     isPromoted: article.closest(X.promotedWrapper) !== null,
-    isTruncated: own(article, X.showMore, quoteBox).length > 0,
+    isTruncated: index.byTestId.has(T.showMore),
     inReplyToId: null,
     isPinned: context != null && !context.closest('a[href]'),
   };
