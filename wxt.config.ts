@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -5,13 +6,28 @@ import react from '@vitejs/plugin-react';
 /** The sites Skein reads. Nothing else is requested: no `<all_urls>`. */
 export const HOSTS = ['https://x.com/*', 'https://twitter.com/*'];
 
+/**
+ * Browsers for `npm run dev`: CHROME_PATH / FIREFOX_PATH, else Debian's packages where they
+ * are installed, else WXT finds Chrome and Firefox itself.
+ */
+function devBrowsers(): Record<string, string> {
+  const chrome = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const firefox = process.env.FIREFOX_PATH ?? (existsSync('/usr/bin/firefox-esr') ? '/usr/bin/firefox-esr' : undefined);
+  return { ...(chrome ? { chrome } : {}), ...(firefox ? { firefox } : {}) };
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Manifest V3 for both browsers (Firefox would default to V2).
   manifestVersion: 3,
   vite: () => ({ plugins: [react(), tailwindcss()] }),
-  // The dev browser opens on X so the extension has something to read.
-  webExt: { startUrls: ['https://x.com/home'] },
+  // `npm run dev` opens a browser with Skein loaded, on X so it has something to read.
+  webExt: {
+    startUrls: ['https://x.com/home'],
+    binaries: devBrowsers(),
+    // Chromium refuses to start as root without it (containers, CI-like machines).
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },
   manifest: ({ browser }) => ({
     name: 'Skein',
