@@ -8,7 +8,7 @@ import type { PageHooks } from '../sites/types';
 import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
 import { HOST_TAG, createPostButton } from './post-button';
-import { detectTheme } from './theme';
+import { detectTheme, type PageTheme } from './theme';
 
 export interface PostButtonsOptions {
   doc: Document;
@@ -22,26 +22,35 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
   const mounted = new WeakMap<Element, HTMLElement>();
   let frame: number | null = null;
 
+  /** Gives one post its button, or checks the one it has still fits. */
+  const mountOne = (post: Element, theme: PageTheme) => {
+    const host = mounted.get(post);
+    const id = hooks.postId(post);
+    if (host?.isConnected && host.dataset.skeinPost === (id ?? '')) {
+      host.dataset.theme = theme;
+      return;
+    }
+    // A recycled element shows another post now: its old button goes.
+    host?.remove();
+    const slot = hooks.buttonSlot(post);
+    if (!slot) return;
+    for (const stale of Array.from(slot.querySelectorAll(HOST_TAG))) stale.remove();
+    const button = createPostButton(doc, { postId: id, theme, onAction: (action) => onAction(action, post, id) });
+    slot.append(button);
+    mounted.set(post, button);
+  };
+
   const scan = () => {
     frame = null;
     const posts = doc.querySelectorAll(hooks.postSelector);
     if (posts.length === 0) return;
     const theme = detectTheme(doc);
     for (const post of Array.from(posts)) {
-      const host = mounted.get(post);
-      const id = hooks.postId(post);
-      if (host?.isConnected && host.dataset.skeinPost === (id ?? '')) {
-        host.dataset.theme = theme;
-        continue;
+      try {
+        mountOne(post, theme);
+      } catch {
+        // One odd post must not break the others, nor throw into X's page.
       }
-      // A recycled element shows another post now: its old button goes.
-      host?.remove();
-      const slot = hooks.buttonSlot(post);
-      if (!slot) continue;
-      for (const stale of Array.from(slot.querySelectorAll(HOST_TAG))) stale.remove();
-      const button = createPostButton(doc, { postId: id, theme, onAction: (action) => onAction(action, post, id) });
-      slot.append(button);
-      mounted.set(post, button);
     }
   };
 

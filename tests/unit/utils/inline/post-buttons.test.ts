@@ -102,6 +102,17 @@ describe('mountPostButtons', () => {
     expect(hosts()).toHaveLength(0);
   });
 
+  it('keeps going past a post it cannot read, without throwing into the page', () => {
+    loadInto(own('x/promoted.html'));
+    const odd = document.querySelectorAll('article')[1]!;
+    stop = mountPostButtons({
+      doc: document,
+      hooks: { ...xAdapter.page, postId: (post) => { if (post === odd) throw new Error('odd markup'); return xAdapter.page.postId(post); } },
+      onAction: async () => null,
+    });
+    expect(ids()).toEqual(['1900000000000000100', '1900000000000000102']);
+  });
+
   it('does nothing on a page without posts', () => {
     loadInto(own('x/loading.html'));
     start();
