@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './utils/sites/hosts';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 
-/** The sites Skein reads. Nothing else is requested: no `<all_urls>`. */
-export const HOSTS = ['https://x.com/*', 'https://twitter.com/*'];
 
 /**
  * Browsers for `npm run dev`: CHROME_PATH / FIREFOX_PATH, else Debian's packages where they
@@ -33,7 +32,8 @@ export default defineConfig({
     name: 'Skein',
     description: 'An AI assistant for your social feed that runs entirely on your device.',
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: HOSTS,
+    // The sites Skein reads, and no others.
+    host_permissions: SITE_MATCHES,
     action: { default_title: 'Skein' },
     // The local engines compile WebAssembly; nothing else is allowed to run.
     content_security_policy: {

@@ -1,8 +1,8 @@
 /**
  * Keeps exactly one Skein button on every post of a live, virtualised, single-page timeline:
  * posts that scroll in later and after in-app navigation get one; posts already handled are
- * skipped; a recycled post element gets its button re-labelled; everything is removed when the
- * content script ends.
+ * not read again unless X changed something inside them (a recycled element gets its button
+ * re-labelled); everything is removed when the content script ends.
  */
 import type { PageHooks } from '../sites/types';
 import type { AssistantAction } from '../messaging';
@@ -20,38 +20,42 @@ export interface PostButtonsOptions {
 /** Starts watching; returns the function that stops and removes every button. */
 export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): () => void {
   const mounted = new WeakMap<Element, HTMLElement>();
+  /** Handled posts that X changed since the last scan: only these are read again. */
+  const touched = new Set<Element>();
+  let theme: PageTheme | null = null;
   let frame: number | null = null;
 
-  /** Gives one post its button, or checks the one it has still fits. */
-  const mountOne = (post: Element, theme: PageTheme) => {
+  /** Gives one post its button, or checks that the one it has still fits. */
+  const mountOne = (post: Element) => {
     const host = mounted.get(post);
+    if (host?.isConnected && !touched.has(post)) return;
     const id = hooks.postId(post);
-    if (host?.isConnected && host.dataset.skeinPost === (id ?? '')) {
-      host.dataset.theme = theme;
-      return;
-    }
+    if (host?.isConnected && host.dataset.skeinPost === (id ?? '')) return;
     // A recycled element shows another post now: its old button goes.
     host?.remove();
     const slot = hooks.buttonSlot(post);
     if (!slot) return;
     for (const stale of Array.from(slot.querySelectorAll(HOST_TAG))) stale.remove();
-    const button = createPostButton(doc, { postId: id, theme, onAction: (action) => onAction(action, post, id) });
+    const button = createPostButton(doc, { postId: id, theme: theme ?? 'light', onAction: (action) => onAction(action, post, id) });
     slot.append(button);
     mounted.set(post, button);
   };
 
   const scan = () => {
     frame = null;
-    const posts = doc.querySelectorAll(hooks.postSelector);
-    if (posts.length === 0) return;
-    const theme = detectTheme(doc);
-    for (const post of Array.from(posts)) {
+    const now = detectTheme(doc);
+    if (now !== theme) {
+      theme = now;
+      for (const host of Array.from(doc.querySelectorAll<HTMLElement>(HOST_TAG))) host.dataset.theme = now;
+    }
+    for (const post of Array.from(doc.querySelectorAll(hooks.postSelector))) {
       try {
-        mountOne(post, theme);
+        mountOne(post);
       } catch {
         // One odd post must not break the others, nor throw into X's page.
       }
     }
+    touched.clear();
   };
 
   const schedule = () => {
@@ -59,8 +63,18 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     frame = doc.defaultView?.requestAnimationFrame(scan) ?? null;
   };
 
-  const observer = new MutationObserver(schedule);
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+      // Our own button going in is no change to the post.
+      if (!target || target.localName === HOST_TAG || (record.addedNodes[0] as Element | undefined)?.localName === HOST_TAG) continue;
+      const post = target.closest(hooks.postSelector);
+      if (post && mounted.has(post)) touched.add(post);
+    }
+    schedule();
+  });
+  // Links change in place when X reuses a post element for another post.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
   scan();
 
   return () => {

@@ -68,6 +68,27 @@ describe('mountPostButtons', () => {
     expect(ids()).toEqual(['1900000000000000555', '1900000000000000101', '1900000000000000102']);
   });
 
+  it('reads a handled post again only when X changed something inside it', async () => {
+    loadInto(own('x/promoted.html'));
+    const read: string[] = [];
+    stop = mountPostButtons({
+      doc: document,
+      hooks: { ...xAdapter.page, postId: (post) => { const id = xAdapter.page.postId(post); read.push(id ?? ''); return id; } },
+      onAction: async () => null,
+    });
+    expect(read).toHaveLength(3);
+    // A change outside the posts (X updates its sidebar, timestamps elsewhere…).
+    document.body.append(document.createElement('aside'));
+    await frame();
+    await frame();
+    expect(read).toHaveLength(3);
+    // A change inside one post: that post alone is read again.
+    document.querySelector('a[href="/brand/status/1900000000000000101"]')!.setAttribute('href', '/brand/status/1900000000000000101?s=1');
+    await frame();
+    await frame();
+    expect(read).toEqual(['1900000000000000100', '1900000000000000101', '1900000000000000102', '1900000000000000101']);
+  });
+
   it('runs the chosen action for its post', () => {
     loadInto(own('x/promoted.html'));
     start();
