@@ -1,0 +1,123 @@
+/**
+ * Summarizing a thread within the model's context: one pass when the posts fit, map-reduce
+ * when they do not (notes on parts that fit, then a summary of the notes, condensing the notes
+ * again while they are still too long). Post numbers survive every step, so citations in the
+ * final summary point at the right posts.
+ */
+import type { Post } from '../sites/types';
+import { EngineError, estimateTokens, type ChatMessage, type Engine } from './engine';
+import { condenseMessages, notesMessages, reduceMessages, summaryMessages, threadBlock } from './prompts';
+
+/** Room kept for the answer. */
+export const ANSWER_TOKENS = 512;
+const NOTES_TOKENS = 256;
+/** Room for the instructions around the data. */
+const PROMPT_TOKENS = 300;
+/** A single post longer than this share of the budget is cut (it says so). */
+const MAX_POST_SHARE = 0.5;
+
+/** Where a long summary is: mapping part `done` of `total`, or writing the final text. */
+export type SummaryStage = { step: 'map' | 'condense'; done: number; total: number } | { step: 'final' };
+
+export interface SummarizeOptions {
+  lang: string;
+  signal?: AbortSignal;
+  /** Pieces of the final summary as they come. */
+  onToken?: (text: string) => void;
+  onStage?: (stage: SummaryStage) => void;
+}
+
+type Numbered = { post: Post; number: number };
+
+/** Tokens left for data in one call, for a model's context. */
+export function dataBudget(contextTokens: number, answerTokens = ANSWER_TOKENS): number {
+  return Math.max(256, contextTokens - answerTokens - PROMPT_TOKENS);
+}
+
+/** Cuts an overlong post so one post never fills a call alone. */
+function fit(item: Numbered, budget: number): Numbered {
+  const limit = Math.floor(budget * MAX_POST_SHARE * 3.5);
+  if (item.post.text.length <= limit) return item;
+  return { ...item, post: { ...item.post, text: `${item.post.text.slice(0, limit)}… (cut)`, isTruncated: true } };
+}
+
+/** Packs numbered posts, in order, into groups whose data block fits `budget` tokens. */
+export function planChunks(posts: Post[], budget: number): Numbered[][] {
+  const chunks: Numbered[][] = [];
+  let current: Numbered[] = [];
+  let used = 20; // the <thread> tags
+  posts.forEach((post, i) => {
+    const item = fit({ post, number: i + 1 }, budget);
+    const cost = estimateTokens(threadBlock([item]));
+    if (current.length > 0 && used + cost > budget) {
+      chunks.push(current);
+      current = [];
+      used = 20;
+    }
+    current.push(item);
+    used += cost;
+  });
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/** Groups notes so each group's text fits `budget` tokens. */
+function groupNotes(notes: string[], budget: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let used = 0;
+  for (const note of notes) {
+    const cost = estimateTokens(note) + 8;
+    if (current.length > 0 && used + cost > budget) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(note);
+    used += cost;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/**
+ * Summarizes posts with a loaded engine. Resolves to the summary text and how many
+ * generations it took.
+ */
+export async function summarizeThread(engine: Engine, posts: Post[], options: SummarizeOptions): Promise<{ text: string; calls: number }> {
+  const model = engine.loaded();
+  if (!model) throw new EngineError('No model loaded.', 'load');
+  if (posts.length === 0) throw new EngineError('There are no posts to summarize.', 'generate');
+  const { lang, signal, onToken, onStage } = options;
+  const budget = dataBudget(model.contextTokens);
+  let calls = 0;
+  const run = (messages: ChatMessage[], maxTokens: number, stream?: (t: string) => void) => {
+    if (signal?.aborted) throw new EngineError('Generation stopped.', 'aborted');
+    calls++;
+    return engine.generate(messages, { signal, maxTokens, temperature: 0, onToken: stream });
+  };
+
+  const chunks = planChunks(posts, budget);
+  if (chunks.length === 1) {
+    onStage?.({ step: 'final' });
+    return { text: await run(summaryMessages(threadBlock(chunks[0]!), lang), ANSWER_TOKENS, onToken), calls };
+  }
+
+  let notes: string[] = [];
+  for (const [i, chunk] of chunks.entries()) {
+    onStage?.({ step: 'map', done: i, total: chunks.length });
+    notes.push(await run(notesMessages(threadBlock(chunk), lang), NOTES_TOKENS));
+  }
+  // Condense while the notes are still too long for one call.
+  for (let groups = groupNotes(notes, budget); groups.length > 1; groups = groupNotes(notes, budget)) {
+    const next: string[] = [];
+    for (const [i, group] of groups.entries()) {
+      onStage?.({ step: 'condense', done: i, total: groups.length });
+      next.push(await run(condenseMessages(group, lang), NOTES_TOKENS));
+    }
+    if (next.length >= notes.length) break; // cannot shrink further: summarize what there is
+    notes = next;
+  }
+  onStage?.({ step: 'final' });
+  return { text: await run(reduceMessages(notes, lang, posts.length), ANSWER_TOKENS, onToken), calls };
+}
