@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/hosts';
 import tailwindcss from '@tailwindcss/vite';
@@ -27,11 +28,20 @@ export default defineConfig({
     // Chromium refuses to start as root without it (containers, CI-like machines).
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
+  hooks: {
+    // The CPU engine's WebAssembly (llama.cpp), copied from the pinned package at build time
+    // and served from the extension itself: no code is loaded from outside.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({ absoluteSrc: resolve('node_modules/@wllama/wllama/esm/wasm/wllama.wasm'), relativeDest: 'wllama.wasm' });
+    },
+  },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },
   manifest: ({ browser }) => ({
     name: 'Skein',
     description: 'An AI assistant for your social feed that runs entirely on your device.',
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // storage: settings; unlimitedStorage: the model's weights (hundreds of MB) kept on the
+    // device; sidePanel and offscreen (Chrome): the panel, and the page the engine runs in.
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // The sites Skein reads, and no others.
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Skein' },

@@ -4,6 +4,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSnapshot } from './sites/types';
+import type { JobState } from './jobs/protocol';
 
 /** What the user asked of a post. */
 export type AssistantAction = 'summarize' | 'explain' | 'draft';
@@ -27,6 +28,12 @@ interface ProtocolMap {
   openThread(request: ThreadRequest): ThreadAccepted;
   /** A page asks for the panel in a tab (Firefox will not open its sidebar for a page). */
   openPanelTab(): void;
+  /** The panel (re)starts the job for a tab's request: retry, or Regenerate with `force`. */
+  startJob(data: { tabId: number; force: boolean }): JobState;
+  /** The panel stops a job. */
+  cancelJob(data: { jobId: string }): void;
+  /** The panel asks the page to show a post (a citation was clicked); false if not on the page. */
+  scrollToPost(data: { postId: string }): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

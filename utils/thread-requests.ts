@@ -34,13 +34,21 @@ const REFUSED = 'Skein only takes requests from its own page scripts on supporte
  * Handles a thread sent by a content script. Only Skein's own content scripts, on a site
  * Skein reads, are heard; anything else is refused.
  */
-export function acceptThreadRequest(data: unknown, sender: Browser.runtime.MessageSender): Promise<ThreadAccepted> {
+export function acceptThreadRequest(
+  data: unknown,
+  sender: Browser.runtime.MessageSender,
+  startJob: (tabId: number) => Promise<unknown> = async () => undefined,
+): Promise<ThreadAccepted> {
   const tabId = sender.tab?.id;
   if (!fromOwnPageScript(sender) || tabId == null) return Promise.reject(new Error(REFUSED));
   if (!isThreadRequest(data)) return Promise.reject(new Error('Malformed thread request.'));
   // Open first, synchronously: the user's click only counts until the first await.
   const opened = openPanel(tabId);
-  return rememberRequest(tabId, data).then(async () => ({ panelOpened: await opened }));
+  return rememberRequest(tabId, data)
+    .then(() => startJob(tabId))
+    // A job that cannot start shows its error in the panel; the page only learns it was received.
+    .catch(() => undefined)
+    .then(async () => ({ panelOpened: await opened }));
 }
 
 /** Opens the panel's page in a tab next to the sender's, at the user's request from a notice. */

@@ -9,6 +9,8 @@ import type { ThreadRequest } from './messaging';
 export interface StoredRequest extends ThreadRequest {
   tabId: number;
   receivedAt: number;
+  /** The job working on it, for the panel to watch. */
+  jobId?: string;
 }
 
 interface ThreadState {
@@ -28,6 +30,14 @@ export async function rememberRequest(tabId: number, request: ThreadRequest, now
   const state = await threadState.getValue();
   await threadState.setValue({ byTab: { ...state.byTab, [tabId]: stored }, lastTabId: tabId });
   return stored;
+}
+
+/** Notes which job works on a tab's request. */
+export async function setRequestJob(tabId: number, jobId: string): Promise<void> {
+  const state = await threadState.getValue();
+  const request = state.byTab[tabId];
+  if (!request) return;
+  await threadState.setValue({ ...state, byTab: { ...state.byTab, [tabId]: { ...request, jobId } } });
 }
 
 /** Forgets a closed tab's request. */

@@ -1,4 +1,5 @@
 import { onMessage } from '@/utils/messaging';
+import { fromExtensionPage, startJobService } from '@/utils/jobs/service';
 import { openPanelFromToolbar } from '@/utils/side-panel';
 import { acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
 import { forgetTab } from '@/utils/thread-store';
@@ -6,7 +7,20 @@ import { forgetTab } from '@/utils/thread-store';
 /** Wiring only: the handlers live in utils/. */
 export default defineBackground(() => {
   openPanelFromToolbar();
-  onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender));
+  const jobs = startJobService();
+
+  onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (tabId) => jobs.startForTab(tabId)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  onMessage('startJob', ({ data, sender }) => {
+    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages start jobs.');
+    return jobs.startForTab(data.tabId, data.force);
+  });
+  onMessage('cancelJob', ({ data, sender }) => {
+    if (fromExtensionPage(sender)) jobs.queue.cancel(data.jobId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    jobs.queue.cancelTab(tabId);
+    void forgetTab(tabId);
+  });
 });

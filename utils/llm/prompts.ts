@@ -111,3 +111,29 @@ export function condenseMessages(notes: string[], lang: string): ChatMessage[] {
     { role: 'user', content: `${data}\n\nMerge these notes.` },
   ];
 }
+
+/** Context for a post: jargon, references, backstory, from what the posts say. */
+export function explainMessages(block: string, focus: number, lang: string): ChatMessage[] {
+  return [
+    {
+      role: 'system',
+      content:
+        `You are Skein. You explain the context of a social media post: jargon, acronyms, references and backstory. ${SAFETY} ` +
+        `Write in ${languageName(lang)}. Use what the posts say and cite them as [n]; when the posts do not tell, say so plainly instead of guessing.`,
+    },
+    { role: 'user', content: `${block}\n\nExplain post [${focus}].` },
+  ];
+}
+
+/** A reply draft to a post, for the user to edit. Skein never posts it. */
+export function draftMessages(block: string, focus: number, lang: string): ChatMessage[] {
+  return [
+    {
+      role: 'system',
+      content:
+        `You are Skein. You draft a short reply to a social media post for the user, who will edit and post it themselves. ${SAFETY} ` +
+        `Write in ${languageName(lang)}. Write only the reply text, under 280 characters.`,
+    },
+    { role: 'user', content: `${block}\n\nDraft a reply to post [${focus}].` },
+  ];
+}

@@ -1,0 +1,43 @@
+/**
+ * Skein's database (IndexedDB through Dexie), opened only by the background: results of
+ * summaries, explanations and drafts, keyed so that reopening a thread shows its result at
+ * once. Numbered versions: add a version, never edit one.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { AssistantAction } from './messaging';
+
+/** One result, as kept. */
+export interface StoredResult {
+  /** site + thread + hash of the posts' text + model + prompt version + language + action. */
+  key: string;
+  action: AssistantAction;
+  site: string;
+  threadId: string;
+  url: string;
+  /** The first post's author and text start, for the history list. */
+  title: string;
+  modelId: string;
+  lang: string;
+  text: string;
+  postCount: number;
+  /** Post ids by citation number (1-based), so citations can scroll the page. */
+  postIds: (string | null)[];
+  createdAt: number;
+}
+
+export class SkeinDatabase extends Dexie {
+  results!: Table<StoredResult, string>;
+
+  constructor(name = 'skein') {
+    super(name);
+    this.version(1).stores({ results: 'key, createdAt, threadId, action' });
+  }
+}
+
+let db: SkeinDatabase | null = null;
+
+/** The background's database connection. */
+export function database(): SkeinDatabase {
+  db ??= new SkeinDatabase();
+  return db;
+}

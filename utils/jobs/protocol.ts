@@ -1,0 +1,65 @@
+/**
+ * Jobs: what a surface asks of the engine and what it sees while the engine works. Job state
+ * travels over a runtime Port named `job:<id>` (@webext-core/messaging is request/response
+ * only); the engine host streams over the `engine-host` port.
+ */
+import type { AssistantAction } from '../messaging';
+import type { EngineKind, LoadProgress, ModelSpec } from '../llm/engine';
+import type { SummaryStage } from '../llm/summarize';
+import type { Post } from '../sites/types';
+
+/** What the engine host is asked to do. */
+export interface JobTask {
+  action: AssistantAction;
+  posts: Post[];
+  /** 1-based number of the post the action is about (explain, draft). */
+  focus: number;
+  lang: string;
+  engine: EngineKind;
+  model: ModelSpec;
+  /** The scripted engine's reply, when that engine is chosen. */
+  scriptedReply?: string;
+}
+
+/** What the engine host reports while it works. */
+export type HostEvent =
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'loaded'; model: ModelSpec }
+  | { type: 'stage'; stage: SummaryStage }
+  | { type: 'token'; text: string };
+
+/** How a job ended, or where it is. */
+export type JobStatus = 'queued' | 'loading' | 'running' | 'done' | 'error' | 'cancelled' | 'interrupted';
+
+/** Everything a surface needs to show a job; sent whole on every change. */
+export interface JobState {
+  id: string;
+  action: AssistantAction;
+  status: JobStatus;
+  /** Place in the queue (1 = next) while queued. */
+  position?: number;
+  text: string;
+  postCount: number;
+  model: ModelSpec;
+  engine: EngineKind;
+  progress?: LoadProgress;
+  stage?: SummaryStage;
+  /** Shown at once from the cache. */
+  cached: boolean;
+  error?: { code: string; message: string };
+  /** Set when the result could not be saved (storage full): it is still shown. */
+  saveError?: string;
+  calls?: number;
+  finishedAt?: number;
+}
+
+/** Port names. */
+export const JOB_PORT_PREFIX = 'job:';
+export const HOST_PORT = 'engine-host';
+
+/** Messages on the engine-host port. */
+export type ToHost = { type: 'run'; runId: string; task: JobTask } | { type: 'cancel'; runId: string };
+export type FromHost =
+  | { type: 'event'; runId: string; event: HostEvent }
+  | { type: 'done'; runId: string; text: string; calls: number }
+  | { type: 'error'; runId: string; code: string; message: string };

@@ -1,0 +1,66 @@
+/**
+ * The background's job service: the queue, where results are kept, the link to the engine
+ * host, and the ports surfaces watch jobs on.
+ */
+import { browser, type Browser } from '#imports';
+import { database } from '../db';
+import { wllamaWasmUrl } from '../llm/assets';
+import { requestFor, setRequestJob, threadState } from '../thread-store';
+import { InProcessLink, OffscreenLink } from './host-link';
+import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
+import { JobQueue, type HostLink, type ResultStore } from './queue';
+import { startJobFor } from './start';
+
+
+/** Whether a sender is one of Skein's own extension pages (panel, popup, options). */
+export function fromExtensionPage(sender: Browser.runtime.MessageSender | undefined): boolean {
+  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+/** Firefox: the host runs in this background page, made on first use. */
+class LazyInProcessLink implements HostLink {
+  private link: Promise<HostLink> | null = null;
+  run(...args: Parameters<HostLink['run']>) {
+    this.link ??= import('./engines').then(({ createEngineHost }) => new InProcessLink(createEngineHost({ wasmUrl: wllamaWasmUrl() })));
+    return this.link.then((link) => link.run(...args));
+  }
+}
+
+export interface JobService {
+  queue: JobQueue;
+  /** Starts the job for the request a tab sent; notes the job on the request. */
+  startForTab(tabId: number, force?: boolean): Promise<JobState>;
+}
+
+/** Starts the service; call once, synchronously, when the background starts. */
+export function startJobService(): JobService {
+  const store: ResultStore = {
+    get: (key) => database().results.get(key),
+    put: async (result) => {
+      await database().results.put(result);
+    },
+  };
+  const offscreen = import.meta.env.FIREFOX ? null : new OffscreenLink();
+  // The Firefox branch is dropped from Chrome's build, engines and all.
+  const queue = new JobQueue(import.meta.env.FIREFOX ? new LazyInProcessLink() : offscreen!, store);
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {
+      offscreen.attach(port);
+    } else if (port.name.startsWith(JOB_PORT_PREFIX) && fromExtensionPage(port.sender)) {
+      const unsubscribe = queue.subscribe(port.name.slice(JOB_PORT_PREFIX.length), (state) => port.postMessage(state));
+      port.onDisconnect.addListener(unsubscribe);
+    }
+  });
+
+  return {
+    queue,
+    async startForTab(tabId, force = false) {
+      const request = requestFor(await threadState.getValue(), tabId);
+      if (!request) throw new Error('Nothing to work on: click Skein’s button on a post first.');
+      const state = await startJobFor(queue, request, force);
+      await setRequestJob(request.tabId, state.id);
+      return state;
+    },
+  };
+}

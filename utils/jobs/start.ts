@@ -1,0 +1,38 @@
+/** Turning a page's request into a job: engine and model from settings, cache key, task. */
+import { cpuModel } from '../llm/models';
+import { SCRIPTED_MODEL } from '../llm/scripted-engine';
+import { getSettings, outputLanguage } from '../settings';
+import type { StoredRequest } from '../thread-store';
+import { cacheKey, threadIdOf } from './cache-key';
+import type { JobState } from './protocol';
+import type { JobQueue } from './queue';
+
+/** The first words of a thread, for the history list. */
+function titleOf(request: StoredRequest): string {
+  const first = request.snapshot.posts.find((p) => p.unavailable == null);
+  if (!first) return request.snapshot.url;
+  const text = first.text.length > 80 ? `${first.text.slice(0, 80)}…` : first.text;
+  return `@${first.author.handle}: ${text}`;
+}
+
+/** Starts (or answers from the kept result) the job for a request. */
+export async function startJobFor(queue: JobQueue, request: StoredRequest, force = false): Promise<JobState> {
+  const settings = await getSettings();
+  const lang = outputLanguage(settings, navigator.language);
+  // Until the WebGPU engine lands, automatic means the CPU engine.
+  const engine = settings.engine === 'auto' ? 'cpu' : settings.engine;
+  const model = engine === 'scripted' ? SCRIPTED_MODEL : cpuModel(settings.cpuModelId);
+  const { snapshot, action, postId } = request;
+  const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
+  return queue.submit({
+    task: { action, posts: snapshot.posts, focus, lang, engine, model, scriptedReply: settings.scriptedReply },
+    key: await cacheKey(snapshot, action, model.id, lang, postId),
+    record: {
+      action, site: snapshot.site, threadId: threadIdOf(snapshot), url: snapshot.url, title: titleOf(request),
+      modelId: model.id, lang, postCount: snapshot.posts.length, postIds: snapshot.posts.map((p) => p.id),
+    },
+    tabId: request.tabId,
+    force,
+  });
+}
+

@@ -1,0 +1,104 @@
+/**
+ * The CPU engine: llama.cpp in WebAssembly (wllama), for browsers without WebGPU. It runs in
+ * a page context with Web Workers (Chrome's offscreen document, Firefox's background page).
+ * Downloads are cached by wllama in the origin's private storage, so a model is fetched once.
+ */
+import { Wllama, WllamaAbortError } from '@wllama/wllama';
+import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type LoadProgress, type ModelSpec } from './engine';
+
+/** Loading can hang for ever where WebAssembly is not allowed (CSP): give up after this. */
+const LOAD_TIMEOUT_MS = 120_000;
+
+export interface CpuEngineOptions {
+  /** URL of wllama.wasm inside the extension. */
+  wasmUrl: string;
+  loadTimeoutMs?: number;
+}
+
+function asEngineError(err: unknown, fallback: EngineError['code']): EngineError {
+  if (err instanceof EngineError) return err;
+  if (err instanceof WllamaAbortError || (err as Error)?.name === 'AbortError') return new EngineError('Stopped.', 'aborted');
+  const message = err instanceof Error ? err.message : String(err);
+  if (/quota/i.test(message)) return new EngineError('The browser’s storage is full: the model cannot be saved.', 'quota');
+  if (/fetch|network|download|status/i.test(message)) return new EngineError(`The model could not be downloaded (${message}).`, 'download');
+  return new EngineError(message, fallback);
+}
+
+export class CpuEngine implements Engine {
+  readonly kind = 'cpu' as const;
+  private wllama: Wllama | null = null;
+  private model: ModelSpec | null = null;
+
+  constructor(private options: CpuEngineOptions) {}
+
+  loaded() {
+    return this.model;
+  }
+
+  async load(model: ModelSpec, { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}) {
+    if (this.model?.id === model.id && this.model.url === model.url) return;
+    await this.unload();
+    const wllama = new Wllama({ default: this.options.wasmUrl }, { suppressNativeLog: true, parallelDownloads: 1 });
+    const timeout = this.options.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        wllama.loadModelFromUrl(model.url, {
+          n_ctx: model.contextTokens,
+          n_gpu_layers: 0, // the CPU engine: no WebGPU attempt
+          n_parallel: 1,
+          seed: 42,
+          useCache: true,
+          progressCallback: onProgress,
+        }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new EngineError('Loading the model took too long.', 'load-timeout')), timeout);
+          signal?.addEventListener('abort', () => reject(new EngineError('Stopped.', 'aborted')), { once: true });
+        }),
+      ]);
+    } catch (err) {
+      void wllama.exit().catch(() => undefined);
+      throw asEngineError(err, 'load');
+    } finally {
+      clearTimeout(timer);
+    }
+    this.wllama = wllama;
+    this.model = model;
+  }
+
+  async generate(messages: ChatMessage[], { signal, maxTokens = 512, temperature = 0, onToken }: GenerateOptions = {}): Promise<string> {
+    const wllama = this.wllama;
+    if (!wllama || !this.model) throw new EngineError('No model loaded.', 'load');
+    let text = '';
+    try {
+      await wllama.createChatCompletion({
+        messages,
+        max_tokens: maxTokens,
+        temperature,
+        stream: true,
+        abortSignal: signal,
+        onData: (chunk) => {
+          const piece = chunk.choices[0]?.delta?.content ?? '';
+          if (!piece) return;
+          text += piece;
+          onToken?.(piece);
+        },
+      });
+    } catch (err) {
+      throw asEngineError(err, 'generate');
+    }
+    if (signal?.aborted) throw new EngineError('Stopped.', 'aborted');
+    return text;
+  }
+
+  async countTokens(text: string) {
+    return estimateTokens(text);
+  }
+
+  async unload() {
+    const w = this.wllama;
+    this.wllama = null;
+    this.model = null;
+    if (w) await w.exit().catch(() => undefined);
+  }
+}
