@@ -1,6 +1,9 @@
 import type { StoredRequest } from '@/utils/thread-store';
+import { sendMessage } from '@/utils/messaging';
 import { t, type MessageKey } from '@/utils/i18n';
+import { JobView } from './JobView';
 import { PostCard } from './PostCard';
+import { useJob } from './useJob';
 
 const ACTION_LABEL: Record<StoredRequest['action'], MessageKey> = {
   summarize: 'panel.action.summarize',
@@ -8,9 +11,14 @@ const ACTION_LABEL: Record<StoredRequest['action'], MessageKey> = {
   draft: 'panel.action.draft',
 };
 
-/** What a page sent: the action and the posts as read. All page content renders as text. */
+/** What a page sent and what Skein makes of it. All page content and output render as text. */
 export function ThreadView({ request }: { request: StoredRequest }) {
   const { snapshot } = request;
+  const job = useJob(request.jobId);
+  const cite = (n: number) => {
+    const postId = snapshot.posts[n - 1]?.id;
+    if (postId) void sendMessage('scrollToPost', { postId }, request.tabId).catch(() => false);
+  };
   return (
     <section className="flex flex-col gap-3" data-testid="thread-view" data-action={request.action}>
       <div>
@@ -18,18 +26,28 @@ export function ThreadView({ request }: { request: StoredRequest }) {
         <p className="text-slate-500 dark:text-slate-400" data-testid="thread-count">
           {t('panel.posts', { count: snapshot.posts.length, site: snapshot.site === 'x' ? 'X' : snapshot.site })}
         </p>
-        <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{t('panel.engineLater')}</p>
       </div>
       {snapshot.warnings?.map((w) => (
         <p key={w} role="alert" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">{w}</p>
       ))}
-      <ol className="flex flex-col gap-2" data-testid="thread-posts">
-        {snapshot.posts.map((post, i) => (
-          <li key={`${post.id ?? 'n'}-${i}`}>
-            <PostCard post={post} number={i + 1} focused={post.id != null && post.id === snapshot.focusedPostId} />
-          </li>
-        ))}
-      </ol>
+      {job && (
+        <JobView
+          state={job}
+          onRetry={(force) => void sendMessage('startJob', { tabId: request.tabId, force }).catch(() => undefined)}
+          onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
+          onCite={cite}
+        />
+      )}
+      <details open={!request.jobId} className="group">
+        <summary className="cursor-pointer text-xs font-semibold uppercase text-slate-500">{t('panel.postsRead')}</summary>
+        <ol className="mt-2 flex flex-col gap-2" data-testid="thread-posts">
+          {snapshot.posts.map((post, i) => (
+            <li key={`${post.id ?? 'n'}-${i}`}>
+              <PostCard post={post} number={i + 1} focused={post.id != null && post.id === snapshot.focusedPostId} />
+            </li>
+          ))}
+        </ol>
+      </details>
     </section>
   );
 }

@@ -6,16 +6,23 @@ import { CHROME_BUILD, FIREFOX_BUILD } from './support/env';
 /** The built manifests ask for what the features need and nothing wider. */
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
-test('Chrome manifest: storage, side panel, X hosts only, wasm-only CSP', () => {
+test('Chrome manifest: storage, side panel, offscreen engine page, X hosts only, wasm-only CSP', () => {
   const m = manifest(CHROME_BUILD);
   expect(m.manifest_version).toBe(3);
   expect(m.name).toBe('Skein');
-  expect(m.permissions.sort()).toEqual(['sidePanel', 'storage']);
+  expect(m.permissions.sort()).toEqual(['offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(m.content_scripts[0].matches.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
   expect(Object.keys(m.icons)).toEqual(expect.arrayContaining(['16', '48', '128']));
+});
+
+test('both builds ship the CPU engine’s WebAssembly themselves', () => {
+  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+    const wasm = readFileSync(join(dir, 'wllama.wasm'));
+    expect(wasm.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+  }
 });
 
 test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narrow hosts', () => {
@@ -24,7 +31,7 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
   expect(m.browser_specific_settings.gecko.id).toBe('skein@skein-extension.org');
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
-  expect(m.permissions).toEqual(['storage']);
+  expect(m.permissions.sort()).toEqual(['storage', 'unlimitedStorage']);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
 });

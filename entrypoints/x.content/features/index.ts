@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from '#imports';
 import type { SiteAdapter } from '@/utils/sites/types';
+import { citations } from './citations';
 import { postButtons } from './post-buttons';
 
 /** A content-script feature: one feature, one file. */
@@ -10,4 +11,4 @@ export interface Feature {
 }
 
 /** Every feature, in start order. */
-export const FEATURES: Feature[] = [postButtons];
+export const FEATURES: Feature[] = [postButtons, citations];

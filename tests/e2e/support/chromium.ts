@@ -9,8 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD, CHROMIUM_PATH } from './env';
 import { answer, type ServedPage } from './pages';
+import { startModelServer, type ModelServer } from './model-server';
+import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema';
+
+/** The extension's `chrome` global, as the service worker has it. */
+type ChromeGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
 
 export interface ChromiumFixtures {
+  /** Serves the tiny model in place of the default CPU model. */
+  modelServer: ModelServer;
   context: BrowserContext;
   extensionId: string;
   /** Serves these pages at their URLs for the rest of the test. */
@@ -21,6 +29,8 @@ export interface ChromiumFixtures {
   requests: string[];
   /** Opens the side panel's page as a tab. */
   openPanel(): Promise<Page>;
+  /** Writes Skein's settings as the options page would. */
+  setSettings(settings: Partial<Settings>): Promise<void>;
   /**
    * The text of Chrome's real side panel, read over the DevTools protocol (Playwright lists
    * no page for it); null while no side panel is open.
@@ -30,7 +40,12 @@ export interface ChromiumFixtures {
 
 export const test = base.extend<ChromiumFixtures>({
   // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  modelServer: async ({}, use) => {
+    const server = await startModelServer(DEFAULT_CPU_MODEL.url);
+    await use(server);
+    await server.close();
+  },
+  context: async ({ modelServer }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'skein-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
@@ -43,6 +58,10 @@ export const test = base.extend<ChromiumFixtures>({
         '--disable-background-networking',
         '--disable-component-update',
         '--no-first-run',
+        // Every host name resolves to the local model server (whose certificate is its own), so
+        // whatever reaches the network from any part of the browser lands in its log.
+        `--host-resolver-rules=MAP * 127.0.0.1:${modelServer.port}, EXCLUDE 127.0.0.1`,
+        '--ignore-certificate-errors',
       ],
     });
     await use(context);
@@ -93,6 +112,12 @@ export const test = base.extend<ChromiumFixtures>({
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
       return page;
+    });
+  },
+  setSettings: async ({ context }, use) => {
+    await use(async (settings) => {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      await worker.evaluate((value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...settings });
     });
   },
   sidePanelText: async ({ context }, use) => {

@@ -1,0 +1,73 @@
+import type { JobState } from '@/utils/jobs/protocol';
+import { t, type MessageKey } from '@/utils/i18n';
+import { SummaryText } from './SummaryText';
+
+const STATUS: Record<JobState['status'], MessageKey> = {
+  queued: 'job.queued', loading: 'job.loading', running: 'job.running', done: 'job.done',
+  error: 'job.error', cancelled: 'job.cancelled', interrupted: 'job.interrupted',
+};
+
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
+function Progress({ loaded, total }: { loaded: number; total: number }) {
+  const pct = total > 0 ? Math.round((loaded / total) * 100) : null;
+  return (
+    <div data-testid="job-progress">
+      <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-label={t('job.download')}>
+        <div className="h-full bg-violet-500 transition-all" style={{ width: `${pct ?? 100}%` }} />
+      </div>
+      <p className="text-xs text-slate-500">{pct == null ? t('job.bytes', { mb: mb(loaded) }) : t('job.bytesOf', { mb: mb(loaded), total: mb(total), pct })}</p>
+    </div>
+  );
+}
+
+/** What to offer after an error. */
+function nextStep(state: JobState): MessageKey {
+  const code = state.error?.code;
+  if (code === 'no-webgpu' || code === 'device-lost' || code === 'too-big') return 'job.next.cpu';
+  if (code === 'quota') return 'job.next.quota';
+  if (code === 'download') return 'job.next.download';
+  return 'job.next.retry';
+}
+
+/** A job as it runs and when it ends: status, download, streamed text, errors with a way on. */
+export function JobView({ state, onRetry, onCancel, onCite }: {
+  state: JobState;
+  onRetry(force: boolean): void;
+  onCancel(): void;
+  onCite(n: number): void;
+}) {
+  const busy = state.status === 'queued' || state.status === 'loading' || state.status === 'running';
+  return (
+    <section className="flex flex-col gap-2" data-testid="job" data-status={state.status} aria-busy={busy}>
+      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+        <span data-testid="job-status">
+          {t(STATUS[state.status], { position: state.position ?? 1 })}
+          {state.cached && ` · ${t('job.cached')}`}
+        </span>
+        <span data-testid="job-model">{t('job.model', { model: state.model.label, engine: t(`engine.${state.engine}` as MessageKey) })}</span>
+      </div>
+      {state.status === 'loading' && state.progress && <Progress {...state.progress} />}
+      {state.stage && state.stage.step !== 'final' && busy && (
+        <p className="text-xs text-slate-500">{t('job.stage', { done: state.stage.done + 1, total: state.stage.total })}</p>
+      )}
+      <div aria-live="polite" data-testid="job-output">
+        {state.action === 'summarize'
+          ? <SummaryText text={state.text} postCount={state.postCount} onCite={onCite} />
+          : <p className="whitespace-pre-wrap" data-testid="job-text">{state.text}</p>}
+      </div>
+      {state.error && (
+        <div role="alert" className="rounded-md bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="job-error">
+          <p>{state.error.message}</p>
+          <p className="text-xs">{t(nextStep(state))}</p>
+        </div>
+      )}
+      {state.saveError && <p role="status" className="text-xs text-amber-700">{state.saveError}</p>}
+      <div className="flex gap-2">
+        {busy && <button type="button" className="rounded border px-2 py-1" onClick={onCancel} data-testid="job-cancel">{t('job.cancel')}</button>}
+        {!busy && state.status !== 'done' && <button type="button" className="rounded bg-violet-600 px-2 py-1 text-white" onClick={() => onRetry(false)} data-testid="job-retry">{t('job.retry')}</button>}
+        {state.status === 'done' && <button type="button" className="rounded border px-2 py-1" onClick={() => onRetry(true)} data-testid="job-regenerate">{t('job.regenerate')}</button>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { parseSummary, type Cited } from '@/utils/llm/summary-format';
+import { t } from '@/utils/i18n';
+
+/** A citation: the post's number; a button that shows the post on the page. */
+function Cites({ cites, onCite }: { cites: number[]; onCite(n: number): void }) {
+  return (
+    <>
+      {cites.map((n) => (
+        <button
+          key={n}
+          type="button"
+          className="ml-0.5 rounded px-0.5 align-super text-xs font-semibold text-violet-700 hover:underline focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-violet-300"
+          data-testid="citation"
+          aria-label={t('job.citation', { n })}
+          onClick={() => onCite(n)}
+        >
+          [{n}]
+        </button>
+      ))}
+    </>
+  );
+}
+
+const Line = ({ item, onCite }: { item: Cited; onCite(n: number): void }) => (
+  <>
+    {item.text}
+    <Cites cites={item.cites} onCite={onCite} />
+  </>
+);
+
+/** Model output as text (never HTML), in its parts, with clickable citations. */
+export function SummaryText({ text, postCount, onCite }: { text: string; postCount: number; onCite(n: number): void }) {
+  const s = parseSummary(text, postCount);
+  return (
+    <div className="flex flex-col gap-2" data-testid="summary">
+      {s.tldr && (
+        <p className="font-medium" data-testid="summary-tldr">
+          <Line item={s.tldr} onCite={onCite} />
+        </p>
+      )}
+      {s.points.length > 0 && (
+        <section>
+          <h3 className="text-xs font-semibold uppercase text-slate-500">{t('job.points')}</h3>
+          <ul className="list-disc pl-5" data-testid="summary-points">
+            {s.points.map((p, i) => <li key={i}><Line item={p} onCite={onCite} /></li>)}
+          </ul>
+        </section>
+      )}
+      {s.voices.length > 0 && (
+        <section>
+          <h3 className="text-xs font-semibold uppercase text-slate-500">{t('job.voices')}</h3>
+          <ul className="list-disc pl-5" data-testid="summary-voices">
+            {s.voices.map((p, i) => <li key={i}><Line item={p} onCite={onCite} /></li>)}
+          </ul>
+        </section>
+      )}
+      {s.other.map((line, i) => <p key={i} className="whitespace-pre-wrap">{line}</p>)}
+    </div>
+  );
+}

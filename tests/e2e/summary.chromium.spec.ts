@@ -1,0 +1,142 @@
+import { test, expect } from './support/chromium';
+import { OWN_THREAD } from './support/pages';
+import { egress } from './support/egress';
+import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
+import type { Page } from '@playwright/test';
+
+/** What the tiny random model writes for the test thread (greedy decoding, fixed seed). */
+const TINY_SUMMARY = 'all willv\ufffd\ufffd en\ufffd\ufffdi du un anl\ufffd\ufffd notes\ufffd';
+
+/** Records every state the panel's job goes through, from before it starts. */
+async function recordJob(panel: Page) {
+  await panel.evaluate(() => {
+    const w = window as unknown as { jobLog: { status: string; length: number }[] };
+    w.jobLog = [];
+    new MutationObserver(() => {
+      const job = document.querySelector('[data-testid="job"]');
+      if (!job) return;
+      const entry = { status: job.getAttribute('data-status') ?? '', length: job.querySelector('[data-testid="job-output"]')?.textContent?.length ?? 0 };
+      const last = w.jobLog.at(-1);
+      if (!last || last.status !== entry.status || last.length !== entry.length) w.jobLog.push(entry);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  return () => panel.evaluate(() => (window as unknown as { jobLog: { status: string; length: number }[] }).jobLog);
+}
+
+async function summarize(page: Page, postId = '1900000000000000010') {
+  const host = page.locator(`skein-post-button[data-skein-post="${postId}"]`);
+  await host.locator('button.trigger').click();
+  await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+}
+
+/** The records in the extension's IndexedDB, read from one of its pages. */
+const storedResults = (panel: Page) =>
+  panel.evaluate(
+    () =>
+      new Promise<{ key: string; action: string; modelId: string; postCount: number; text: string; postIds: (string | null)[] }[]>((resolve, reject) => {
+        const open = indexedDB.open('skein');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('results').objectStore('results').getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+
+test.describe('thread summaries in Chromium', () => {
+  test('the CPU engine summarizes with the tiny model: streamed, kept, shown again at once', async ({ context, serve, openPanel, modelServer, requests, extensionId, pageErrors }) => {
+    await serve([OWN_THREAD]);
+    const panel = await openPanel();
+    const jobLog = await recordJob(panel);
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await summarize(page);
+
+    const job = panel.getByTestId('job');
+    await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(panel.getByTestId('job-model')).toHaveText(`${DEFAULT_CPU_MODEL.label} · CPU`);
+    const text = (await panel.getByTestId('job-output').innerText()).trim();
+    expect(text).toBe(TINY_SUMMARY);
+    // It loaded the model, then the text grew piece by piece before it was done.
+    const log = await jobLog();
+    expect(log.map((e) => e.status)).toContain('loading');
+    const running = log.filter((e) => e.status === 'running' && e.length > 0);
+    expect(new Set(running.map((e) => e.length)).size).toBeGreaterThan(1);
+    expect(modelServer.log.filter((l) => l.startsWith('GET') && l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname)).length).toBeGreaterThan(0);
+
+    // Kept in IndexedDB under its cache key.
+    const records = await storedResults(panel);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ action: 'summarize', modelId: DEFAULT_CPU_MODEL.id, postCount: 9 });
+    expect(records[0]!.key).toMatch(/^x:1900000000000000010:[0-9a-f]{32}:qwen2\.5-0\.5b-instruct-q4_k_m:p1:en(-US)?:summarize$/);
+    expect(records[0]!.postIds[1]).toBe('1900000000000000010');
+
+    // Asked again: the kept summary, at once, with no new download or generation.
+    const downloads = modelServer.log.length;
+    await summarize(page);
+    await expect(panel.getByTestId('job-status')).toContainText('saved earlier');
+    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    expect(modelServer.log.length).toBe(downloads);
+
+    // Nothing left the machine but the model download.
+    expect(egress(modelServer.log).every((url) => url.startsWith('https://huggingface.co/Qwen/'))).toBe(true);
+    const others = requests.filter((u) => !u.startsWith(`chrome-extension://${extensionId}/`) && !/^https:\/\/(x\.com|pbs\.twimg\.com|abs[-\w]*\.twimg\.com)\//.test(u));
+    expect(others).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a download that fails says so, and Try again works once the model is reachable', async ({ context, serve, openPanel, modelServer }) => {
+    await serve([OWN_THREAD]);
+    modelServer.failWith = 503;
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await summarize(page);
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
+    await expect(panel.getByTestId('job-error')).toContainText('Check the connection and try again');
+    expect(await storedResults(panel)).toHaveLength(0);
+    modelServer.failWith = null;
+    await panel.getByTestId('job-retry').click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+  });
+
+  test('a download cut halfway leaves no broken model behind: the retry gives the same summary', async ({ context, serve, openPanel, modelServer }) => {
+    await serve([OWN_THREAD]);
+    modelServer.cutAfter = 100_000;
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await summarize(page);
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    modelServer.cutAfter = null;
+    await panel.getByTestId('job-retry').click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+  });
+
+  test('citations in a summary show their post on the page (scripted engine)', async ({ context, serve, openPanel, setSettings }) => {
+    await serve([OWN_THREAD]);
+    await setSettings({
+      engine: 'scripted',
+      scriptedReply: 'TL;DR: Swatch first, then count [2].\nKey points:\n- Keep notes [3]\n- A French reader agrees [7]\nWho says what:\n- @gauge_guru: swatching is a useful lie [9]',
+    });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1000, height: 400 });
+    await page.goto(OWN_THREAD.url);
+    await summarize(page);
+    const panel = await openPanel();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done');
+    await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first, then count.[2]');
+    await expect(panel.getByTestId('summary-points').getByRole('listitem')).toHaveText(['Keep notes[3]', 'A French reader agrees[7]']);
+    await expect(panel.getByTestId('summary-voices').getByRole('listitem')).toHaveText(['@gauge_guru: swatching is a useful lie[9]']);
+    const target = page.locator('article').filter({ has: page.locator('a[href="/gauge_guru/status/1900000000000000022"]') });
+    await expect(target).not.toBeInViewport();
+    await panel.getByRole('button', { name: 'Show post 9 on the page' }).click();
+    await expect(target).toHaveAttribute('data-skein-highlight', '');
+    await expect(target).toBeInViewport();
+    await panel.screenshot({ path: 'test-results/screens/side-panel-summary.png' });
+  });
+});
