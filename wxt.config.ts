@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/hosts';
+import { wllamaCacheWorkerSource, wllamaWorkerSource } from './scripts/lib/wllama-worker';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 
@@ -20,7 +21,7 @@ function devBrowsers(): Record<string, string> {
 export default defineConfig({
   // Manifest V3 for both browsers (Firefox would default to V2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [react(), tailwindcss()] }),
+  vite: () => ({ plugins: [react(), tailwindcss()], build: process.env.SKEIN_NO_MINIFY ? { minify: false } : {} }),
   // `npm run dev` opens a browser with Skein loaded, on X so it has something to read.
   webExt: {
     startUrls: ['https://x.com/home'],
@@ -31,8 +32,13 @@ export default defineConfig({
   hooks: {
     // The CPU engine's WebAssembly (llama.cpp), copied from the pinned package at build time
     // and served from the extension itself: no code is loaded from outside.
-    'build:publicAssets': (_wxt, assets) => {
+    'build:publicAssets': (wxt, assets) => {
       assets.push({ absoluteSrc: resolve('node_modules/@wllama/wllama/esm/wasm/wllama.wasm'), relativeDest: 'wllama.wasm' });
+      // Firefox refuses the blob: workers wllama would start: serve them as files.
+      if (wxt.config.browser === 'firefox') {
+        assets.push({ contents: wllamaWorkerSource(), relativeDest: 'wllama-worker.js' });
+        assets.push({ contents: wllamaCacheWorkerSource(), relativeDest: 'wllama-cache-worker.js' });
+      }
     },
   },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },

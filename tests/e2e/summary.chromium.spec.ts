@@ -4,8 +4,7 @@ import { egress } from './support/egress';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
 import type { Page } from '@playwright/test';
 
-/** What the tiny random model writes for the test thread (greedy decoding, fixed seed). */
-const TINY_SUMMARY = 'all willv\ufffd\ufffd en\ufffd\ufffdi du un anl\ufffd\ufffd notes\ufffd';
+import { TINY_SUMMARY } from './support/tiny';
 
 /** Records every state the panel's job goes through, from before it starts. */
 async function recordJob(panel: Page) {

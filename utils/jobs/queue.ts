@@ -134,7 +134,10 @@ export class JobQueue {
     this.renumber();
     this.update(job, { status: 'loading', position: undefined });
     try {
-      const { text, calls } = await this.link.run(job.request.task, (e) => this.onHostEvent(job, e), job.controller.signal);
+      const result = await this.link.run(job.request.task, (e) => this.onHostEvent(job, e), job.controller.signal);
+      const { calls } = result;
+      // Models often start with a space or end with a newline: keep the words.
+      const text = result.text.trim();
       const finishedAt = this.now();
       let saveError: string | undefined;
       try {

@@ -21,7 +21,10 @@ export function fromExtensionPage(sender: Browser.runtime.MessageSender | undefi
 class LazyInProcessLink implements HostLink {
   private link: Promise<HostLink> | null = null;
   run(...args: Parameters<HostLink['run']>) {
-    this.link ??= import('./engines').then(({ createEngineHost }) => new InProcessLink(createEngineHost({ wasmUrl: wllamaWasmUrl() })));
+    this.link ??= Promise.all([import('./engines'), import('../llm/firefox-worker')]).then(([{ createEngineHost }, { serveWllamaWorkersFromFiles }]) => {
+      serveWllamaWorkersFromFiles();
+      return new InProcessLink(createEngineHost({ wasmUrl: wllamaWasmUrl() }));
+    });
     return this.link.then((link) => link.run(...args));
   }
 }

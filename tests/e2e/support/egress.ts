@@ -1,7 +1,7 @@
 /** Checking that nothing leaves the machine but the model download. */
 
 /** The browser's own background calls (sign-in, updates), made without any extension. */
-const BROWSER_OWN = /^https:\/\/(accounts\.google\.com|update\.googleapis\.com|clients\d*\.google\.com|optimizationguide-pa\.googleapis\.com|safebrowsing\.googleapis\.com)\//;
+const BROWSER_OWN = /^https:\/\/((accounts|clients\d*)\.google\.com|(update|optimizationguide-pa|safebrowsing)\.googleapis\.com|[\w.-]+\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net))\//;
 
 /**
  * What reached the network beyond the served page: every request that landed on the local

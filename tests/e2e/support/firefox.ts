@@ -7,12 +7,16 @@ import { test as base } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './env';
 import { answer, type ServedPage } from './pages';
+import { startModelServer, type ModelServer } from './model-server';
+import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 
 /** A fixed internal id for the extension, so tests can name its pages. */
 export const FIREFOX_UUID = '5e1a5e1a-0000-4000-8000-00000000a11c';
 const GECKO_ID = 'skein@skein-extension.org';
 
 export interface FirefoxFixtures {
+  /** Serves the tiny model for every host name (Firefox resolves them all here, port 443). */
+  modelServer: ModelServer;
   firefox: Browser;
   /** Opens a new tab serving these pages at their URLs, and collects its errors. */
   openServed(pages: ServedPage[]): Promise<Page>;
@@ -22,13 +26,25 @@ export interface FirefoxFixtures {
 
 export const test = base.extend<FirefoxFixtures>({
   // eslint-disable-next-line no-empty-pattern
-  firefox: async ({}, use) => {
+  modelServer: async ({}, use) => {
+    // Firefox maps host names to an address but not to a port: the server takes 443.
+    const server = await startModelServer(DEFAULT_CPU_MODEL.url, 443);
+    await use(server);
+    await server.close();
+  },
+  // The model server must be up before Firefox starts; the fixture order says so.
+  firefox: async ({ modelServer: _server }, use) => {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: true,
+      // The local server's certificate is its own; WebDriver's setting covers the whole browser.
+      acceptInsecureCerts: true,
       extraPrefsFirefox: {
         'xpinstall.signatures.required': false,
+        // Every host name resolves to the local server: whatever reaches the network lands in its log.
+        'network.dns.forceResolve': '127.0.0.1',
+        'network.dns.disableIPv6': true,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       },
     });

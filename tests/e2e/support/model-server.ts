@@ -23,7 +23,7 @@ export interface ModelServer {
 }
 
 /** Starts the server for the host of `modelUrl`, serving the tiny test model. */
-export async function startModelServer(modelUrl: string): Promise<ModelServer> {
+export async function startModelServer(modelUrl: string, listenPort = 0): Promise<ModelServer> {
   const host = new URL(modelUrl).hostname;
   const body = tinyChatModel();
   const pems = await generate([{ name: 'commonName', value: host }], { keySize: 2048, days: 2, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: host }] }] } as never);
@@ -52,7 +52,10 @@ export async function startModelServer(modelUrl: string): Promise<ModelServer> {
     }
     res.end(chunk);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return Object.assign(state, {
     port,

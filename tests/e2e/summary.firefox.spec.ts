@@ -1,0 +1,56 @@
+import type { Page, Target } from 'puppeteer-core';
+import { test, expect, waitForButtons } from './support/firefox';
+import { OWN_THREAD } from './support/pages';
+import { egress } from './support/egress';
+import { TINY_SUMMARY } from './support/tiny';
+
+const HOST = 'skein-post-button[data-skein-post="1900000000000000010"]';
+
+/** The job's status and text as the panel shows them. */
+const job = (panel: Page) =>
+  panel.evaluate(() => {
+    const el = document.querySelector('[data-testid="job"]');
+    return { status: el?.getAttribute('data-status') ?? null, text: el?.querySelector('[data-testid="job-output"]')?.textContent?.trim() ?? '', note: document.querySelector('[data-testid="job-status"]')?.textContent ?? '' };
+  });
+
+test('Firefox: the CPU engine in the background page summarizes with the tiny model; kept and shown again', async ({ firefox, openServed, modelServer, pageErrors }) => {
+  const page = await openServed([OWN_THREAD]);
+  await page.goto(OWN_THREAD.url);
+  await waitForButtons(page, 7);
+  await page.locator(`${HOST} >>> button.trigger`).click();
+  await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
+  const created = new Promise<Page>((resolve) => firefox.once('targetcreated', async (t: Target) => resolve((await t.page())!)));
+  await page.locator(`${HOST} >>> .notice-action`).click();
+  const panel = await created;
+  await panel.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''), { timeout: 60_000 });
+  // The same text as in Chromium: greedy decoding of the same model.
+  expect(await job(panel)).toMatchObject({ status: 'done', text: TINY_SUMMARY });
+
+  // Kept in the extension's IndexedDB.
+  const records = await panel.evaluate(
+    () =>
+      new Promise<{ action: string; postCount: number; text: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('skein');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('results').objectStore('results').getAll();
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+  );
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({ action: 'summarize', postCount: 9, text: TINY_SUMMARY });
+
+  // Asked again: the kept summary at once, no new download.
+  const downloads = () => modelServer.log.filter((l) => l.includes('huggingface.co')).length;
+  const seen = downloads();
+  await page.locator(`${HOST} >>> button.trigger`).click();
+  await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
+  await panel.waitForFunction(() => document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'), { timeout: 10_000 });
+  expect(await job(panel)).toMatchObject({ status: 'done', text: TINY_SUMMARY });
+  expect(downloads()).toBe(seen);
+
+  // Nothing left the machine but the model download.
+  expect(egress(modelServer.log).every((url) => url.startsWith('https://huggingface.co/Qwen/'))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
