@@ -39,7 +39,7 @@ export function JobView({ state, onRetry, onCancel, onCite }: {
 }) {
   const busy = state.status === 'queued' || state.status === 'loading' || state.status === 'running';
   return (
-    <section className="flex flex-col gap-2" data-testid="job" data-status={state.status} aria-busy={busy}>
+    <section className="flex flex-col gap-2" data-testid="job" data-job-id={state.id} data-status={state.status} aria-busy={busy}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
         <span data-testid="job-status">
           {t(STATUS[state.status], { position: state.position ?? 1 })}

@@ -6,13 +6,18 @@ export function useThreadRequest(): StoredRequest | null {
   const [request, setRequest] = useState<StoredRequest | null>(null);
   useEffect(() => {
     let alive = true;
+    let tabId: number | null = null;
+    const show = (state: Awaited<ReturnType<typeof threadState.getValue>>) => {
+      if (alive) setRequest(requestFor(state, tabId));
+    };
     const refresh = async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-      const state = await threadState.getValue();
-      if (alive) setRequest(requestFor(state, tab?.id ?? null));
+      tabId = tab?.id ?? null;
+      show(await threadState.getValue());
     };
     void refresh();
-    const unwatch = threadState.watch(() => void refresh());
+    // The new value comes with the change: no second read on the hot path.
+    const unwatch = threadState.watch((state) => show(state));
     const onActivated = () => void refresh();
     browser.tabs.onActivated.addListener(onActivated);
     return () => {

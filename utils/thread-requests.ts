@@ -6,7 +6,7 @@ import { browser, type Browser } from '#imports';
 import type { ThreadAccepted, ThreadRequest } from './messaging';
 import { adapterFor } from './sites';
 import { openPanel, openPanelInTab } from './side-panel';
-import { rememberRequest } from './thread-store';
+import { rememberRequest, type StoredRequest } from './thread-store';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft']);
 
@@ -37,17 +37,18 @@ const REFUSED = 'Skein only takes requests from its own page scripts on supporte
 export function acceptThreadRequest(
   data: unknown,
   sender: Browser.runtime.MessageSender,
-  startJob: (tabId: number) => Promise<unknown> = async () => undefined,
+  startJob: (request: StoredRequest) => Promise<{ id: string } | undefined> = async () => undefined,
 ): Promise<ThreadAccepted> {
   const tabId = sender.tab?.id;
   if (!fromOwnPageScript(sender) || tabId == null) return Promise.reject(new Error(REFUSED));
   if (!isThreadRequest(data)) return Promise.reject(new Error('Malformed thread request.'));
   // Open first, synchronously: the user's click only counts until the first await.
   const opened = openPanel(tabId);
-  return rememberRequest(tabId, data)
-    .then(() => startJob(tabId))
-    // A job that cannot start shows its error in the panel; the page only learns it was received.
+  // The job starts first so the request is kept with its job in one write, which the panel follows.
+  return startJob({ ...data, tabId, receivedAt: Date.now() })
+    // A job that cannot start leaves the request without one; the panel offers to try again.
     .catch(() => undefined)
+    .then((job) => rememberRequest(tabId, data, job?.id))
     .then(async () => ({ panelOpened: await opened }));
 }
 

@@ -9,7 +9,7 @@ export default defineBackground(() => {
   openPanelFromToolbar();
   const jobs = startJobService();
 
-  onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (tabId) => jobs.startForTab(tabId)));
+  onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (request) => jobs.startFor(request)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('startJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages start jobs.');

@@ -5,7 +5,7 @@
 import { browser, type Browser } from '#imports';
 import { database } from '../db';
 import { wllamaWasmUrl } from '../llm/assets';
-import { requestFor, setRequestJob, threadState } from '../thread-store';
+import { requestFor, setRequestJob, threadState, type StoredRequest } from '../thread-store';
 import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type HostLink, type ResultStore } from './queue';
@@ -31,6 +31,8 @@ class LazyInProcessLink implements HostLink {
 
 export interface JobService {
   queue: JobQueue;
+  /** Starts the job for a request as it arrives (it is kept with the job's id after). */
+  startFor(request: StoredRequest): Promise<JobState>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
   startForTab(tabId: number, force?: boolean): Promise<JobState>;
 }
@@ -58,6 +60,7 @@ export function startJobService(): JobService {
 
   return {
     queue,
+    startFor: (request) => startJobFor(queue, request),
     async startForTab(tabId, force = false) {
       const request = requestFor(await threadState.getValue(), tabId);
       if (!request) throw new Error('Nothing to work on: click Skein’s button on a post first.');
