@@ -24,18 +24,20 @@ function Progress({ loaded, total }: { loaded: number; total: number }) {
 /** What to offer after an error. */
 function nextStep(state: JobState): MessageKey {
   const code = state.error?.code;
-  if (code === 'no-webgpu' || code === 'device-lost' || code === 'too-big') return 'job.next.cpu';
+  if (state.engine === 'webgpu' || code === 'no-webgpu' || code === 'device-lost' || code === 'too-big') return 'job.next.cpu';
   if (code === 'quota') return 'job.next.quota';
   if (code === 'download') return 'job.next.download';
   return 'job.next.retry';
 }
 
 /** A job as it runs and when it ends: status, download, streamed text, errors with a way on. */
-export function JobView({ state, onRetry, onCancel, onCite }: {
+export function JobView({ state, onRetry, onCancel, onCite, onUseCpu }: {
   state: JobState;
   onRetry(force: boolean): void;
   onCancel(): void;
   onCite(n: number): void;
+  /** Switches the engine setting to CPU and tries again. */
+  onUseCpu(): void;
 }) {
   const busy = state.status === 'queued' || state.status === 'loading' || state.status === 'running';
   return (
@@ -66,6 +68,9 @@ export function JobView({ state, onRetry, onCancel, onCite }: {
       <div className="flex gap-2">
         {busy && <button type="button" className="rounded border px-2 py-1" onClick={onCancel} data-testid="job-cancel">{t('job.cancel')}</button>}
         {!busy && state.status !== 'done' && <button type="button" className="rounded bg-violet-600 px-2 py-1 text-white" onClick={() => onRetry(false)} data-testid="job-retry">{t('job.retry')}</button>}
+        {state.status === 'error' && state.engine === 'webgpu' && (
+          <button type="button" className="rounded border border-violet-600 px-2 py-1" onClick={onUseCpu} data-testid="job-use-cpu">{t('job.useCpu')}</button>
+        )}
         {state.status === 'done' && <button type="button" className="rounded border px-2 py-1" onClick={() => onRetry(true)} data-testid="job-regenerate">{t('job.regenerate')}</button>}
       </div>
     </section>

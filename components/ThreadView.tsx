@@ -1,5 +1,6 @@
 import type { StoredRequest } from '@/utils/thread-store';
 import { sendMessage } from '@/utils/messaging';
+import { getSettings, settingsItem } from '@/utils/settings';
 import { t, type MessageKey } from '@/utils/i18n';
 import { JobView } from './JobView';
 import { PostCard } from './PostCard';
@@ -36,6 +37,12 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           onRetry={(force) => void sendMessage('startJob', { tabId: request.tabId, force }).catch(() => undefined)}
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
+          onUseCpu={() =>
+            void getSettings()
+              .then((settings) => settingsItem.setValue({ ...settings, engine: 'cpu' }))
+              .then(() => sendMessage('startJob', { tabId: request.tabId, force: false }))
+              .catch(() => undefined)
+          }
         />
       )}
       <details open={!request.jobId} className="group">

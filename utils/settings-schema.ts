@@ -6,6 +6,10 @@ export type EngineSetting = 'auto' | 'webgpu' | 'cpu' | 'scripted';
 export interface Settings {
   engine: EngineSetting;
   cpuModelId: string;
+  /** The WebGPU model family; the f16 or f32 variant follows the GPU. */
+  webgpuModelId: string;
+  /** Where web-llm's model libraries come from (a store build points this at its own copy). */
+  webgpuLibBase: string;
   /** BCP 47 tag, or 'auto' for the browser's language. */
   outputLanguage: string;
   /** The scripted engine's reply (tests and demos only; not offered in the interface). */
@@ -15,6 +19,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   engine: 'auto',
   cpuModelId: 'qwen2.5-0.5b-instruct-q4_k_m',
+  webgpuModelId: 'Qwen2.5-0.5B-Instruct',
+  webgpuLibBase: 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/',
   outputLanguage: 'auto',
   scriptedReply: '',
 };

@@ -1,6 +1,7 @@
 /** Which engines a host can make, and how. */
 import { CpuEngine } from '../llm/cpu-engine';
 import { ScriptedEngine } from '../llm/scripted-engine';
+import { WebLlmEngine } from '../llm/webllm-engine';
 import { EngineHost } from './host';
 
 /** An engine host with the engines this build has. */
@@ -8,6 +9,9 @@ export function createEngineHost({ wasmUrl }: { wasmUrl: string }): EngineHost {
   return new EngineHost((kind, task) => {
     if (kind === 'cpu') return new CpuEngine({ wasmUrl });
     if (kind === 'scripted') return new ScriptedEngine(task.scriptedReply ?? '');
-    return null; // WebGPU (web-llm) joins here.
+    // WebGPU only where this page has it: never in Firefox's background page, so the Firefox
+    // build leaves web-llm out altogether.
+    if (kind === 'webgpu' && !import.meta.env.FIREFOX && typeof navigator !== 'undefined' && 'gpu' in navigator) return new WebLlmEngine();
+    return null;
   });
 }

@@ -1,7 +1,10 @@
 /** Turning a page's request into a job: engine and model from settings, cache key, task. */
 import { cpuModel } from '../llm/models';
 import { SCRIPTED_MODEL } from '../llm/scripted-engine';
-import { getSettings, outputLanguage } from '../settings';
+import type { EngineKind, ModelSpec } from '../llm/engine';
+import { webGpuAdapter } from '../llm/webgpu-adapter';
+import { chooseWebGpuModel } from '../llm/webgpu-models';
+import { getSettings, outputLanguage, type Settings } from '../settings';
 import type { StoredRequest } from '../thread-store';
 import { cacheKey, threadIdOf } from './cache-key';
 import type { JobState } from './protocol';
@@ -15,13 +18,26 @@ function titleOf(request: StoredRequest): string {
   return `@${first.author.handle}: ${text}`;
 }
 
+/**
+ * Which engine and model: the setting, where automatic means WebGPU when the browser has an
+ * adapter that can hold the model, else the CPU engine.
+ */
+export async function pickEngine(settings: Settings): Promise<{ engine: EngineKind; model: ModelSpec }> {
+  if (settings.engine === 'scripted') return { engine: 'scripted', model: SCRIPTED_MODEL };
+  if (settings.engine !== 'cpu') {
+    const adapter = await webGpuAdapter();
+    const chosen = chooseWebGpuModel(settings.webgpuModelId, adapter ?? { hasF16: false, maxBufferBytes: Number.MAX_SAFE_INTEGER }, settings.webgpuLibBase);
+    // Asked for WebGPU explicitly: try it, and let the engine say what is missing.
+    if (chosen && (adapter || settings.engine === 'webgpu')) return { engine: 'webgpu', model: chosen };
+  }
+  return { engine: 'cpu', model: cpuModel(settings.cpuModelId) };
+}
+
 /** Starts (or answers from the kept result) the job for a request. */
 export async function startJobFor(queue: JobQueue, request: StoredRequest, force = false): Promise<JobState> {
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
-  // Until the WebGPU engine lands, automatic means the CPU engine.
-  const engine = settings.engine === 'auto' ? 'cpu' : settings.engine;
-  const model = engine === 'scripted' ? SCRIPTED_MODEL : cpuModel(settings.cpuModelId);
+  const { engine, model } = await pickEngine(settings);
   const { snapshot, action, postId } = request;
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
   return queue.submit({

@@ -17,6 +17,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema'
 type ChromeGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
 
 export interface ChromiumFixtures {
+  /** More Chromium flags for a whole file (test.use). */
+  extraArgs: string[];
   /** Serves the tiny model in place of the default CPU model. */
   modelServer: ModelServer;
   context: BrowserContext;
@@ -39,13 +41,14 @@ export interface ChromiumFixtures {
 }
 
 export const test = base.extend<ChromiumFixtures>({
+  extraArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   modelServer: async ({}, use) => {
     const server = await startModelServer(DEFAULT_CPU_MODEL.url);
     await use(server);
     await server.close();
   },
-  context: async ({ modelServer }, use) => {
+  context: async ({ modelServer, extraArgs }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'skein-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
@@ -62,6 +65,7 @@ export const test = base.extend<ChromiumFixtures>({
         // whatever reaches the network from any part of the browser lands in its log.
         `--host-resolver-rules=MAP * 127.0.0.1:${modelServer.port}, EXCLUDE 127.0.0.1`,
         '--ignore-certificate-errors',
+        ...extraArgs,
       ],
     });
     await use(context);

@@ -1,0 +1,31 @@
+import { test, expect } from './support/chromium';
+import { OWN_THREAD } from './support/pages';
+import { TINY_SUMMARY } from './support/tiny';
+
+// WebGPU on the CPU through SwiftShader: an adapter without shader-f16.
+test.use({ extraArgs: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] });
+
+test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable model files give a clear error and the CPU engine takes over', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+  await serve([OWN_THREAD]);
+  modelServer.failWith = 404; // the model host answers nothing useful
+  const panel = await openPanel();
+  const page = await context.newPage();
+  await page.goto(OWN_THREAD.url);
+  const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
+  await host.locator('button.trigger').click();
+  await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+
+  const job = panel.getByTestId('job');
+  await expect(job).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
+  await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B (f32) · WebGPU');
+  await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
+  await expect(panel.getByTestId('job-error')).toContainText('The CPU engine works without a GPU');
+  expect(modelServer.log.some((l) => l.includes('/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/'))).toBe(true);
+
+  modelServer.failWith = null;
+  await panel.getByTestId('job-use-cpu').click();
+  await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B Instruct · CPU');
+  expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+  expect(pageErrors).toEqual([]);
+});
