@@ -41,44 +41,34 @@ function fit(item: Numbered, budget: number): Numbered {
   return { ...item, post: { ...item.post, text: `${item.post.text.slice(0, limit)}… (cut)`, isTruncated: true } };
 }
 
-/** Packs numbered posts, in order, into groups whose data block fits `budget` tokens. */
-export function planChunks(posts: Post[], budget: number): Numbered[][] {
-  const chunks: Numbered[][] = [];
-  let current: Numbered[] = [];
-  let used = 20; // the <thread> tags
-  posts.forEach((post, i) => {
-    const item = fit({ post, number: i + 1 }, budget);
-    const cost = estimateTokens(threadBlock([item]));
-    if (current.length > 0 && used + cost > budget) {
-      chunks.push(current);
-      current = [];
-      used = 20;
-    }
-    current.push(item);
-    used += cost;
-  });
-  if (current.length) chunks.push(current);
-  return chunks;
-}
-
-/** Groups notes so each group's text fits `budget` tokens. */
-function groupNotes(notes: string[], budget: number): string[][] {
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let used = 0;
-  for (const note of notes) {
-    const cost = estimateTokens(note) + 8;
-    if (current.length > 0 && used + cost > budget) {
+/** Packs items, in order, into groups whose costs add up to at most `budget` (one item at least). */
+function pack<T>(items: T[], cost: (item: T) => number, budget: number, overhead = 0): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let used = overhead;
+  for (const item of items) {
+    const c = cost(item);
+    if (current.length > 0 && used + c > budget) {
       groups.push(current);
       current = [];
-      used = 0;
+      used = overhead;
     }
-    current.push(note);
-    used += cost;
+    current.push(item);
+    used += c;
   }
   if (current.length) groups.push(current);
   return groups;
 }
+
+/** Packs numbered posts, in order, into groups whose data block fits `budget` tokens. */
+export function planChunks(posts: Post[], budget: number): Numbered[][] {
+  const items = posts.map((post, i) => fit({ post, number: i + 1 }, budget));
+  // 20 tokens for the <thread> tags around each group.
+  return pack(items, (item) => estimateTokens(threadBlock([item])), budget, 20);
+}
+
+/** Groups notes so each group's text fits `budget` tokens. */
+const groupNotes = (notes: string[], budget: number) => pack(notes, (note) => estimateTokens(note) + 8, budget);
 
 /**
  * Summarizes posts with a loaded engine. Resolves to the summary text and how many
