@@ -58,6 +58,10 @@ const en = {
   'engine.cpu': 'CPU',
   'engine.webgpu': 'WebGPU',
   'engine.scripted': 'scripted',
+  'models.title': 'Models on this device',
+  'models.none': 'No model downloaded yet.',
+  'models.delete': 'Delete {model}',
+  'models.deleteShort': 'Delete',
 } as const;
 
 /** A key of the interface strings. */
@@ -118,6 +122,10 @@ const fr: Record<MessageKey, string> = {
   'engine.cpu': 'CPU',
   'engine.webgpu': 'WebGPU',
   'engine.scripted': 'scripté',
+  'models.title': 'Modèles sur cet appareil',
+  'models.none': 'Aucun modèle téléchargé pour l’instant.',
+  'models.delete': 'Supprimer {model}',
+  'models.deleteShort': 'Supprimer',
 };
 
 /** The interface languages Skein has. */

@@ -1,3 +1,4 @@
+import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { ThreadView } from '@/components/ThreadView';
 import { useThreadRequest } from '@/components/useThreadRequest';
 import { t } from '@/utils/i18n';
@@ -15,6 +16,9 @@ export default function App() {
       ) : (
         <p className="text-slate-500 dark:text-slate-400" data-testid="panel-empty">{t('panel.empty')}</p>
       )}
+      <footer className="mt-auto border-t border-slate-200 pt-2 dark:border-slate-800">
+        <ModelsOnDevice />
+      </footer>
     </main>
   );
 }

@@ -85,6 +85,27 @@ test.describe('thread summaries in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('the downloaded model is listed on the device and can be deleted', async ({ context, serve, openPanel }) => {
+    await serve([OWN_THREAD]);
+    const panel = await openPanel();
+    await panel.getByText('Models on this device').click();
+    await expect(panel.getByTestId('models-none')).toHaveText('No model downloaded yet.');
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await summarize(page);
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    // Closing and opening the list reads it again.
+    await panel.getByText('Models on this device').click();
+    await panel.getByText('Models on this device').click();
+    await expect(panel.getByTestId('model-row')).toHaveText([/^Qwen2\.5 0\.5B Instruct · CPU · 0\.5 MB/]);
+    await panel.getByRole('button', { name: 'Delete Qwen2.5 0.5B Instruct' }).click();
+    await expect(panel.getByTestId('models-none')).toHaveText('No model downloaded yet.');
+    // Gone from the device, not just from the list: a fresh page finds nothing either.
+    const again = await openPanel();
+    await again.getByText('Models on this device').click();
+    await expect(again.getByTestId('models-none')).toHaveText('No model downloaded yet.');
+  });
+
   test('a download that fails says so, and Try again works once the model is reachable', async ({ context, serve, openPanel, modelServer }) => {
     await serve([OWN_THREAD]);
     modelServer.failWith = 503;

@@ -1,0 +1,67 @@
+/**
+ * The models kept on this device, and deleting them. Downloads live in the extension's origin
+ * (wllama: the private file system; web-llm: Cache Storage), so any Skein page can list them.
+ * The engine libraries load only when asked.
+ */
+import { CPU_MODELS } from './models';
+import { DEFAULT_WEBGPU_LIB_BASE, WEBGPU_FAMILIES } from './webgpu-models';
+
+/** A model on the device. */
+export interface DownloadedModel {
+  engine: 'cpu' | 'webgpu';
+  /** Model id (CPU catalog id, or web-llm model id). */
+  id: string;
+  label: string;
+  /** Bytes on disk, where known. */
+  sizeBytes: number | null;
+}
+
+/** web-llm's description of one of our WebGPU variants (for its cache helpers). */
+function webllmConfig(id: string, lib: string) {
+  return { model_list: [{ model: `https://huggingface.co/mlc-ai/${id}`, model_id: id, model_lib: DEFAULT_WEBGPU_LIB_BASE + lib }] };
+}
+
+async function cpuDownloads(): Promise<DownloadedModel[]> {
+  const { CacheManager } = await import('@wllama/wllama');
+  const entries = await new CacheManager().list();
+  return CPU_MODELS.flatMap((m) => {
+    const entry = entries.find((e) => e.metadata.originalURL === m.url);
+    return entry ? [{ engine: 'cpu' as const, id: m.id, label: m.label, sizeBytes: entry.size }] : [];
+  });
+}
+
+async function webgpuDownloads(): Promise<DownloadedModel[]> {
+  if (typeof caches === 'undefined' || !(await caches.has('webllm/config'))) return [];
+  const { hasModelInCache } = await import('@mlc-ai/web-llm');
+  const found: DownloadedModel[] = [];
+  for (const family of WEBGPU_FAMILIES) {
+    for (const [variant, precision] of [[family.f16, 'f16'], [family.f32, 'f32']] as const) {
+      if (await hasModelInCache(variant.id, webllmConfig(variant.id, variant.lib)).catch(() => false)) {
+        found.push({ engine: 'webgpu', id: variant.id, label: `${family.label} (${precision})`, sizeBytes: null });
+      }
+    }
+  }
+  return found;
+}
+
+/** Every model downloaded to this device. */
+export async function listDownloaded(): Promise<DownloadedModel[]> {
+  const [cpu, webgpu] = await Promise.all([cpuDownloads().catch(() => []), webgpuDownloads().catch(() => [])]);
+  return [...cpu, ...webgpu];
+}
+
+/** Deletes a downloaded model; the next use downloads it again. */
+export async function deleteDownloaded(model: DownloadedModel): Promise<void> {
+  if (model.engine === 'cpu') {
+    const url = CPU_MODELS.find((m) => m.id === model.id)?.url;
+    if (!url) return;
+    const { CacheManager } = await import('@wllama/wllama');
+    await new CacheManager().deleteMany((e) => e.metadata.originalURL === url);
+    return;
+  }
+  const family = WEBGPU_FAMILIES.find((f) => f.f16.id === model.id || f.f32.id === model.id);
+  const variant = family && (family.f16.id === model.id ? family.f16 : family.f32);
+  if (!variant) return;
+  const { deleteModelAllInfoInCache } = await import('@mlc-ai/web-llm');
+  await deleteModelAllInfoInCache(variant.id, webllmConfig(variant.id, variant.lib));
+}
