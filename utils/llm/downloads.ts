@@ -31,6 +31,8 @@ async function cpuDownloads(): Promise<DownloadedModel[]> {
 }
 
 async function webgpuDownloads(): Promise<DownloadedModel[]> {
+  // Firefox's build has no WebGPU engine, so no web-llm downloads (and no web-llm code).
+  if (import.meta.env.FIREFOX) return [];
   if (typeof caches === 'undefined' || !(await caches.has('webllm/config'))) return [];
   const { hasModelInCache } = await import('@mlc-ai/web-llm');
   const found: DownloadedModel[] = [];
@@ -59,6 +61,7 @@ export async function deleteDownloaded(model: DownloadedModel): Promise<void> {
     await new CacheManager().deleteMany((e) => e.metadata.originalURL === url);
     return;
   }
+  if (import.meta.env.FIREFOX) return;
   const family = WEBGPU_FAMILIES.find((f) => f.f16.id === model.id || f.f32.id === model.id);
   const variant = family && (family.f16.id === model.id ? family.f16 : family.f32);
   if (!variant) return;
