@@ -28,6 +28,19 @@ const Line = ({ item, onCite }: { item: Cited; onCite(n: number): void }) => (
   </>
 );
 
+/** A titled list of cited statements; nothing while it is empty. */
+function Section({ title, items, testId, onCite }: { title: string; items: Cited[]; testId: string; onCite(n: number): void }) {
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <h3 className="text-xs font-semibold uppercase text-slate-500">{title}</h3>
+      <ul className="list-disc pl-5" data-testid={testId}>
+        {items.map((item, i) => <li key={i}><Line item={item} onCite={onCite} /></li>)}
+      </ul>
+    </section>
+  );
+}
+
 /** Model output as text (never HTML), in its parts, with clickable citations. */
 export function SummaryText({ text, postCount, onCite }: { text: string; postCount: number; onCite(n: number): void }) {
   const s = parseSummary(text, postCount);
@@ -38,22 +51,8 @@ export function SummaryText({ text, postCount, onCite }: { text: string; postCou
           <Line item={s.tldr} onCite={onCite} />
         </p>
       )}
-      {s.points.length > 0 && (
-        <section>
-          <h3 className="text-xs font-semibold uppercase text-slate-500">{t('job.points')}</h3>
-          <ul className="list-disc pl-5" data-testid="summary-points">
-            {s.points.map((p, i) => <li key={i}><Line item={p} onCite={onCite} /></li>)}
-          </ul>
-        </section>
-      )}
-      {s.voices.length > 0 && (
-        <section>
-          <h3 className="text-xs font-semibold uppercase text-slate-500">{t('job.voices')}</h3>
-          <ul className="list-disc pl-5" data-testid="summary-voices">
-            {s.voices.map((p, i) => <li key={i}><Line item={p} onCite={onCite} /></li>)}
-          </ul>
-        </section>
-      )}
+      <Section title={t('job.points')} items={s.points} testId="summary-points" onCite={onCite} />
+      <Section title={t('job.voices')} items={s.voices} testId="summary-voices" onCite={onCite} />
       {s.other.map((line, i) => <p key={i} className="whitespace-pre-wrap">{line}</p>)}
     </div>
   );
