@@ -62,6 +62,26 @@ const en = {
   'models.none': 'No model downloaded yet.',
   'models.delete': 'Delete {model}',
   'models.deleteShort': 'Delete',
+  'options.title': 'Skein options',
+  'options.engine': 'Engine',
+  'options.engine.auto': 'Automatic: the GPU (WebGPU) where the browser has it, else the CPU',
+  'options.engine.webgpu': 'GPU (WebGPU, web-llm)',
+  'options.engine.cpu': 'CPU (works everywhere, slower)',
+  'options.cpuModel': 'CPU model',
+  'options.webgpuModel': 'GPU model',
+  'options.download': '{size} download',
+  'options.memory': 'needs {size} of GPU memory',
+  'options.outputLanguage': 'Language of summaries and drafts',
+  'options.uiLanguage': 'Interface language',
+  'options.lang.auto': 'The browser’s language',
+  'options.privacy': 'Privacy',
+  'options.privacyText': 'Skein runs its model on this device. Posts, summaries and drafts never leave it; the only download is the model itself. No analytics, no account.',
+  'options.data': 'Data',
+  'options.export': 'Export history (JSON)',
+  'options.exportEmpty': 'Nothing to export yet: the history is empty.',
+  'options.exported': 'Exported {count} result(s).',
+  'options.clear': 'Clear history',
+  'options.cleared': 'Cleared {count} result(s).',
 } as const;
 
 /** A key of the interface strings. */
@@ -126,6 +146,26 @@ const fr: Record<MessageKey, string> = {
   'models.none': 'Aucun modèle téléchargé pour l’instant.',
   'models.delete': 'Supprimer {model}',
   'models.deleteShort': 'Supprimer',
+  'options.title': 'Options de Skein',
+  'options.engine': 'Moteur',
+  'options.engine.auto': 'Automatique : le GPU (WebGPU) si le navigateur l’a, sinon le CPU',
+  'options.engine.webgpu': 'GPU (WebGPU, web-llm)',
+  'options.engine.cpu': 'CPU (partout, plus lent)',
+  'options.cpuModel': 'Modèle CPU',
+  'options.webgpuModel': 'Modèle GPU',
+  'options.download': '{size} à télécharger',
+  'options.memory': '{size} de mémoire GPU',
+  'options.outputLanguage': 'Langue des résumés et des brouillons',
+  'options.uiLanguage': 'Langue de l’interface',
+  'options.lang.auto': 'La langue du navigateur',
+  'options.privacy': 'Confidentialité',
+  'options.privacyText': 'Skein fait tourner son modèle sur cet appareil. Les posts, résumés et brouillons n’en sortent jamais ; le seul téléchargement est le modèle lui-même. Ni statistiques, ni compte.',
+  'options.data': 'Données',
+  'options.export': 'Exporter l’historique (JSON)',
+  'options.exportEmpty': 'Rien à exporter : l’historique est vide.',
+  'options.exported': '{count} résultat(s) exporté(s).',
+  'options.clear': 'Effacer l’historique',
+  'options.cleared': '{count} résultat(s) effacé(s).',
 };
 
 /** The interface languages Skein has. */
@@ -143,7 +183,20 @@ export function browserLanguage(): UiLanguage {
   return uiLanguageFor(typeof navigator === 'undefined' ? 'en' : navigator.language);
 }
 
+let chosen: UiLanguage | null = null;
+
+/** Applies the interface-language setting ('auto' follows the browser) to this page. */
+export function setUiLanguage(setting: 'auto' | UiLanguage): UiLanguage {
+  chosen = setting === 'auto' ? null : setting;
+  return currentLanguage();
+}
+
+/** The interface language in force on this page. */
+export function currentLanguage(): UiLanguage {
+  return chosen ?? browserLanguage();
+}
+
 /** A translated string with `{name}` placeholders filled in. Values are inserted as text. */
-export function t(key: MessageKey, values: Record<string, string | number> = {}, lang: UiLanguage = browserLanguage()): string {
+export function t(key: MessageKey, values: Record<string, string | number> = {}, lang: UiLanguage = currentLanguage()): string {
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }

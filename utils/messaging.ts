@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSnapshot } from './sites/types';
 import type { JobState } from './jobs/protocol';
+import type { StoredResult } from './db';
 
 /** What the user asked of a post. */
 export type AssistantAction = 'summarize' | 'explain' | 'draft';
@@ -34,6 +35,10 @@ interface ProtocolMap {
   cancelJob(data: { jobId: string }): void;
   /** The panel asks the page to show a post (a citation was clicked); false if not on the page. */
   scrollToPost(data: { postId: string }): boolean;
+  /** Options: every kept result, to save as JSON. */
+  exportHistory(): { exportedAt: string; results: StoredResult[] };
+  /** Options: forget every kept result; answers how many there were. */
+  clearHistory(): number;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -12,6 +12,8 @@ export interface Settings {
   webgpuLibBase: string;
   /** BCP 47 tag, or 'auto' for the browser's language. */
   outputLanguage: string;
+  /** The interface language: 'auto' follows the browser. */
+  uiLanguage: 'auto' | 'en' | 'fr';
   /** The scripted engine's reply (tests and demos only; not offered in the interface). */
   scriptedReply: string;
 }
@@ -22,5 +24,6 @@ export const DEFAULT_SETTINGS: Settings = {
   webgpuModelId: 'Qwen2.5-0.5B-Instruct',
   webgpuLibBase: 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/',
   outputLanguage: 'auto',
+  uiLanguage: 'auto',
   scriptedReply: '',
 };

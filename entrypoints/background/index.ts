@@ -3,6 +3,7 @@ import { fromExtensionPage, startJobService } from '@/utils/jobs/service';
 import { openPanelFromToolbar } from '@/utils/side-panel';
 import { acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
 import { forgetTab } from '@/utils/thread-store';
+import { clearHistory, exportHistory } from '@/utils/history';
 
 /** Wiring only: the handlers live in utils/. */
 export default defineBackground(() => {
@@ -17,6 +18,15 @@ export default defineBackground(() => {
   });
   onMessage('cancelJob', ({ data, sender }) => {
     if (fromExtensionPage(sender)) jobs.queue.cancel(data.jobId);
+  });
+
+  onMessage('exportHistory', ({ sender }) => {
+    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages read history.');
+    return exportHistory();
+  });
+  onMessage('clearHistory', ({ sender }) => {
+    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages clear history.');
+    return clearHistory();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

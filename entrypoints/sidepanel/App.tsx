@@ -1,11 +1,15 @@
 import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { ThreadView } from '@/components/ThreadView';
 import { useThreadRequest } from '@/components/useThreadRequest';
+import { useSettings } from '@/components/useSettings';
 import { t } from '@/utils/i18n';
 
 /** The side panel (Firefox: sidebar): what the page sent, for the tab in view. */
 export default function App() {
   const request = useThreadRequest();
+  // Follows the interface-language setting (and re-renders when it changes).
+  const [settings] = useSettings();
+  if (!settings) return null;
   return (
     <main className="flex min-h-screen flex-col gap-3 p-3 text-sm">
       <header className="flex items-center justify-between">

@@ -1,5 +1,7 @@
 import { adapterFor } from '@/utils/sites';
 import { SITE_MATCHES } from '@/utils/sites/hosts';
+import { setUiLanguage } from '@/utils/i18n';
+import { getSettings } from '@/utils/settings';
 import { FEATURES } from './features';
 
 /** X's pages: picks the site adapter and starts each feature that applies. Wiring only. */
@@ -7,9 +9,11 @@ export default defineContentScript({
   // The same hosts as the manifest's host permissions, and no others.
   matches: SITE_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     const site = adapterFor(location.href);
     if (!site) return;
+    // The buttons speak the interface language the user chose.
+    setUiLanguage((await getSettings().catch(() => null))?.uiLanguage ?? 'auto');
     for (const feature of FEATURES) {
       if (feature.include(new URL(location.href))) feature.init(ctx, site);
     }

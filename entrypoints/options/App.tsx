@@ -1,0 +1,69 @@
+import { ModelsOnDevice } from '@/components/ModelsOnDevice';
+import { Choice } from '@/components/Choice';
+import { useSettings } from '@/components/useSettings';
+import { DataSection } from '@/components/DataSection';
+import { CPU_MODELS } from '@/utils/llm/models';
+import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
+import { t } from '@/utils/i18n';
+import type { Settings } from '@/utils/settings';
+
+const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+
+/** The options page: engine, models, languages, privacy, data. Wiring and layout only. */
+export default function App() {
+  const [settings, update] = useSettings();
+  if (!settings) return null;
+  return (
+    <main className="mx-auto flex max-w-2xl flex-col gap-6 p-6 text-sm">
+      <h1 className="text-xl font-bold">{t('options.title')}</h1>
+      <Choice
+        legend={t('options.engine')}
+        name="engine"
+        value={settings.engine}
+        options={[
+          { value: 'auto', label: t('options.engine.auto') },
+          { value: 'webgpu', label: t('options.engine.webgpu') },
+          { value: 'cpu', label: t('options.engine.cpu') },
+        ]}
+        onChange={(engine) => void update({ engine: engine as Settings['engine'] })}
+      />
+      <Choice
+        legend={t('options.cpuModel')}
+        name="cpuModelId"
+        value={settings.cpuModelId}
+        options={CPU_MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${t('options.download', { size: mb(m.sizeBytes) })}` }))}
+        onChange={(cpuModelId) => void update({ cpuModelId })}
+      />
+      <Choice
+        legend={t('options.webgpuModel')}
+        name="webgpuModelId"
+        value={settings.webgpuModelId}
+        options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: `${Math.round(f.f16.vramMB)}–${Math.round(f.f32.vramMB)} MB` })}` }))}
+        onChange={(webgpuModelId) => void update({ webgpuModelId })}
+      />
+      <Choice
+        legend={t('options.outputLanguage')}
+        name="outputLanguage"
+        value={settings.outputLanguage}
+        options={[{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }]}
+        onChange={(outputLanguage) => void update({ outputLanguage })}
+      />
+      <Choice
+        legend={t('options.uiLanguage')}
+        name="uiLanguage"
+        value={settings.uiLanguage}
+        options={[{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }]}
+        onChange={(uiLanguage) => void update({ uiLanguage: uiLanguage as 'auto' | 'en' | 'fr' })}
+      />
+      <section>
+        <h2 className="mb-1 font-semibold">{t('options.privacy')}</h2>
+        <p data-testid="privacy">{t('options.privacyText')}</p>
+      </section>
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t('options.data')}</h2>
+        <ModelsOnDevice />
+        <DataSection />
+      </section>
+    </main>
+  );
+}

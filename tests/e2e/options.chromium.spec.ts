@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './support/chromium';
+import { OWN_THREAD } from './support/pages';
+
+test.describe('options', () => {
+  test('the interface language switches the options page, the side panel and the page’s buttons to French', async ({ context, extensionId, serve, openPanel }) => {
+    await serve([OWN_THREAD]);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(options.getByRole('heading', { level: 1 })).toHaveText('Skein options');
+    await options.getByRole('radio', { name: 'Français' }).last().check();
+    await expect(options.getByRole('heading', { level: 1 })).toHaveText('Options de Skein');
+    await expect(options.getByTestId('privacy')).toContainText('n’en sortent jamais');
+    const panel = await openPanel();
+    await expect(panel.getByTestId('panel-empty')).toHaveText('Cliquez sur le bouton Skein d’un post pour commencer.');
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
+    await host.locator('button.trigger').click();
+    await expect(host.getByRole('menuitem')).toHaveText(['Résumer le fil', 'Expliquer', 'Rédiger une réponse']);
+    await options.screenshot({ path: 'test-results/screens/options-fr.png', fullPage: true });
+  });
+
+  test('choosing the GPU engine takes effect; without WebGPU the panel says so and offers the CPU engine', async ({ context, extensionId, serve, openPanel }) => {
+    await serve([OWN_THREAD]);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('radio', { name: 'GPU (WebGPU, web-llm)' }).check();
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
+    await host.locator('button.trigger').click();
+    await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    await expect(panel.getByTestId('job-model')).toContainText('WebGPU');
+    await expect(panel.getByTestId('job-use-cpu')).toBeVisible();
+    await panel.getByTestId('job-use-cpu').click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(options.getByRole('radio', { name: 'CPU (works everywhere, slower)' })).toBeChecked();
+  });
+
+  test('history: export says when it is empty, exports kept results as JSON, and clears them', async ({ context, extensionId, serve, setSettings, openPanel }) => {
+    await serve([OWN_THREAD]);
+    await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Wool [2].' });
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByTestId('export-history').click();
+    await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');
+
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
+    await host.locator('button.trigger').click();
+    await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done');
+
+    const download = options.waitForEvent('download');
+    await options.getByTestId('export-history').click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported.results).toHaveLength(1);
+    expect(exported.results[0]).toMatchObject({ action: 'summarize', text: 'TL;DR: Wool [2].', postCount: 9 });
+    await expect(options.getByTestId('data-status')).toHaveText('Exported 1 result(s).');
+    await options.getByTestId('clear-history').click();
+    await expect(options.getByTestId('data-status')).toHaveText('Cleared 1 result(s).');
+    await options.getByTestId('export-history').click();
+    await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');
+  });
+});
