@@ -82,6 +82,14 @@ const en = {
   'options.exported': 'Exported {count} result(s).',
   'options.clear': 'Clear history',
   'options.cleared': 'Cleared {count} result(s).',
+  'options.engine.short.auto': 'Automatic',
+  'options.engine.short.webgpu': 'GPU',
+  'options.engine.short.cpu': 'CPU',
+  'popup.summarize': 'Summarize this thread',
+  'popup.unsupported': 'Skein works on X (x.com). Open a post there to summarize it.',
+  'popup.panel': 'Open the panel',
+  'popup.options': 'Options',
+  'popup.reload': 'Skein is not running on this page yet: reload it.',
 } as const;
 
 /** A key of the interface strings. */
@@ -166,6 +174,14 @@ const fr: Record<MessageKey, string> = {
   'options.exported': '{count} résultat(s) exporté(s).',
   'options.clear': 'Effacer l’historique',
   'options.cleared': '{count} résultat(s) effacé(s).',
+  'options.engine.short.auto': 'Automatique',
+  'options.engine.short.webgpu': 'GPU',
+  'options.engine.short.cpu': 'CPU',
+  'popup.summarize': 'Résumer ce fil',
+  'popup.unsupported': 'Skein fonctionne sur X (x.com). Ouvrez-y un post pour le résumer.',
+  'popup.panel': 'Ouvrir le panneau',
+  'popup.options': 'Options',
+  'popup.reload': 'Skein ne tourne pas encore sur cette page : rechargez-la.',
 };
 
 /** The interface languages Skein has. */

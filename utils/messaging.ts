@@ -35,6 +35,8 @@ interface ProtocolMap {
   cancelJob(data: { jobId: string }): void;
   /** The panel asks the page to show a post (a citation was clicked); false if not on the page. */
   scrollToPost(data: { postId: string }): boolean;
+  /** The popup asks the page to summarize its thread; answers a notice, or null when sent. */
+  summarizePage(): string | null;
   /** Options: every kept result, to save as JSON. */
   exportHistory(): { exportedAt: string; results: StoredResult[] };
   /** Options: forget every kept result; answers how many there were. */

@@ -26,15 +26,12 @@ export function openPanel(tabId: number | undefined): Promise<boolean> {
   }
 }
 
-/** The toolbar button opens the panel: Chrome by setting, Firefox from the click. */
+/**
+ * Chrome: the toolbar button shows the popup, which opens the panel; the panel's own entry in
+ * Chrome's side-panel menu stays available. (Firefox's sidebar has its own toolbar button.)
+ */
 export function openPanelFromToolbar(): void {
-  if (import.meta.env.FIREFOX) {
-    browser.action.onClicked.addListener(() => {
-      void sidebar().open().catch(() => undefined);
-    });
-  } else {
-    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  }
+  if (!import.meta.env.FIREFOX) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }
 
 /** The panel's page in a tab beside `beside`: where a sidebar cannot be opened for the user. */

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from '#imports';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { citations } from './citations';
 import { postButtons } from './post-buttons';
+import { summarizePage } from './summarize-page';
 
 /** A content-script feature: one feature, one file. */
 export interface Feature {
@@ -11,4 +12,4 @@ export interface Feature {
 }
 
 /** Every feature, in start order. */
-export const FEATURES: Feature[] = [postButtons, citations];
+export const FEATURES: Feature[] = [postButtons, citations, summarizePage];

@@ -38,6 +38,11 @@ export interface ChromiumFixtures {
    * no page for it); null while no side panel is open.
    */
   sidePanelText(): Promise<string | null>;
+  /**
+   * Evaluates an expression, with a user gesture, in an extension page the browser shows
+   * outside any tab (the side panel, the toolbar popup); null when none is open.
+   */
+  evalInTarget(urlSuffix: string, expression: string): Promise<unknown>;
 }
 
 export const test = base.extend<ChromiumFixtures>({
@@ -124,31 +129,35 @@ export const test = base.extend<ChromiumFixtures>({
       await worker.evaluate((value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...settings });
     });
   },
-  sidePanelText: async ({ context }, use) => {
-    await use(async () => {
+  evalInTarget: async ({ context }, use) => {
+    await use(async (urlSuffix, expression) => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
       try {
         const { targetInfos } = await cdp.send('Target.getTargets');
         const tabs = new Set(context.pages().map((p) => p.url()));
-        const panel = targetInfos.find((t) => t.type === 'page' && t.url.endsWith('/sidepanel.html') && !tabs.has(t.url));
-        if (!panel) return null;
-        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false });
-        const reply = new Promise<string>((resolve) => {
+        const target = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(urlSuffix) && !tabs.has(t.url));
+        if (!target) return null;
+        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+        const reply = new Promise<unknown>((resolve) => {
           cdp.on('Target.receivedMessageFromTarget', (e) => {
-            const msg = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: string } } };
-            if (msg.id === 1) resolve(msg.result?.result?.value ?? '');
+            const msg = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
+            if (msg.id === 1) resolve(msg.result?.result?.value ?? null);
           });
         });
+        // As if the user did it: extension APIs that need a user action accept it.
         await cdp.send('Target.sendMessageToTarget', {
           sessionId,
-          message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: 'document.body.innerText', returnByValue: true } }),
+          message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true, userGesture: true } }),
         });
         return await reply;
       } finally {
         await cdp.detach();
       }
     });
+  },
+  sidePanelText: async ({ evalInTarget }, use) => {
+    await use(async () => (await evalInTarget('/sidepanel.html', 'document.body.innerText')) as string | null);
   },
 });
 

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useSettings } from '@/components/useSettings';
+import { sendMessage } from '@/utils/messaging';
+import { adapterFor } from '@/utils/sites';
+import { openPanel } from '@/utils/side-panel';
+import { cpuModel } from '@/utils/llm/models';
+import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
+import { t, type MessageKey } from '@/utils/i18n';
+
+/** The toolbar popup: engine and model, Summarize this thread, the panel, the options. */
+export default function App() {
+  const [settings] = useSettings();
+  const [tab, setTab] = useState<{ id?: number; url?: string } | null>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTab(t ?? {}), () => setTab({}));
+  }, []);
+  if (!settings || !tab) return null;
+  // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
+  const supported = !!tab.url && adapterFor(tab.url) != null;
+  const model = settings.engine === 'webgpu'
+    ? WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId)?.label ?? settings.webgpuModelId
+    : cpuModel(settings.cpuModelId).label;
+  const summarize = () => {
+    // The panel opens first, in the click: both browsers require it.
+    void openPanel(tab.id);
+    if (tab.id == null) return;
+    void sendMessage('summarizePage', undefined, tab.id).then(
+      (text) => (text ? setNotice(text) : window.close()),
+      () => setNotice(t('popup.reload')),
+    );
+  };
+  return (
+    <main className="flex w-72 flex-col gap-3 p-3 text-sm">
+      <header className="flex items-center justify-between">
+        <h1 className="text-base font-bold">Skein</h1>
+        <span className="text-xs text-slate-500" data-testid="popup-engine">
+          {t(`options.engine.short.${settings.engine === 'scripted' ? 'auto' : settings.engine}` as MessageKey)} · {model}
+        </span>
+      </header>
+      {supported ? (
+        <button type="button" className="rounded bg-violet-600 px-3 py-2 font-semibold text-white focus-visible:outline-2 focus-visible:outline-violet-400" onClick={summarize} data-testid="popup-summarize">
+          {t('popup.summarize')}
+        </button>
+      ) : (
+        <p className="text-slate-600 dark:text-slate-300" data-testid="popup-unsupported">{t('popup.unsupported')}</p>
+      )}
+      {notice && <p role="status" className="text-xs text-amber-700" data-testid="popup-notice">{notice}</p>}
+      <div className="flex gap-2">
+        <button type="button" className="flex-1 rounded border px-2 py-1" onClick={() => void openPanel(tab.id)} data-testid="popup-panel">{t('popup.panel')}</button>
+        <button type="button" className="flex-1 rounded border px-2 py-1" onClick={() => void browser.runtime.openOptionsPage()} data-testid="popup-options">{t('popup.options')}</button>
+      </div>
+    </main>
+  );
+}
