@@ -17,3 +17,14 @@ export async function clearHistory(): Promise<number> {
   await database().results.clear();
   return count;
 }
+
+/** Forgets one kept result. */
+export async function deleteResult(key: string): Promise<void> {
+  await database().results.delete(key);
+}
+
+/** Whether a kept result matches a search: words of the query, in its title or text, any case. */
+export function matchesSearch(result: Pick<StoredResult, 'title' | 'text'>, query: string): boolean {
+  const haystack = `${result.title}\n${result.text}`.toLocaleLowerCase();
+  return query.toLocaleLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}

@@ -90,6 +90,12 @@ const en = {
   'popup.panel': 'Open the panel',
   'popup.options': 'Options',
   'popup.reload': 'Skein is not running on this page yet: reload it.',
+  'tabs.current': 'This thread',
+  'tabs.history': 'History',
+  'history.search': 'Search past results',
+  'history.empty': 'Nothing here yet: summaries and explanations are kept as you make them.',
+  'history.noMatch': 'No past result matches.',
+  'history.delete': 'Delete “{title}”',
 } as const;
 
 /** A key of the interface strings. */
@@ -182,6 +188,12 @@ const fr: Record<MessageKey, string> = {
   'popup.panel': 'Ouvrir le panneau',
   'popup.options': 'Options',
   'popup.reload': 'Skein ne tourne pas encore sur cette page : rechargez-la.',
+  'tabs.current': 'Ce fil',
+  'tabs.history': 'Historique',
+  'history.search': 'Chercher dans les résultats passés',
+  'history.empty': 'Rien pour l’instant : les résumés et explications sont gardés au fur et à mesure.',
+  'history.noMatch': 'Aucun résultat passé ne correspond.',
+  'history.delete': 'Supprimer « {title} »',
 };
 
 /** The interface languages Skein has. */

@@ -41,6 +41,8 @@ interface ProtocolMap {
   exportHistory(): { exportedAt: string; results: StoredResult[] };
   /** Options: forget every kept result; answers how many there were. */
   clearHistory(): number;
+  /** History: forget one kept result. */
+  deleteResult(data: { key: string }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

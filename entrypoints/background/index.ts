@@ -3,7 +3,7 @@ import { fromExtensionPage, startJobService } from '@/utils/jobs/service';
 import { openPanelFromToolbar } from '@/utils/side-panel';
 import { acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
 import { forgetTab } from '@/utils/thread-store';
-import { clearHistory, exportHistory } from '@/utils/history';
+import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 
 /** Wiring only: the handlers live in utils/. */
 export default defineBackground(() => {
@@ -27,6 +27,11 @@ export default defineBackground(() => {
   onMessage('clearHistory', ({ sender }) => {
     if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages clear history.');
     return clearHistory();
+  });
+
+  onMessage('deleteResult', ({ data, sender }) => {
+    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages change history.');
+    return deleteResult(data.key);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { database, type StoredResult } from '@/utils/db';
+import { matchesSearch } from '@/utils/history';
+import { sendMessage } from '@/utils/messaging';
+import { t, type MessageKey } from '@/utils/i18n';
+import { SummaryText } from './SummaryText';
+
+const ACTION: Record<StoredResult['action'], MessageKey> = {
+  summarize: 'panel.action.summarize',
+  explain: 'panel.action.explain',
+  draft: 'panel.action.draft',
+};
+
+/** Past results, newest first, live from the database: search, reopen, delete. */
+export function HistoryView() {
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  // Read-only here: the background writes and deletes.
+  const results = useLiveQuery(() => database().results.orderBy('createdAt').reverse().toArray(), [], null);
+  if (results == null) return null;
+  const shown = results.filter((r) => matchesSearch(r, query));
+  return (
+    <section className="flex flex-col gap-2" data-testid="history">
+      <input
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder={t('history.search')}
+        aria-label={t('history.search')}
+        className="rounded border px-2 py-1 dark:bg-slate-900"
+        data-testid="history-search"
+      />
+      {shown.length === 0 && <p className="text-slate-500" data-testid="history-empty">{t(results.length ? 'history.noMatch' : 'history.empty')}</p>}
+      <ul className="flex flex-col gap-2">
+        {shown.map((r) => (
+          <li key={r.key} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-testid="history-item">
+            <div className="flex items-start justify-between gap-2">
+              <button type="button" className="text-left" aria-expanded={open === r.key} onClick={() => setOpen(open === r.key ? null : r.key)}>
+                <span className="block text-xs text-slate-500">{t(ACTION[r.action])} · {new Date(r.createdAt).toLocaleString()}</span>
+                <span className="block" data-testid="history-title">{r.title}</span>
+              </button>
+              <button type="button" className="rounded border px-2 py-0.5 text-xs" aria-label={t('history.delete', { title: r.title })} onClick={() => void sendMessage('deleteResult', { key: r.key }).catch(() => undefined)}>
+                {t('models.deleteShort')}
+              </button>
+            </div>
+            {open === r.key && (
+              <div className="mt-2 border-t pt-2" data-testid="history-result">
+                {r.action === 'summarize' ? <SummaryText text={r.text} postCount={r.postCount} onCite={() => undefined} /> : <p className="whitespace-pre-wrap">{r.text}</p>}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { test, expect } from './support/chromium';
+import { OWN_THREAD } from './support/pages';
+
+test('history: past summaries listed live, searchable, reopened and deleted', async ({ context, serve, setSettings, openPanel }) => {
+  await serve([OWN_THREAD]);
+  await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first, count twice [2].' });
+  const panel = await openPanel();
+  await panel.getByRole('tab', { name: 'History' }).click();
+  await expect(panel.getByTestId('history-empty')).toContainText('Nothing here yet');
+
+  const page = await context.newPage();
+  await page.goto(OWN_THREAD.url);
+  const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
+  await host.locator('button.trigger').click();
+  await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+
+  // It appears without reloading the panel.
+  await expect(panel.getByTestId('history-title')).toHaveText(['@yarn_fan: What is the best way to start a big knitting project?']);
+  await panel.getByTestId('history-search').fill('count twice');
+  await expect(panel.getByTestId('history-item')).toHaveCount(1);
+  await panel.getByTestId('history-search').fill('crochet');
+  await expect(panel.getByTestId('history-empty')).toHaveText('No past result matches.');
+  await panel.getByTestId('history-search').fill('');
+  await panel.getByTestId('history-title').click();
+  await expect(panel.getByTestId('history-result').getByTestId('summary-tldr')).toHaveText('Swatch first, count twice.[2]');
+  await panel.getByRole('button', { name: /^Delete “@yarn_fan/ }).click();
+  await expect(panel.getByTestId('history-empty')).toContainText('Nothing here yet');
+});
