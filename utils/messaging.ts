@@ -22,6 +22,8 @@ export interface ThreadRequest {
 export interface ThreadAccepted {
   /** Whether the side panel (sidebar) could be opened for the user. */
   panelOpened: boolean;
+  /** The job working on it, for an inline card to watch. */
+  jobId?: string;
 }
 
 interface ProtocolMap {

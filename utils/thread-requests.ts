@@ -24,7 +24,7 @@ export function isThreadRequest(value: unknown): value is ThreadRequest {
 }
 
 /** Whether a message comes from Skein's own content script in a tab of a site it reads. */
-function fromOwnPageScript(sender: Browser.runtime.MessageSender): boolean {
+export function fromOwnPageScript(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id != null && !!sender.url && adapterFor(sender.url) != null;
 }
 
@@ -48,8 +48,10 @@ export function acceptThreadRequest(
   return startJob({ ...data, tabId, receivedAt: Date.now() })
     // A job that cannot start leaves the request without one; the panel offers to try again.
     .catch(() => undefined)
-    .then((job) => rememberRequest(tabId, data, job?.id))
-    .then(async () => ({ panelOpened: await opened }));
+    .then(async (job) => {
+      await rememberRequest(tabId, data, job?.id);
+      return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
+    });
 }
 
 /** Opens the panel's page in a tab next to the sender's, at the user's request from a notice. */

@@ -25,6 +25,8 @@ export interface ActionPorts {
   send(request: ThreadRequest): Promise<ThreadAccepted>;
   /** Opens the panel's page in a tab, where the browser will not open its sidebar for us. */
   openInTab(): Promise<void>;
+  /** Told once the background took the request (an explanation card follows its job). */
+  onAccepted?(accepted: ThreadAccepted): void;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function requestAction(
     // The extension was reloaded or updated under this page: its messages go nowhere.
     return { text: t('notice.disconnected') };
   }
+  ports.onAccepted?.(accepted);
   if (accepted.panelOpened) return null;
   return {
     text: t('notice.openSidebar', { count: snapshot.posts.length }),

@@ -10,6 +10,7 @@ import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type HostLink, type ResultStore } from './queue';
 import { startJobFor } from './start';
+import { fromOwnPageScript } from '../thread-requests';
 
 
 /** Whether a sender is one of Skein's own extension pages (panel, popup, options). */
@@ -52,7 +53,8 @@ export function startJobService(): JobService {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {
       offscreen.attach(port);
-    } else if (port.name.startsWith(JOB_PORT_PREFIX) && fromExtensionPage(port.sender)) {
+    } else if (port.name.startsWith(JOB_PORT_PREFIX) && port.sender && (fromExtensionPage(port.sender) || fromOwnPageScript(port.sender))) {
+      // Skein's pages, and its cards inside the sites it reads (explanations under a post).
       const unsubscribe = queue.subscribe(port.name.slice(JOB_PORT_PREFIX.length), (state) => port.postMessage(state));
       port.onDisconnect.addListener(unsubscribe);
     }

@@ -1,0 +1,76 @@
+/**
+ * A card under a post that follows a job (an explanation): streamed text as text nodes, the
+ * job's state, and a close button. It lives in the post's own shadow root like the button, so
+ * X's styles and Skein's never mix, and goes away with the post.
+ */
+import type { JobState } from '../jobs/protocol';
+import { JOB_PORT_PREFIX } from '../jobs/protocol';
+import { t } from '../i18n';
+import { detectTheme } from './theme';
+
+export const CARD_TAG = 'skein-card';
+
+const CSS = `
+:host { display: block; margin: 8px 0 4px; --fg: rgb(15,20,25); --bg: rgb(247,249,249); --muted: rgb(83,100,113); --accent: rgb(120,86,255); }
+:host([data-theme="dim"]) { --fg: rgb(247,249,249); --bg: rgb(30,39,50); --muted: rgb(139,152,165); --accent: rgb(160,138,255); }
+:host([data-theme="dark"]) { --fg: rgb(231,233,234); --bg: rgb(22,24,28); --muted: rgb(113,118,123); --accent: rgb(160,138,255); }
+.card { border: 1px solid var(--accent); border-radius: 12px; padding: 10px 12px; background: var(--bg); color: var(--fg);
+  font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+header { display: flex; justify-content: space-between; align-items: center; font-size: 13px; color: var(--muted); }
+header strong { color: var(--accent); }
+.text { white-space: pre-wrap; margin-top: 6px; }
+button { all: unset; cursor: pointer; padding: 0 4px; color: var(--muted); }
+button:focus-visible { outline: 2px solid var(--accent); }
+`;
+
+/** Something that opens a runtime port (browser.runtime.connect). */
+export type Connect = (name: string) => { onMessage: { addListener(fn: (m: JobState) => void): void }; disconnect(): void };
+
+/** Shows a card following `jobId` at the end of `post`; returns the function that removes it. */
+export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect): () => void {
+  const doc = post.ownerDocument;
+  post.querySelector(CARD_TAG)?.remove();
+  const host = doc.createElement(CARD_TAG);
+  host.dataset.theme = detectTheme(doc);
+  host.dataset.job = jobId;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.setAttribute('role', 'region');
+  card.setAttribute('aria-label', title);
+  const header = doc.createElement('header');
+  const label = doc.createElement('strong');
+  label.textContent = title;
+  const status = doc.createElement('span');
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', t('notice.close'));
+  header.append(label, status, close);
+  const text = doc.createElement('div');
+  text.className = 'text';
+  text.setAttribute('aria-live', 'polite');
+  card.append(header, text);
+  root.append(style, card);
+  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, (e) => e.stopPropagation());
+  post.append(host);
+
+  const port = connect(`${JOB_PORT_PREFIX}${jobId}`);
+  let open = true;
+  const remove = () => {
+    if (!open) return;
+    open = false;
+    port.disconnect();
+    host.remove();
+  };
+  port.onMessage.addListener((state) => {
+    // Model output is untrusted: text nodes only.
+    text.textContent = state.error ? `${state.text}\n${state.error.message}`.trim() : state.text;
+    status.textContent = state.status === 'done' ? '' : state.status === 'error' ? t('job.error') : t('job.running');
+    host.dataset.status = state.status;
+  });
+  close.addEventListener('click', remove);
+  return remove;
+}
