@@ -21,7 +21,7 @@ function devBrowsers(): Record<string, string> {
 export default defineConfig({
   // Manifest V3 for both browsers (Firefox would default to V2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [react(), tailwindcss()], build: process.env.SKEIN_NO_MINIFY ? { minify: false } : {} }),
+  vite: () => ({ plugins: [react(), tailwindcss()] }),
   // `npm run dev` opens a browser with Skein loaded, on X so it has something to read.
   webExt: {
     startUrls: ['https://x.com/home'],

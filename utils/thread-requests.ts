@@ -2,10 +2,10 @@
  * The background's side of "a page sent a thread": check who sent it and what it holds, open
  * the panel, keep the request for the panel to show.
  */
-import { browser, type Browser } from '#imports';
+import type { Browser } from '#imports';
 import type { ThreadAccepted, ThreadRequest } from './messaging';
-import { adapterFor } from './sites';
 import { openPanel, openPanelInTab } from './side-panel';
+import { fromOwnPageScript } from './senders';
 import { rememberRequest, type StoredRequest } from './thread-store';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft']);
@@ -21,11 +21,6 @@ export function isThreadRequest(value: unknown): value is ThreadRequest {
     typeof s === 'object' && s !== null && typeof s.url === 'string' && Array.isArray(s.posts) &&
     s.posts.every((p) => typeof p === 'object' && p !== null && typeof p.text === 'string' && typeof p.author?.handle === 'string')
   );
-}
-
-/** Whether a message comes from Skein's own content script in a tab of a site it reads. */
-export function fromOwnPageScript(sender: Browser.runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && sender.tab?.id != null && !!sender.url && adapterFor(sender.url) != null;
 }
 
 const REFUSED = 'Skein only takes requests from its own page scripts on supported sites.';

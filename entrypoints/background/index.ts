@@ -1,5 +1,6 @@
 import { onMessage } from '@/utils/messaging';
-import { fromExtensionPage, startJobService } from '@/utils/jobs/service';
+import { startJobService } from '@/utils/jobs/service';
+import { requireExtensionPage } from '@/utils/senders';
 import { openPanelFromToolbar } from '@/utils/side-panel';
 import { acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
 import { forgetTab } from '@/utils/thread-store';
@@ -13,24 +14,25 @@ export default defineBackground(() => {
   onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (request) => jobs.startFor(request)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('startJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages start jobs.');
+    requireExtensionPage(sender);
     return jobs.startForTab(data.tabId, data.force);
   });
   onMessage('cancelJob', ({ data, sender }) => {
-    if (fromExtensionPage(sender)) jobs.queue.cancel(data.jobId);
+    requireExtensionPage(sender);
+    jobs.queue.cancel(data.jobId);
   });
 
   onMessage('exportHistory', ({ sender }) => {
-    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages read history.');
+    requireExtensionPage(sender);
     return exportHistory();
   });
   onMessage('clearHistory', ({ sender }) => {
-    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages clear history.');
+    requireExtensionPage(sender);
     return clearHistory();
   });
 
   onMessage('deleteResult', ({ data, sender }) => {
-    if (!fromExtensionPage(sender)) throw new Error('Only Skein’s own pages change history.');
+    requireExtensionPage(sender);
     return deleteResult(data.key);
   });
 

@@ -9,6 +9,9 @@ import type { Settings } from '@/utils/settings';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
 
+/** The languages Skein writes and speaks, or the browser's. */
+const languages = () => [{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }];
+
 /** The options page: engine, models, languages, privacy, data. Wiring and layout only. */
 export default function App() {
   const [settings, update] = useSettings();
@@ -45,14 +48,14 @@ export default function App() {
         legend={t('options.outputLanguage')}
         name="outputLanguage"
         value={settings.outputLanguage}
-        options={[{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }]}
+        options={languages()}
         onChange={(outputLanguage) => void update({ outputLanguage })}
       />
       <Choice
         legend={t('options.uiLanguage')}
         name="uiLanguage"
         value={settings.uiLanguage}
-        options={[{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }]}
+        options={languages()}
         onChange={(uiLanguage) => void update({ uiLanguage: uiLanguage as 'auto' | 'en' | 'fr' })}
       />
       <section>

@@ -1,4 +1,5 @@
 import { test, expect } from './support/chromium';
+import { chooseAction } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 
 test('Explain from the post menu: a card under the post streams the explanation, as text; the panel shows it too', async ({ context, serve, setSettings, openPanel, pageErrors }) => {
@@ -7,9 +8,7 @@ test('Explain from the post menu: a card under the post streams the explanation,
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
   const article = page.locator('article').filter({ has: page.locator('a[href="/skein_test/status/1900000000000000012"]') });
-  const host = page.locator('skein-post-button[data-skein-post="1900000000000000012"]');
-  await host.locator('button.trigger').click();
-  await host.getByRole('menuitem', { name: 'Explain' }).click();
+  await chooseAction(page, '1900000000000000012', 'Explain');
 
   const card = article.locator('skein-card');
   await expect(card).toHaveAttribute('data-status', 'done');

@@ -1,4 +1,5 @@
 import { test, expect } from './support/chromium';
+import { chooseAction } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 
 test('history: past summaries listed live, searchable, reopened and deleted', async ({ context, serve, setSettings, openPanel }) => {
@@ -10,9 +11,7 @@ test('history: past summaries listed live, searchable, reopened and deleted', as
 
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
-  const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
-  await host.locator('button.trigger').click();
-  await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+  await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
   // It appears without reloading the panel.
   await expect(panel.getByTestId('history-title')).toHaveText(['@yarn_fan: What is the best way to start a big knitting project?']);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
+import { chooseAction } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 
 test.describe('options', () => {
@@ -29,9 +30,7 @@ test.describe('options', () => {
     const panel = await openPanel();
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
-    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
-    await host.locator('button.trigger').click();
-    await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+    await chooseAction(page, '1900000000000000010', 'Summarize thread');
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
     await expect(panel.getByTestId('job-model')).toContainText('WebGPU');
     await expect(panel.getByTestId('job-use-cpu')).toBeVisible();
@@ -51,9 +50,7 @@ test.describe('options', () => {
     const panel = await openPanel();
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
-    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
-    await host.locator('button.trigger').click();
-    await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+    await chooseAction(page, '1900000000000000010', 'Summarize thread');
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done');
 
     const download = options.waitForEvent('download');

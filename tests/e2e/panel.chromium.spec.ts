@@ -1,4 +1,5 @@
 import { test, expect } from './support/chromium';
+import { chooseAction } from './support/actions';
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 
@@ -8,9 +9,7 @@ test.describe('from a post to the side panel', () => {
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     expect(await sidePanelText()).toBeNull();
-    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
-    await host.locator('button.trigger').click();
-    await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+    const host = await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
     // Chrome's own side panel opened, showing what the page sent.
     await expect.poll(sidePanelText).toContain('9 post(s) read from X');
@@ -37,10 +36,7 @@ test.describe('from a post to the side panel', () => {
     await serve([X_PAGES.profile]);
     const page = await context.newPage();
     await page.goto(X_PAGES.profile.url);
-    const host = page.locator('skein-post-button[data-skein-post="1982150084708987222"]');
-    await host.scrollIntoViewIfNeeded();
-    await host.locator('button.trigger').click();
-    await host.getByRole('menuitem', { name: 'Explain' }).click();
+    await chooseAction(page, '1982150084708987222', 'Explain');
     const panel = await openPanel();
     await expect(panel.getByTestId('thread-action')).toHaveText('Explain');
     await expect(panel.getByTestId('post')).toHaveCount(2); // the post and the post it quotes
@@ -59,9 +55,7 @@ test.describe('from a post to the side panel', () => {
       text.textContent = '<img src=x onerror="document.title=1"><b>bold</b>';
       document.querySelectorAll('[data-testid="User-Name"] [dir="ltr"] span span')[4]!.textContent = '<script>alert(1)</script>';
     });
-    const host = page.locator('skein-post-button[data-skein-post="1900000000000000020"]');
-    await host.locator('button.trigger').click();
-    await host.getByRole('menuitem', { name: 'Draft reply' }).click();
+    await chooseAction(page, '1900000000000000020', 'Draft reply');
     const panel = await openPanel();
     const card = panel.locator('[data-post-id="1900000000000000020"]');
     await expect(card.getByTestId('post-text')).toHaveText('<img src=x onerror="document.title=1"><b>bold</b>');

@@ -1,4 +1,5 @@
 import { test, expect } from './support/chromium';
+import { chooseAction, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { egress } from './support/egress';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
@@ -22,11 +23,7 @@ async function recordJob(panel: Page) {
   return () => panel.evaluate(() => (window as unknown as { jobLog: { status: string; length: number }[] }).jobLog);
 }
 
-async function summarize(page: Page, postId = '1900000000000000010') {
-  const host = page.locator(`skein-post-button[data-skein-post="${postId}"]`);
-  await host.locator('button.trigger').click();
-  await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
-}
+const summarize = (page: Page) => chooseAction(page, FOCUSED_POST, 'Summarize thread');
 
 /** The records in the extension's IndexedDB, read from one of its pages. */
 const storedResults = (panel: Page) =>

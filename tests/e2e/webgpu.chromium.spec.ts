@@ -1,4 +1,5 @@
 import { test, expect } from './support/chromium';
+import { chooseAction } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { TINY_SUMMARY } from './support/tiny';
 
@@ -11,9 +12,7 @@ test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable mo
   const panel = await openPanel();
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
-  const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
-  await host.locator('button.trigger').click();
-  await host.getByRole('menuitem', { name: 'Summarize thread' }).click();
+  await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
   const job = panel.getByTestId('job');
   await expect(job).toHaveAttribute('data-status', 'error', { timeout: 60_000 });

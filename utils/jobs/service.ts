@@ -2,7 +2,7 @@
  * The background's job service: the queue, where results are kept, the link to the engine
  * host, and the ports surfaces watch jobs on.
  */
-import { browser, type Browser } from '#imports';
+import { browser } from '#imports';
 import { database } from '../db';
 import { wllamaWasmUrl } from '../llm/assets';
 import { requestFor, setRequestJob, threadState, type StoredRequest } from '../thread-store';
@@ -10,13 +10,8 @@ import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type HostLink, type ResultStore } from './queue';
 import { startJobFor } from './start';
-import { fromOwnPageScript } from '../thread-requests';
+import { fromExtensionPage, fromOwnPageScript } from '../senders';
 
-
-/** Whether a sender is one of Skein's own extension pages (panel, popup, options). */
-export function fromExtensionPage(sender: Browser.runtime.MessageSender | undefined): boolean {
-  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
-}
 
 /** Firefox: the host runs in this background page, made on first use. */
 class LazyInProcessLink implements HostLink {
@@ -53,7 +48,7 @@ export function startJobService(): JobService {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {
       offscreen.attach(port);
-    } else if (port.name.startsWith(JOB_PORT_PREFIX) && port.sender && (fromExtensionPage(port.sender) || fromOwnPageScript(port.sender))) {
+    } else if (port.name.startsWith(JOB_PORT_PREFIX) && (fromExtensionPage(port.sender) || fromOwnPageScript(port.sender))) {
       // Skein's pages, and its cards inside the sites it reads (explanations under a post).
       const unsubscribe = queue.subscribe(port.name.slice(JOB_PORT_PREFIX.length), (state) => port.postMessage(state));
       port.onDisconnect.addListener(unsubscribe);

@@ -1,0 +1,17 @@
+/** Using Skein's post menu in a page, as a person does: open it, pick an action. */
+import type { Locator, Page } from '@playwright/test';
+
+/** The project's test thread's focused post. */
+export const FOCUSED_POST = '1900000000000000010';
+
+/** Skein's button on a post. */
+export const postButton = (page: Page, postId: string): Locator => page.locator(`skein-post-button[data-skein-post="${postId}"]`);
+
+/** Opens Skein's menu on a post and picks an action by its label; returns the button's host. */
+export async function chooseAction(page: Page, postId: string, label: 'Summarize thread' | 'Explain' | 'Draft reply'): Promise<Locator> {
+  const host = postButton(page, postId);
+  await host.scrollIntoViewIfNeeded();
+  await host.locator('button.trigger').click();
+  await host.getByRole('menuitem', { name: label }).click();
+  return host;
+}
