@@ -46,8 +46,9 @@ export default defineConfig({
     name: 'Skein',
     description: 'An AI assistant for your social feed that runs entirely on your device.',
     // storage: settings; unlimitedStorage: the model's weights (hundreds of MB) kept on the
-    // device; sidePanel and offscreen (Chrome): the panel, and the page the engine runs in.
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    // device; contextMenus: "Explain with Skein" on selected words (shown on X only); sidePanel
+    // and offscreen (Chrome): the panel, and the page the engine runs in.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // The sites Skein reads, and no others.
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Skein' },
@@ -74,6 +75,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Open Skein',
       },
+      // Names match utils/shortcuts.ts (COMMANDS). Chrome takes at most four suggested keys.
+      'summarize-thread': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Summarize the thread on this page' },
+      'open-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Skein’s panel' },
+      'explain-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Explain the selected words' },
     },
   }),
 });

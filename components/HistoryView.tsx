@@ -5,12 +5,7 @@ import { matchesSearch } from '@/utils/history';
 import { sendMessage } from '@/utils/messaging';
 import { t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
-
-const ACTION: Record<StoredResult['action'], MessageKey> = {
-  summarize: 'panel.action.summarize',
-  explain: 'panel.action.explain',
-  draft: 'panel.action.draft',
-};
+import { ACTION_LABEL } from './labels';
 
 /** Past results, newest first, live from the database: search, reopen, delete. */
 export function HistoryView() {
@@ -37,7 +32,7 @@ export function HistoryView() {
           <li key={r.key} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-testid="history-item">
             <div className="flex items-start justify-between gap-2">
               <button type="button" className="text-left" aria-expanded={open === r.key} onClick={() => setOpen(open === r.key ? null : r.key)}>
-                <span className="block text-xs text-slate-500">{t(ACTION[r.action])} · {new Date(r.createdAt).toLocaleString()}</span>
+                <span className="block text-xs text-slate-500">{t(ACTION_LABEL[r.action])} · {new Date(r.createdAt).toLocaleString()}</span>
                 <span className="block" data-testid="history-title">{r.title}</span>
               </button>
               <button type="button" className="rounded border px-2 py-0.5 text-xs" aria-label={t('history.delete', { title: r.title })} onClick={() => void sendMessage('deleteResult', { key: r.key }).catch(() => undefined)}>

@@ -1,13 +1,13 @@
 import type { JobState } from '@/utils/jobs/protocol';
-import { t, type MessageKey } from '@/utils/i18n';
+import { formatSize, t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
+import { DraftVariants } from './DraftVariants';
 
 const STATUS: Record<JobState['status'], MessageKey> = {
   queued: 'job.queued', loading: 'job.loading', running: 'job.running', done: 'job.done',
-  error: 'job.error', cancelled: 'job.cancelled', interrupted: 'job.interrupted',
+  error: 'job.error', cancelled: 'job.cancelled', interrupted: 'job.interrupted', 'needs-model': 'job.needsModelStatus',
 };
 
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 function Progress({ loaded, total }: { loaded: number; total: number }) {
   const pct = total > 0 ? Math.round((loaded / total) * 100) : null;
@@ -16,7 +16,7 @@ function Progress({ loaded, total }: { loaded: number; total: number }) {
       <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-label={t('job.download')}>
         <div className="h-full bg-violet-500 transition-all" style={{ width: `${pct ?? 100}%` }} />
       </div>
-      <p className="text-xs text-slate-500">{pct == null ? t('job.bytes', { mb: mb(loaded) }) : t('job.bytesOf', { mb: mb(loaded), total: mb(total), pct })}</p>
+      <p className="text-xs text-slate-500">{pct == null ? t('job.bytes', { mb: formatSize(loaded) }) : t('job.bytesOf', { mb: formatSize(loaded), total: formatSize(total), pct })}</p>
     </div>
   );
 }
@@ -31,13 +31,15 @@ function nextStep(state: JobState): MessageKey {
 }
 
 /** A job as it runs and when it ends: status, download, streamed text, errors with a way on. */
-export function JobView({ state, onRetry, onCancel, onCite, onUseCpu }: {
+export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload }: {
   state: JobState;
   onRetry(force: boolean): void;
   onCancel(): void;
   onCite(n: number): void;
   /** Switches the engine setting to CPU and tries again. */
   onUseCpu(): void;
+  /** The user agreed to download the model: start again with the download allowed. */
+  onDownload(): void;
 }) {
   const busy = state.status === 'queued' || state.status === 'loading' || state.status === 'running';
   return (
@@ -53,10 +55,22 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu }: {
       {state.stage && state.stage.step !== 'final' && busy && (
         <p className="text-xs text-slate-500">{t('job.stage', { done: state.stage.done + 1, total: state.stage.total })}</p>
       )}
+      {state.status === 'needs-model' && (
+        <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="job-needs-model">
+          <p>{t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })}</p>
+          <button type="button" className="self-start rounded bg-violet-600 px-2 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400" onClick={onDownload} data-testid="job-download">
+            {t('job.downloadModel', { size: formatSize(state.model.sizeBytes) })}
+          </button>
+        </div>
+      )}
       <div aria-live="polite" data-testid="job-output">
-        {state.action === 'summarize'
-          ? <SummaryText text={state.text} postCount={state.postCount} onCite={onCite} />
-          : <p className="whitespace-pre-wrap" data-testid="job-text">{state.text}</p>}
+        {state.action === 'summarize' ? (
+          <SummaryText text={state.text} postCount={state.postCount} onCite={onCite} />
+        ) : state.action === 'draft' ? (
+          <DraftVariants text={state.text} done={state.status === 'done'} />
+        ) : (
+          <p className="whitespace-pre-wrap" data-testid="job-text">{state.text}</p>
+        )}
       </div>
       {state.error && (
         <div role="alert" className="rounded-md bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="job-error">
@@ -67,7 +81,7 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu }: {
       {state.saveError && <p role="status" className="text-xs text-amber-700">{state.saveError}</p>}
       <div className="flex gap-2">
         {busy && <button type="button" className="rounded border px-2 py-1" onClick={onCancel} data-testid="job-cancel">{t('job.cancel')}</button>}
-        {!busy && state.status !== 'done' && <button type="button" className="rounded bg-violet-600 px-2 py-1 text-white" onClick={() => onRetry(false)} data-testid="job-retry">{t('job.retry')}</button>}
+        {!busy && state.status !== 'done' && state.status !== 'needs-model' && <button type="button" className="rounded bg-violet-600 px-2 py-1 text-white" onClick={() => onRetry(false)} data-testid="job-retry">{t('job.retry')}</button>}
         {state.status === 'error' && state.engine === 'webgpu' && (
           <button type="button" className="rounded border border-violet-600 px-2 py-1" onClick={onUseCpu} data-testid="job-use-cpu">{t('job.useCpu')}</button>
         )}

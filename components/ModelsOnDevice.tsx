@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { deleteDownloaded, listDownloaded, type DownloadedModel } from '@/utils/llm/downloads';
-import { t } from '@/utils/i18n';
+import { formatSize, t } from '@/utils/i18n';
 
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
 /** The models kept on this device, each with Delete. Read when opened. */
 export function ModelsOnDevice() {
@@ -17,7 +16,7 @@ export function ModelsOnDevice() {
         <ul className="mt-1 flex flex-col gap-1">
           {models.map((m) => (
             <li key={m.id} className="flex items-center justify-between gap-2" data-testid="model-row">
-              <span>{m.label} · {t(`engine.${m.engine}`)}{m.sizeBytes != null ? ` · ${mb(m.sizeBytes)} MB` : ''}</span>
+              <span>{m.label} · {t(`engine.${m.engine}`)}{m.sizeBytes != null ? ` · ${formatSize(m.sizeBytes)}` : ''}</span>
               <button
                 type="button"
                 className="rounded border px-2 py-0.5"

@@ -3,14 +3,9 @@ import { sendMessage } from '@/utils/messaging';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { t, type MessageKey } from '@/utils/i18n';
 import { JobView } from './JobView';
+import { ACTION_LABEL } from './labels';
 import { PostCard } from './PostCard';
 import { useJob } from './useJob';
-
-const ACTION_LABEL: Record<StoredRequest['action'], MessageKey> = {
-  summarize: 'panel.action.summarize',
-  explain: 'panel.action.explain',
-  draft: 'panel.action.draft',
-};
 
 /** What a page sent and what Skein makes of it. All page content and output render as text. */
 export function ThreadView({ request }: { request: StoredRequest }) {
@@ -37,6 +32,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           onRetry={(force) => void sendMessage('startJob', { tabId: request.tabId, force }).catch(() => undefined)}
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
+          onDownload={() => void sendMessage('startJob', { tabId: request.tabId, force: false, allowDownload: true }).catch(() => undefined)}
           onUseCpu={() =>
             void getSettings()
               .then((settings) => settingsItem.setValue({ ...settings, engine: 'cpu' }))

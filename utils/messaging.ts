@@ -6,9 +6,11 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageSnapshot } from './sites/types';
 import type { JobState } from './jobs/protocol';
 import type { StoredResult } from './db';
+import type { DraftOptions } from './llm/drafts';
+import type { ChatTurn } from './llm/chat';
 
 /** What the user asked of a post. */
-export type AssistantAction = 'summarize' | 'explain' | 'draft';
+export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat';
 
 /** A request from a page: the action, the thread as read, and the post it started from. */
 export interface ThreadRequest {
@@ -16,6 +18,16 @@ export interface ThreadRequest {
   snapshot: PageSnapshot;
   /** The post whose button was clicked. */
   postId: string | null;
+  /** Draft: what the user asked of it. */
+  draft?: DraftOptions;
+  /** Explain: the words selected in the post. */
+  selection?: string;
+  /** Started from inline UI that shows the result itself: the panel is not opened. */
+  quiet?: boolean;
+  /** The user agreed to download the model (from a "download the model" step). */
+  allowDownload?: boolean;
+  /** Skip the kept result (Regenerate). */
+  force?: boolean;
 }
 
 /** How the background answered a {@link ThreadRequest}. */
@@ -29,10 +41,19 @@ export interface ThreadAccepted {
 interface ProtocolMap {
   /** A page sends a thread for an action; the background keeps it and opens the panel. */
   openThread(request: ThreadRequest): ThreadAccepted;
+  /** A page's inline UI opens the panel (a click on "Open in the panel"); false where refused. */
+  openPanel(): boolean;
   /** A page asks for the panel in a tab (Firefox will not open its sidebar for a page). */
   openPanelTab(): void;
-  /** The panel (re)starts the job for a tab's request: retry, or Regenerate with `force`. */
-  startJob(data: { tabId: number; force: boolean }): JobState;
+  /**
+   * The panel (re)starts the job for a tab's request: retry, Regenerate with `force`, or after
+   * the user agreed to download the model with `allowDownload`.
+   */
+  startJob(data: { tabId: number; force: boolean; allowDownload?: boolean }): JobState;
+  /** The panel asks a follow-up question about a tab's thread. */
+  askChat(data: { tabId: number; question: string; turns: ChatTurn[]; allowDownload?: boolean }): JobState;
+  /** The background asks a page to explain the selected words (context menu, shortcut). */
+  explainSelection(data: { text: string }): string | null;
   /** The panel stops a job. */
   cancelJob(data: { jobId: string }): void;
   /** The panel asks the page to show a post (a citation was clicked); false if not on the page. */

@@ -1,4 +1,5 @@
 /** The shape and defaults of the user's settings (no storage here: tests and tools import it). */
+import type { Tone } from './llm/drafts';
 
 /** Which engine runs the model: automatic picks WebGPU where the browser has it, else CPU. */
 export type EngineSetting = 'auto' | 'webgpu' | 'cpu' | 'scripted';
@@ -14,8 +15,12 @@ export interface Settings {
   outputLanguage: string;
   /** The interface language: 'auto' follows the browser. */
   uiLanguage: 'auto' | 'en' | 'fr';
+  /** The tone the reply bar starts with. */
+  defaultTone: Tone;
   /** The scripted engine's reply (tests and demos only; not offered in the interface). */
   scriptedReply: string;
+  /** The scripted engine's pause between words, in ms (tests of interrupted work). */
+  scriptedDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,5 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   webgpuLibBase: 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/',
   outputLanguage: 'auto',
   uiLanguage: 'auto',
+  defaultTone: 'agree',
   scriptedReply: '',
+  scriptedDelayMs: 0,
 };

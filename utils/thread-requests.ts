@@ -7,6 +7,7 @@ import type { ThreadAccepted, ThreadRequest } from './messaging';
 import { openPanel, openPanelInTab } from './side-panel';
 import { fromOwnPageScript } from './senders';
 import { rememberRequest, type StoredRequest } from './thread-store';
+import { MAX_SELECTION } from './inline/selection-text';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft']);
 
@@ -37,16 +38,25 @@ export function acceptThreadRequest(
   const tabId = sender.tab?.id;
   if (!fromOwnPageScript(sender) || tabId == null) return Promise.reject(new Error(REFUSED));
   if (!isThreadRequest(data)) return Promise.reject(new Error('Malformed thread request.'));
-  // Open first, synchronously: the user's click only counts until the first await.
-  const opened = openPanel(tabId);
+  // Open first, synchronously: the user's click only counts until the first await. Inline UI
+  // that shows its own result (the reply bar) leaves the panel closed.
+  const opened = data.quiet ? Promise.resolve(false) : openPanel(tabId);
+  const { force, ...request } = data;
+  if (request.selection != null) request.selection = String(request.selection).slice(0, MAX_SELECTION);
   // The job starts first so the request is kept with its job in one write, which the panel follows.
-  return startJob({ ...data, tabId, receivedAt: Date.now() })
+  return startJob({ ...request, force, tabId, receivedAt: Date.now() })
     // A job that cannot start leaves the request without one; the panel offers to try again.
     .catch(() => undefined)
     .then(async (job) => {
-      await rememberRequest(tabId, data, job?.id);
+      await rememberRequest(tabId, request, job?.id);
       return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
     });
+}
+
+/** Opens the panel for the sender's tab, from a click in Skein's inline UI. */
+export function acceptOpenPanelRequest(sender: Browser.runtime.MessageSender): Promise<boolean> {
+  if (!fromOwnPageScript(sender) || sender.tab?.id == null) return Promise.reject(new Error(REFUSED));
+  return openPanel(sender.tab.id);
 }
 
 /** Opens the panel's page in a tab next to the sender's, at the user's request from a notice. */

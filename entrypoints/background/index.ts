@@ -2,7 +2,9 @@ import { onMessage } from '@/utils/messaging';
 import { startJobService } from '@/utils/jobs/service';
 import { requireExtensionPage } from '@/utils/senders';
 import { openPanelFromToolbar } from '@/utils/side-panel';
-import { acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
+import { acceptOpenPanelRequest, acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
+import { startShortcuts } from '@/utils/shortcuts';
+import { fromOwnPageScript } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';
 import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 
@@ -10,15 +12,22 @@ import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 export default defineBackground(() => {
   openPanelFromToolbar();
   const jobs = startJobService();
+  startShortcuts();
 
   onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (request) => jobs.startFor(request)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
+  onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));
   onMessage('startJob', ({ data, sender }) => {
     requireExtensionPage(sender);
-    return jobs.startForTab(data.tabId, data.force);
+    return jobs.startForTab(data.tabId, data.force, data.allowDownload);
   });
-  onMessage('cancelJob', ({ data, sender }) => {
+  onMessage('askChat', ({ data, sender }) => {
     requireExtensionPage(sender);
+    return jobs.askAbout(data.tabId, { question: String(data.question), turns: data.turns }, data.allowDownload);
+  });
+  // Inline UI on the page stops the jobs it started (a job id is known only to who started it).
+  onMessage('cancelJob', ({ data, sender }) => {
+    if (!fromOwnPageScript(sender)) requireExtensionPage(sender);
     jobs.queue.cancel(data.jobId);
   });
 

@@ -4,10 +4,11 @@ import { useSettings } from '@/components/useSettings';
 import { DataSection } from '@/components/DataSection';
 import { CPU_MODELS } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
-import { t } from '@/utils/i18n';
+import { formatSize, t, type MessageKey } from '@/utils/i18n';
+import { TONES, type Tone } from '@/utils/llm/drafts';
+import { useDownloaded } from '@/components/useDownloaded';
 import type { Settings } from '@/utils/settings';
 
-const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
 
 /** The languages Skein writes and speaks, or the browser's. */
 const languages = () => [{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }];
@@ -15,7 +16,9 @@ const languages = () => [{ value: 'auto', label: t('options.lang.auto') }, { val
 /** The options page: engine, models, languages, privacy, data. Wiring and layout only. */
 export default function App() {
   const [settings, update] = useSettings();
+  const downloaded = useDownloaded();
   if (!settings) return null;
+  const onDevice = (id: string) => (downloaded == null ? '' : ` · ${t(downloaded.has(id) ? 'options.onDevice' : 'options.notOnDevice')}`);
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-6 p-6 text-sm">
       <h1 className="text-xl font-bold">{t('options.title')}</h1>
@@ -34,14 +37,14 @@ export default function App() {
         legend={t('options.cpuModel')}
         name="cpuModelId"
         value={settings.cpuModelId}
-        options={CPU_MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${t('options.download', { size: mb(m.sizeBytes) })}` }))}
+        options={CPU_MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${t('options.download', { size: formatSize(m.sizeBytes) })}${onDevice(m.id)}` }))}
         onChange={(cpuModelId) => void update({ cpuModelId })}
       />
       <Choice
         legend={t('options.webgpuModel')}
         name="webgpuModelId"
         value={settings.webgpuModelId}
-        options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: `${Math.round(f.f16.vramMB)}–${Math.round(f.f32.vramMB)} MB` })}` }))}
+        options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: `${Math.round(f.f16.vramMB)}–${formatSize(f.f32.vramMB * 1_048_576)}` })}${onDevice(f.f16.id) || onDevice(f.f32.id)}` }))}
         onChange={(webgpuModelId) => void update({ webgpuModelId })}
       />
       <Choice
@@ -58,6 +61,17 @@ export default function App() {
         options={languages()}
         onChange={(uiLanguage) => void update({ uiLanguage: uiLanguage as 'auto' | 'en' | 'fr' })}
       />
+      <Choice
+        legend={t('options.tone')}
+        name="defaultTone"
+        value={settings.defaultTone}
+        options={TONES.map((tone) => ({ value: tone, label: t(`tone.${tone}` as MessageKey) }))}
+        onChange={(defaultTone) => void update({ defaultTone: defaultTone as Tone })}
+      />
+      <section>
+        <h2 className="mb-1 font-semibold">{t('options.shortcuts')}</h2>
+        <p data-testid="shortcuts">{t('options.shortcutsHint')}</p>
+      </section>
       <section>
         <h2 className="mb-1 font-semibold">{t('options.privacy')}</h2>
         <p data-testid="privacy">{t('options.privacyText')}</p>

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { HistoryView } from '@/components/HistoryView';
+import { ChatView } from '@/components/ChatView';
 import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { ThreadView } from '@/components/ThreadView';
 import { useThreadRequest } from '@/components/useThreadRequest';
 import { useSettings } from '@/components/useSettings';
 import { t } from '@/utils/i18n';
 
-type Tab = 'current' | 'history';
+type Tab = 'current' | 'chat' | 'history';
 
-/** The side panel (Firefox: sidebar): this thread, and history. Wiring and layout only. */
+/** The side panel (Firefox: sidebar): this thread, chat about it, history. Wiring and layout only. */
 export default function App() {
   const request = useThreadRequest();
   // Follows the interface-language setting (and re-renders when it changes).
@@ -32,11 +33,14 @@ export default function App() {
         <h1 className="text-base font-bold">{t('panel.title')}</h1>
         <nav role="tablist" className="flex gap-1 text-xs">
           {tabButton('current', t('tabs.current'))}
+          {tabButton('chat', t('tabs.chat'))}
           {tabButton('history', t('tabs.history'))}
         </nav>
       </header>
       {tab === 'history' ? (
         <HistoryView />
+      ) : tab === 'chat' ? (
+        <ChatView request={request} />
       ) : request ? (
         <ThreadView request={request} />
       ) : (

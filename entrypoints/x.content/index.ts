@@ -1,7 +1,7 @@
 import { adapterFor } from '@/utils/sites';
 import { SITE_MATCHES } from '@/utils/sites/hosts';
 import { setUiLanguage } from '@/utils/i18n';
-import { getSettings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, getSettings } from '@/utils/settings';
 import { FEATURES } from './features';
 
 /** X's pages: picks the site adapter and starts each feature that applies. Wiring only. */
@@ -13,9 +13,10 @@ export default defineContentScript({
     const site = adapterFor(location.href);
     if (!site) return;
     // The buttons speak the interface language the user chose.
-    setUiLanguage((await getSettings().catch(() => null))?.uiLanguage ?? 'auto');
+    const settings = await getSettings().catch(() => DEFAULT_SETTINGS);
+    setUiLanguage(settings.uiLanguage);
     for (const feature of FEATURES) {
-      if (feature.include(new URL(location.href))) feature.init(ctx, site);
+      if (feature.include(new URL(location.href))) feature.init(ctx, site, settings);
     }
   },
 });

@@ -6,11 +6,12 @@ import { CHROME_BUILD, FIREFOX_BUILD } from './support/env';
 /** The built manifests ask for what the features need and nothing wider. */
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
-test('Chrome manifest: storage, side panel, offscreen engine page, X hosts only, wasm-only CSP', () => {
+test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, X hosts only, wasm-only CSP', () => {
   const m = manifest(CHROME_BUILD);
   expect(m.manifest_version).toBe(3);
   expect(m.name).toBe('Skein');
-  expect(m.permissions.sort()).toEqual(['offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
+  expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
+  expect(Object.keys(m.commands).sort()).toEqual(['_execute_action', 'explain-selection', 'open-panel', 'summarize-thread']);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(m.content_scripts[0].matches.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
@@ -31,7 +32,8 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
   expect(m.browser_specific_settings.gecko.id).toBe('skein@skein-extension.org');
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
-  expect(m.permissions.sort()).toEqual(['storage', 'unlimitedStorage']);
+  expect(m.permissions.sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+  expect(Object.keys(m.commands).sort()).toEqual(['_execute_sidebar_action', 'explain-selection', 'open-panel', 'summarize-thread']);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
 });

@@ -1,5 +1,6 @@
 /** What a click in Skein's post menu does: read the thread, hand it to the background. */
 import type { AssistantAction, ThreadAccepted, ThreadRequest } from '../messaging';
+import type { DraftOptions } from '../llm/drafts';
 import { t } from '../i18n';
 import { extractPage } from '../sites';
 import type { PageSnapshot } from '../sites/types';
@@ -39,6 +40,8 @@ export async function requestAction(
   action: AssistantAction,
   postId: string | null,
   ports: ActionPorts,
+  /** More of the request: a selection to explain. */
+  extra: Pick<ThreadRequest, 'selection' | 'quiet'> = {},
 ): Promise<Notice | null> {
   const page = extractPage(doc, url);
   if (!page) return { text: t('notice.unreadable', { reason: url }) };
@@ -46,15 +49,41 @@ export async function requestAction(
   const snapshot = threadFor(page, postId);
   let accepted: ThreadAccepted;
   try {
-    accepted = await ports.send({ action, snapshot, postId });
+    accepted = await ports.send({ action, snapshot, postId, ...extra });
   } catch {
     // The extension was reloaded or updated under this page: its messages go nowhere.
     return { text: t('notice.disconnected') };
   }
   ports.onAccepted?.(accepted);
-  if (accepted.panelOpened) return null;
+  // Quiet: the panel was opened already (context menu, shortcut), or is not wanted.
+  if (accepted.panelOpened || extra.quiet) return null;
   return {
     text: t('notice.openSidebar', { count: snapshot.posts.length }),
     action: { label: t('notice.openInTab'), run: ports.openInTab },
   };
+}
+
+/**
+ * Sends a reply bar's draft request: the thread of the post the box answers, or no posts for a
+ * new post (the home composer). Quiet: the bar shows the drafts itself. Resolves to the job's
+ * id, or to a message for the user.
+ */
+export async function draftRequest(
+  doc: Document,
+  url: string,
+  answered: (page: PageSnapshot) => string | null,
+  draft: DraftOptions,
+  extra: Pick<ThreadRequest, 'force' | 'allowDownload'>,
+  send: ActionPorts['send'],
+): Promise<{ jobId?: string; notice?: string }> {
+  const page = extractPage(doc, url);
+  if (!page) return { notice: t('notice.unreadable', { reason: url }) };
+  const postId = answered(page);
+  const snapshot: PageSnapshot = postId ? threadFor(page, postId) : { ...page, posts: [], warnings: undefined };
+  try {
+    const { jobId } = await send({ action: 'draft', snapshot, postId, draft, quiet: true, ...extra });
+    return jobId ? { jobId } : { notice: t('job.error') };
+  } catch {
+    return { notice: t('notice.disconnected') };
+  }
 }

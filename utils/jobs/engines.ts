@@ -1,6 +1,7 @@
 /** Which engines a host can make, and how. */
 import { CpuEngine } from '../llm/cpu-engine';
 import { ScriptedEngine } from '../llm/scripted-engine';
+import { VARIANT_BREAK } from '../llm/drafts';
 import { WebLlmEngine } from '../llm/webllm-engine';
 import { EngineHost } from './host';
 
@@ -8,7 +9,11 @@ import { EngineHost } from './host';
 export function createEngineHost({ wasmUrl }: { wasmUrl: string }): EngineHost {
   return new EngineHost((kind, task) => {
     if (kind === 'cpu') return new CpuEngine({ wasmUrl });
-    if (kind === 'scripted') return new ScriptedEngine(task.scriptedReply ?? '');
+    // A scripted reply with variant breaks answers each call with the next part (draft variants).
+    if (kind === 'scripted') {
+      const parts = (task.scriptedReply ?? '').split(VARIANT_BREAK);
+      return new ScriptedEngine((_, call) => parts[call % parts.length]!, { pieceDelayMs: task.scriptedDelayMs });
+    }
     // WebGPU only where this page has it: never in Firefox's background page, so the Firefox
     // build leaves web-llm out altogether.
     if (kind === 'webgpu' && !import.meta.env.FIREFOX && typeof navigator !== 'undefined' && 'gpu' in navigator) return new WebLlmEngine();

@@ -3,12 +3,19 @@
  * background page). It keeps a loaded model loaded between jobs, so surfaces can come and go.
  */
 import { EngineError, type Engine, type EngineKind } from '../llm/engine';
-import { draftMessages, explainMessages, threadBlock } from '../llm/prompts';
+import { explainMessages, postsAround, threadBlock } from '../llm/prompts';
+import { chatMessages } from '../llm/chat';
+import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
 import { summarizeThread } from '../llm/summarize';
 import type { HostEvent, JobTask } from './protocol';
 
 /** Makes an engine of a kind, once; null where this host cannot run it. */
 export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
+
+/** Tokens for an answer (explain, chat), for one draft variant, and for the instructions. */
+const REPLY_TOKENS = 400;
+const DRAFT_TOKENS = 120;
+const PROMPT_TOKENS = 300;
 
 export class EngineHost {
   private engines = new Map<EngineKind, Engine>();
@@ -34,6 +41,10 @@ export class EngineHost {
   /** Runs a task to the end; streams what happens to `emit`. */
   async run(task: JobTask, emit: (e: HostEvent) => void, signal: AbortSignal): Promise<{ text: string; calls: number }> {
     const engine = this.engineFor(task);
+    if (engine.loaded()?.id !== task.model.id && !task.allowDownload && !(await engine.hasModel(task.model))) {
+      // The first download is the user's choice: it is the one thing Skein fetches.
+      throw new EngineError(`${task.model.label} is not on this device yet.`, 'needs-model');
+    }
     // Only one engine holds memory at a time.
     for (const [kind, other] of this.engines) if (kind !== task.engine && other.loaded()) await other.unload();
     if (engine.loaded()?.id !== task.model.id) {
@@ -44,9 +55,28 @@ export class EngineHost {
     if (task.action === 'summarize') {
       return summarizeThread(engine, task.posts, { lang: task.lang, signal, onToken, onStage: (stage) => emit({ type: 'stage', stage }) });
     }
-    const block = threadBlock(task.posts.map((post, i) => ({ post, number: i + 1 })));
-    const messages = task.action === 'explain' ? explainMessages(block, task.focus, task.lang) : draftMessages(block, task.focus, task.lang);
-    const text = await engine.generate(messages, { signal, maxTokens: task.action === 'draft' ? 160 : 400, temperature: 0, onToken });
+    // Explain, draft and chat see the posts around the one they are about, as many as fit.
+    const budget = Math.max(2000, (task.model.contextTokens - REPLY_TOKENS - PROMPT_TOKENS) * 3);
+    const block = task.posts.length ? threadBlock(postsAround(task.posts, task.focus, budget)) : null;
+    if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);
+    const messages = task.action === 'chat' && task.chat
+      ? chatMessages(block ?? '<thread>\n</thread>', task.lang, task.chat.turns, task.chat.question)
+      : explainMessages(block ?? '<thread>\n</thread>', task.focus, task.lang, task.selection);
+    const text = await engine.generate(messages, { signal, maxTokens: REPLY_TOKENS, temperature: 0, onToken });
     return { text, calls: 1 };
+  }
+
+  /** Three variants, one after the other, each streamed; the first is the most likely reply. */
+  private async draft(engine: Engine, task: JobTask, block: string | null, onToken: (t: string) => void, signal: AbortSignal) {
+    const options = task.draft ?? DEFAULT_DRAFT;
+    const variants: string[] = [];
+    for (let i = 0; i < VARIANT_COUNT; i++) {
+      if (i > 0) onToken(VARIANT_BREAK);
+      const text = await engine.generate(draftMessages(block, task.focus, task.lang, options, i), {
+        signal, maxTokens: DRAFT_TOKENS, temperature: i === 0 ? 0 : 0.8, onToken,
+      });
+      variants.push(cleanDraft(text));
+    }
+    return { text: joinVariants(variants), calls: VARIANT_COUNT };
   }
 }

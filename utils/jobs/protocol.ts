@@ -7,6 +7,8 @@ import type { AssistantAction } from '../messaging';
 import type { EngineKind, LoadProgress, ModelSpec } from '../llm/engine';
 import type { SummaryStage } from '../llm/summarize';
 import type { Post } from '../sites/types';
+import type { DraftOptions } from '../llm/drafts';
+import type { ChatTurn } from '../llm/chat';
 
 /** What the engine host is asked to do. */
 export interface JobTask {
@@ -19,6 +21,15 @@ export interface JobTask {
   model: ModelSpec;
   /** The scripted engine's reply, when that engine is chosen. */
   scriptedReply?: string;
+  scriptedDelayMs?: number;
+  /** Draft: tone, length, the user's instruction. */
+  draft?: DraftOptions;
+  /** Explain: the words the user selected in the focused post. */
+  selection?: string;
+  /** Chat: the question, and the exchanges before it. */
+  chat?: { question: string; turns: ChatTurn[] };
+  /** Whether the model may be downloaded; without it, a missing model ends the job as `needs-model`. */
+  allowDownload?: boolean;
 }
 
 /** What the engine host reports while it works. */
@@ -29,7 +40,8 @@ export type HostEvent =
   | { type: 'token'; text: string };
 
 /** How a job ended, or where it is. */
-export type JobStatus = 'queued' | 'loading' | 'running' | 'done' | 'error' | 'cancelled' | 'interrupted';
+/** `needs-model`: the model is not on this device yet; the user chooses to download it. */
+export type JobStatus = 'queued' | 'loading' | 'running' | 'done' | 'error' | 'cancelled' | 'interrupted' | 'needs-model';
 
 /** Everything a surface needs to show a job; sent whole on every change. */
 export interface JobState {

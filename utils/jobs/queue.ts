@@ -34,7 +34,7 @@ interface Job {
   listeners: Set<(state: JobState) => void>;
 }
 
-const FINAL = new Set(['done', 'error', 'cancelled', 'interrupted']);
+const FINAL = new Set(['done', 'error', 'cancelled', 'interrupted', 'needs-model']);
 const KEEP_FINISHED = 50;
 
 export class JobQueue {
@@ -151,6 +151,8 @@ export class JobQueue {
     } catch (err) {
       const e = err as { code?: string; message?: string };
       if (job.controller.signal.aborted) this.update(job, { status: 'cancelled' });
+      // Not an error: the surface offers to download the model.
+      else if (e?.code === 'needs-model') this.update(job, { status: 'needs-model' });
       else if (e?.code === 'interrupted') this.update(job, { status: 'interrupted', error: { code: 'interrupted', message: e.message ?? 'The engine stopped.' } });
       else this.update(job, { status: 'error', error: { code: e?.code ?? 'unknown', message: e?.message ?? String(err) } });
     } finally {

@@ -9,7 +9,8 @@ import { requestFor, setRequestJob, threadState, type StoredRequest } from '../t
 import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type HostLink, type ResultStore } from './queue';
-import { startJobFor } from './start';
+import { startJobFor, type ChatAsk } from './start';
+import { MAX_QUESTION, chatTurnsFrom } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 
 
@@ -30,7 +31,16 @@ export interface JobService {
   /** Starts the job for a request as it arrives (it is kept with the job's id after). */
   startFor(request: StoredRequest): Promise<JobState>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
-  startForTab(tabId: number, force?: boolean): Promise<JobState>;
+  startForTab(tabId: number, force?: boolean, allowDownload?: boolean): Promise<JobState>;
+  /** Starts a follow-up question about the thread a tab sent. */
+  askAbout(tabId: number, ask: ChatAsk, allowDownload?: boolean): Promise<JobState>;
+}
+
+/** The request a tab sent (else the latest one). */
+async function requestOf(tabId: number): Promise<StoredRequest> {
+  const request = requestFor(await threadState.getValue(), tabId);
+  if (!request) throw new Error('Nothing to work on: click Skein’s button on a post first.');
+  return request;
 }
 
 /** Starts the service; call once, synchronously, when the background starts. */
@@ -57,13 +67,16 @@ export function startJobService(): JobService {
 
   return {
     queue,
-    startFor: (request) => startJobFor(queue, request),
-    async startForTab(tabId, force = false) {
-      const request = requestFor(await threadState.getValue(), tabId);
-      if (!request) throw new Error('Nothing to work on: click Skein’s button on a post first.');
-      const state = await startJobFor(queue, request, force);
+    startFor: (request) => startJobFor(queue, request, request.force),
+    async startForTab(tabId, force = false, allowDownload = false) {
+      const request = await requestOf(tabId);
+      const state = await startJobFor(queue, { ...request, allowDownload }, force);
       await setRequestJob(request.tabId, state.id);
       return state;
+    },
+    async askAbout(tabId, ask, allowDownload = false) {
+      const request = await requestOf(tabId);
+      return startJobFor(queue, { ...request, allowDownload }, false, { question: ask.question.slice(0, MAX_QUESTION), turns: chatTurnsFrom(ask.turns) });
     },
   };
 }

@@ -9,6 +9,8 @@ import type { StoredRequest } from '../thread-store';
 import { cacheKey, threadIdOf } from './cache-key';
 import type { JobState } from './protocol';
 import type { JobQueue } from './queue';
+import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
+import type { ChatTurn } from '../llm/chat';
 
 /** The first words of a thread, for the history list. */
 function titleOf(request: StoredRequest): string {
@@ -33,22 +35,35 @@ export async function pickEngine(settings: Settings): Promise<{ engine: EngineKi
   return { engine: 'cpu', model: cpuModel(settings.cpuModelId) };
 }
 
-/** Starts (or answers from the kept result) the job for a request. */
-export async function startJobFor(queue: JobQueue, request: StoredRequest, force = false): Promise<JobState> {
+/** A follow-up question about a request's thread. */
+export interface ChatAsk {
+  question: string;
+  turns: ChatTurn[];
+}
+
+/** Starts (or answers from the kept result) the job for a request, or for a question about it. */
+export async function startJobFor(queue: JobQueue, request: StoredRequest, force = false, chat?: ChatAsk): Promise<JobState> {
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
   const { engine, model } = await pickEngine(settings);
-  const { snapshot, action, postId } = request;
+  const { snapshot, postId } = request;
+  const action = chat ? 'chat' : request.action;
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
+  const draft = action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
+  const selection = action === 'explain' ? request.selection : undefined;
+  const detail = draft ? JSON.stringify(draft) : chat ? JSON.stringify(chat) : (selection ?? '');
   return queue.submit({
-    task: { action, posts: snapshot.posts, focus, lang, engine, model, scriptedReply: settings.scriptedReply },
-    key: await cacheKey(snapshot, action, model.id, lang, postId),
+    task: {
+      action, posts: snapshot.posts, focus, lang, engine, model, scriptedReply: settings.scriptedReply, scriptedDelayMs: settings.scriptedDelayMs,
+      draft, selection, chat, allowDownload: request.allowDownload,
+    },
+    key: await cacheKey(snapshot, action, model.id, lang, postId, detail),
     record: {
-      action, site: snapshot.site, threadId: threadIdOf(snapshot), url: snapshot.url, title: titleOf(request),
+      action, site: snapshot.site, threadId: threadIdOf(snapshot), url: snapshot.url,
+      title: chat ? chat.question.slice(0, 120) : selection ? `“${selection.slice(0, 80)}” · ${titleOf(request)}` : titleOf(request),
       modelId: model.id, lang, postCount: snapshot.posts.length, postIds: snapshot.posts.map((p) => p.id),
     },
     tabId: request.tabId,
     force,
   });
 }
-

@@ -3,7 +3,7 @@
  * a page context with Web Workers (Chrome's offscreen document, Firefox's background page).
  * Downloads are cached by wllama in the origin's private storage, so a model is fetched once.
  */
-import { Wllama, WllamaAbortError } from '@wllama/wllama';
+import { CacheManager, Wllama, WllamaAbortError } from '@wllama/wllama';
 import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type LoadProgress, type ModelSpec } from './engine';
 
 /** Loading can hang for ever where WebAssembly is not allowed (CSP): give up after this. */
@@ -33,6 +33,13 @@ export class CpuEngine implements Engine {
 
   loaded() {
     return this.model;
+  }
+
+  async hasModel(model: ModelSpec) {
+    if (this.model?.url === model.url) return true;
+    // wllama keeps each download under its address in the origin's private file system.
+    const entries = await new CacheManager().list().catch(() => []);
+    return entries.some((e) => e.metadata.originalURL === model.url);
   }
 
   async load(model: ModelSpec, { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}) {

@@ -46,7 +46,7 @@ export interface GenerateOptions {
 export class EngineError extends Error {
   constructor(
     message: string,
-    readonly code: 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted',
+    readonly code: 'needs-model' | 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted',
   ) {
     super(message);
     this.name = 'EngineError';
@@ -58,6 +58,8 @@ export interface Engine {
   readonly kind: EngineKind;
   /** The model loaded now, if any. */
   loaded(): ModelSpec | null;
+  /** Whether the model's files are already on this device (loading it needs no download). */
+  hasModel(model: ModelSpec): Promise<boolean>;
   /** Loads a model (downloading it the first time); resolves when it can generate. */
   load(model: ModelSpec, options?: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void }): Promise<void>;
   /** Generates a chat reply, streaming text pieces to `onToken`; resolves to the whole text. */

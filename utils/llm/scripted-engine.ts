@@ -25,6 +25,11 @@ export class ScriptedEngine implements Engine {
     return this.model;
   }
 
+  /** Nothing to download: a script is always at hand. */
+  async hasModel() {
+    return true;
+  }
+
   async load(model: ModelSpec, opts: { onProgress?: (p: { loaded: number; total: number }) => void } = {}) {
     opts.onProgress?.({ loaded: 1, total: 1 });
     this.model = { ...model, contextTokens: this.options.contextTokens ?? model.contextTokens };

@@ -8,7 +8,7 @@ import { EngineError, estimateTokens, type ChatMessage, type Engine, type Genera
 import type { WebGpuModelSpec } from './webgpu-models';
 
 /** What Skein uses of web-llm. */
-export type WebLlmModule = Pick<typeof WebLlm, 'MLCEngine'>;
+export type WebLlmModule = Pick<typeof WebLlm, 'MLCEngine'> & Partial<Pick<typeof WebLlm, 'hasModelInCache'>>;
 type MLCEngine = InstanceType<WebLlmModule['MLCEngine']>;
 
 /** web-llm's errors, sorted into what the user can do about them. */
@@ -37,6 +37,18 @@ export class WebLlmEngine implements Engine {
 
   loaded() {
     return this.model;
+  }
+
+  async hasModel(model: ModelSpec) {
+    if (this.model?.id === model.id) return true;
+    const spec = model as WebGpuModelSpec;
+    try {
+      const webllm = await (this.module ??= this.importModule());
+      return (await webllm.hasModelInCache?.(spec.id, { model_list: [{ model: spec.url, model_id: spec.id, model_lib: spec.lib }] })) ?? false;
+    } catch {
+      // Unknown: loading will say what is wrong.
+      return false;
+    }
   }
 
   async load(model: ModelSpec, { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}) {

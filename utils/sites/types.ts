@@ -62,6 +62,22 @@ export interface PageHooks {
   postId(post: Element): string | null;
   /** The element Skein's button is appended to; null when the post has no place for it. */
   buttonSlot(post: Element): Element | null;
+  /** Where the site has reply boxes Skein can draft into. */
+  reply?: ReplyHooks;
+}
+
+/** How the content script finds a site's reply boxes and writes into them. */
+export interface ReplyHooks {
+  /** Selector matching a reply (or new post) editor. */
+  editorSelector: string;
+  /** The element after which Skein's reply bar goes; null when the box has no place for it. */
+  barAnchor(editor: Element): Element | null;
+  /** The post the box answers: in a dialog, the post it shows; on a thread page, the focused one. */
+  answeredPostId(editor: Element, snapshot: PageSnapshot): string | null;
+  /** Writes a draft into the editor the way the site's editor takes it; false if it did not. */
+  insert(editor: HTMLElement, text: string, mode: 'insert' | 'replace'): Promise<boolean>;
+  /** The editor's text as the user sees it. */
+  textOf(editor: Element): string;
 }
 
 /**

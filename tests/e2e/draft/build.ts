@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The page's HTML, with the bundle inline. */
-export async function draftPageHtml(): Promise<string> {
+/**
+ * The page's HTML, with the bundle inline. With `around`, a saved page's HTML, the reply box
+ * goes at the end of that page (as X shows it under a conversation).
+ */
+export async function draftPageHtml(around?: string): Promise<string> {
   const out = await build({
     entryPoints: [join(here, 'page.tsx')],
     bundle: true,
@@ -17,6 +20,8 @@ export async function draftPageHtml(): Promise<string> {
     logLevel: 'silent',
   });
   const js = out.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  // A function, so `$` sequences in the bundle are not read as replacement patterns.
+  if (around) return around.replace('</body>', () => `<div id="react-root"></div><script>${js}</script></body>`);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reply box</title></head>
 <body style="background-color: rgb(255, 255, 255);"><div id="react-root"></div><script>${js}</script></body></html>`;
 }

@@ -2,7 +2,8 @@
  * Serving saved pages as the real site: a URL on x.com answers with a fixture's HTML; every
  * other request answers empty, so nothing leaves the machine and nothing logs a load error.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OWN_FIXTURES, SHARED_FIXTURES } from './env';
 
@@ -45,4 +46,15 @@ export function answer(url: string, pages: ServedPage[]): { status: number; cont
   const page = pages.find((p) => p.url === clean);
   if (page) return { status: 200, contentType: 'text/html; charset=utf-8', body: html(page.file) };
   return { status: 204, contentType: 'text/plain', body: '' };
+}
+
+/**
+ * The project's thread page with the real Draft.js editor in X's reply-box markup under it
+ * (tests/e2e/draft): where Skein's reply bar drafts and inserts. Written once per run.
+ */
+export async function threadWithReplyBox(): Promise<ServedPage> {
+  const { draftPageHtml } = await import('../draft/build');
+  const file = join(mkdtempSync(join(tmpdir(), 'skein-reply-')), 'thread-with-reply-box.html');
+  writeFileSync(file, await draftPageHtml(html(OWN_THREAD.file)));
+  return { url: OWN_THREAD.url, file };
 }

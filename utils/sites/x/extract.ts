@@ -3,6 +3,7 @@ import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { visibleText } from '../text';
 import { actionBarOf, noticeText, readPost, readPostId, unavailablePost } from './post';
 import { NOTICE_LINK, RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
+import { X_REPLY_HOOKS } from './reply-box';
 
 const HOSTS = /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/;
 
@@ -110,5 +111,5 @@ export const xAdapter: SiteAdapter = {
   id: 'x',
   matches: (url) => HOSTS.test(url.hostname),
   extract: extractX,
-  page: { postSelector: X.post, postId: readPostId, buttonSlot: actionBarOf },
+  page: { postSelector: X.post, postId: readPostId, buttonSlot: actionBarOf, reply: X_REPLY_HOOKS },
 };

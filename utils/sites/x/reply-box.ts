@@ -5,6 +5,8 @@
  * enables). `execCommand('insertText')` drops blank-line paragraphs; writing `textContent`
  * desynchronises the editor (PLATFORM-FACTS.md). Skein only fills the box: it never posts.
  */
+import type { PageSnapshot, ReplyHooks } from '../types';
+import { readPostId } from './post';
 import { X } from './selectors';
 
 /** Where the draft goes: at the caret, or in place of everything in the box. */
@@ -72,3 +74,31 @@ export async function insertIntoReplyBox(editor: HTMLElement, text: string, mode
   // Draft.js cancels the paste it handles itself; an uncancelled paste reached no editor.
   return !editor.dispatchEvent(paste);
 }
+
+/** Where Skein's reply bar goes: after the editor's label, else after the editor itself. */
+export function replyBarAnchor(editor: Element): Element | null {
+  return editor.closest(X.replyEditorLabel) ?? editor.parentElement;
+}
+
+/**
+ * The post a reply box answers: in X's reply dialog, the post shown above the box; in a
+ * conversation, the focused post; the home composer answers none (a new post).
+ */
+export function answeredPostId(editor: Element, snapshot: PageSnapshot): string | null {
+  const dialog = editor.closest(X.dialog);
+  if (dialog) {
+    const post = dialog.querySelector(X.post);
+    return post ? readPostId(post) : null;
+  }
+  return snapshot.kind === 'thread' ? snapshot.focusedPostId : null;
+}
+
+/** X's reply boxes, for the content script's reply bar. */
+export const X_REPLY_HOOKS: ReplyHooks = {
+  editorSelector: X.replyEditor,
+  barAnchor: replyBarAnchor,
+  answeredPostId,
+  insert: insertIntoReplyBox,
+  // Draft.js renders one block per paragraph; innerText keeps their line breaks.
+  textOf: (editor) => ((editor as HTMLElement).innerText ?? editor.textContent ?? '').trim(),
+};

@@ -1,0 +1,11 @@
+/** Labels shared by the panel's views. */
+import type { AssistantAction } from '@/utils/messaging';
+import type { MessageKey } from '@/utils/i18n';
+
+/** What each action is called in the panel and the history. */
+export const ACTION_LABEL: Record<AssistantAction, MessageKey> = {
+  summarize: 'panel.action.summarize',
+  explain: 'panel.action.explain',
+  draft: 'panel.action.draft',
+  chat: 'panel.action.chat',
+};

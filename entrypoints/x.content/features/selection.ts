@@ -1,0 +1,45 @@
+import { mountSelectionButton } from '@/utils/inline/selection-button';
+import { postOfSelection, trimSelection } from '@/utils/inline/selection-text';
+import { requestAction } from '@/utils/inline/actions';
+import { mountJobCard } from '@/utils/inline/job-card';
+import { showToast } from '@/utils/inline/toast';
+import { onMessage, sendMessage } from '@/utils/messaging';
+import { t } from '@/utils/i18n';
+import type { Feature } from './index';
+
+/**
+ * Explain the selected words: from the button by the selection, and from the background (the
+ * "Explain with Skein" context menu, the shortcut), which opened the panel already.
+ */
+export const selection: Feature = {
+  id: 'selection',
+  include: () => true,
+  init(ctx, site) {
+    const hooks = site.page;
+    const explain = async (raw: string, post: Element | null, quiet: boolean): Promise<string | null> => {
+      const { text, trimmed } = trimSelection(raw);
+      if (!text) return t('selection.none');
+      if (trimmed) showToast(document, t('selection.trimmed', { max: text.length - 1 }));
+      const postId = post ? hooks.postId(post) : null;
+      const notice = await requestAction(document, location.href, 'explain', postId, {
+        send: (request) => sendMessage('openThread', request),
+        openInTab: () => sendMessage('openPanelTab', undefined),
+        onAccepted: ({ jobId }) => {
+          if (post && jobId) ctx.onInvalidated(mountJobCard(post, jobId, t('card.explain'), (name) => browser.runtime.connect({ name })));
+        },
+      }, { selection: text, quiet });
+      return notice?.text ?? null;
+    };
+    const stopButton = mountSelectionButton(document, hooks.postSelector, (text, post) => {
+      void explain(text, post, false).then((notice) => notice && showToast(document, notice));
+    });
+    const stopMessages = onMessage('explainSelection', ({ data }) => {
+      const current = window.getSelection();
+      return explain(data.text || current?.toString() || '', postOfSelection(current, hooks.postSelector), true);
+    });
+    ctx.onInvalidated(() => {
+      stopButton();
+      stopMessages();
+    });
+  },
+};

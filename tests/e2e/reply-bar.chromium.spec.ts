@@ -1,0 +1,85 @@
+import { test, expect } from './support/chromium';
+import { threadWithReplyBox } from './support/pages';
+import { VARIANT_BREAK } from '../../utils/llm/drafts';
+import type { Page } from '@playwright/test';
+
+/**
+ * The reply bar in X's reply box (the real Draft.js editor under the project's thread page),
+ * with the scripted engine for exact variants.
+ */
+const VARIANTS = ['Lovely work!\n\nWhich yarn did you use?', 'Blocking makes <b>all</b> the difference.', 'Saving this for my next shawl.'];
+
+declare global {
+  interface Window {
+    draftBlocks(): string[];
+  }
+}
+
+async function openDraft(page: Page) {
+  const bar = page.locator('skein-reply-bar');
+  await expect(bar).toHaveCount(1);
+  await bar.getByRole('button', { name: /Draft with Skein/ }).click();
+  return bar;
+}
+
+test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({ context, serve, setSettings, pageErrors, requests }) => {
+  await serve([await threadWithReplyBox()]);
+  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+  const page = await context.newPage();
+  await page.goto('https://x.com/skein_test/status/1900000000000000010');
+  const bar = await openDraft(page);
+  await bar.getByLabel('Tone').selectOption('question');
+  await bar.getByLabel('Length').selectOption('short');
+  await bar.getByRole('textbox', { name: /say what you want/ }).fill('mention the pattern');
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+
+  await expect(bar).toHaveAttribute('data-status', 'done');
+  const variants = bar.locator('.variants li p');
+  await expect(variants).toHaveText(VARIANTS);
+  // Model output stays text.
+  await expect(bar.locator('.variants b')).toHaveCount(0);
+
+  const reply = page.getByTestId('tweetButtonInline');
+  await expect(reply).toBeDisabled();
+  await bar.getByRole('button', { name: 'Insert draft 1 into the reply box' }).click();
+  await expect(bar.getByRole('status')).toContainText('Skein never posts');
+  expect(await page.evaluate(() => window.draftBlocks())).toEqual(VARIANTS[0]!.split('\n'));
+  await expect(reply).toBeEnabled();
+
+  // Another variant replaces the one Skein inserted (not the user's words).
+  await bar.getByRole('button', { name: 'Insert draft 3 into the reply box' }).click();
+  await expect.poll(() => page.evaluate(() => window.draftBlocks())).toEqual([VARIANTS[2]]);
+
+  // Regenerate runs a new job rather than showing the kept one.
+  const firstJob = await bar.getAttribute('data-job');
+  await bar.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(bar).not.toHaveAttribute('data-job', firstJob!);
+  await expect(bar).toHaveAttribute('data-status', 'done');
+  await expect(variants).toHaveCount(3);
+
+  // Skein never clicked Reply: the page posted nothing anywhere.
+  expect(requests.filter((u) => /CreateTweet|\/i\/api\//.test(u))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to be copied', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
+  await serve([await threadWithReplyBox()]);
+  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK), scriptedDelayMs: 150 });
+  const page = await context.newPage();
+  await page.goto('https://x.com/skein_test/status/1900000000000000010');
+  const bar = await openDraft(page);
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar).toHaveAttribute('data-status', 'running');
+  // X removes the box (the user closed it).
+  await page.evaluate(() => document.querySelector('[data-testid="inline_reply_offscreen"]')!.remove());
+
+  const toast = page.locator('skein-toast');
+  await expect(toast).toContainText('The reply box closed before the drafts were done');
+  await toast.getByRole('button', { name: 'Open the panel' }).click();
+  await expect.poll(sidePanelText, { timeout: 20_000 }).toContain('Saving this for my next shawl.');
+  const text = (await sidePanelText())!;
+  expect(text).toContain('Draft reply');
+  expect(text).toContain('Which yarn did you use?');
+  expect(text).toMatch(/Copy/);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,49 @@
+/**
+ * Interface strings in English and French. The language follows the browser unless the user
+ * picks one; every surface (page buttons, panel, popup, options) reads from here.
+ */
+
+import { en, type MessageKey } from './en';
+import { fr } from './fr';
+
+export type { MessageKey } from './en';
+
+
+/** The interface languages Skein has. */
+export type UiLanguage = 'en' | 'fr';
+
+const TABLES: Record<UiLanguage, Record<MessageKey, string>> = { en, fr };
+
+/** The interface language for a BCP 47 tag: French for any `fr-*`, English otherwise. */
+export function uiLanguageFor(tag: string | undefined | null): UiLanguage {
+  return tag?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** The browser's language, where the context has one. */
+export function browserLanguage(): UiLanguage {
+  return uiLanguageFor(typeof navigator === 'undefined' ? 'en' : navigator.language);
+}
+
+let chosen: UiLanguage | null = null;
+
+/** Applies the interface-language setting ('auto' follows the browser) to this page. */
+export function setUiLanguage(setting: 'auto' | UiLanguage): UiLanguage {
+  chosen = setting === 'auto' ? null : setting;
+  return currentLanguage();
+}
+
+/** The interface language in force on this page. */
+export function currentLanguage(): UiLanguage {
+  return chosen ?? browserLanguage();
+}
+
+/** A translated string with `{name}` placeholders filled in. Values are inserted as text. */
+export function t(key: MessageKey, values: Record<string, string | number> = {}, lang: UiLanguage = currentLanguage()): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+}
+
+/** A size in megabytes as the interface language writes it ("398 MB", « 398 Mo »). */
+export function formatSize(bytes: number, lang: UiLanguage = currentLanguage()): string {
+  const mb = bytes / 1_048_576;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
+}

@@ -1,0 +1,27 @@
+/** Styles of Skein's reply bar, inside its shadow root, coloured per X theme. */
+export const REPLY_BAR_CSS = `
+:host { display: block; margin: 4px 0 8px; --fg: rgb(15,20,25); --bg: rgb(247,249,249); --muted: rgb(83,100,113);
+  --accent: rgb(120,86,255); --border: rgb(207,217,222); --field: #fff; }
+:host([data-theme="dim"]) { --fg: rgb(247,249,249); --bg: rgb(30,39,50); --muted: rgb(139,152,165); --accent: rgb(160,138,255);
+  --border: rgb(56,68,77); --field: rgb(21,32,43); }
+:host([data-theme="dark"]) { --fg: rgb(231,233,234); --bg: rgb(22,24,28); --muted: rgb(113,118,123); --accent: rgb(160,138,255);
+  --border: rgb(47,51,54); --field: #000; }
+.bar { color: var(--fg); font: 14px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+button, select, input { font: inherit; color: inherit; }
+button { cursor: pointer; border-radius: 9999px; border: 1px solid var(--border); background: transparent; padding: 4px 12px; }
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 700; }
+button:disabled { opacity: .5; cursor: default; }
+button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.toggle { border-color: transparent; color: var(--accent); font-weight: 700; padding: 4px 8px; }
+.panel { margin-top: 6px; padding: 10px; border: 1px solid var(--accent); border-radius: 12px; background: var(--bg); }
+.panel[hidden], .variants[hidden], .after[hidden], .status:empty { display: none; }
+.controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+label { display: inline-flex; gap: 4px; align-items: center; color: var(--muted); font-size: 13px; }
+select, input { background: var(--field); border: 1px solid var(--border); border-radius: 6px; padding: 3px 6px; }
+input { flex: 1 1 180px; min-width: 120px; }
+.status { margin: 8px 0 0; color: var(--muted); font-size: 13px; }
+.variants { list-style: none; margin: 8px 0 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.variants li { display: flex; gap: 8px; align-items: flex-start; padding: 8px; border: 1px solid var(--border); border-radius: 8px; background: var(--field); }
+.variants p { flex: 1; margin: 0; white-space: pre-wrap; }
+.after { display: flex; gap: 8px; margin-top: 8px; }
+`;

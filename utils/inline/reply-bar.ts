@@ -1,0 +1,241 @@
+/**
+ * Skein's bar in a reply box: pick a tone and a length, say what you want, get three drafts
+ * streamed, insert one into the site's own editor. It never posts: the user edits and posts.
+ * Plain DOM in a shadow root (the content script stays small); every piece of model output is
+ * set as text.
+ */
+import type { JobState } from '../jobs/protocol';
+import { JOB_PORT_PREFIX } from '../jobs/protocol';
+import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
+import { formatSize, t, type MessageKey } from '../i18n';
+import type { Connect } from './job-card';
+import { REPLY_BAR_CSS } from './reply-bar-style';
+import type { PageTheme } from './theme';
+
+export const REPLY_BAR_TAG = 'skein-reply-bar';
+
+/** What the bar needs from the page and the extension. */
+export interface ReplyBarPorts {
+  /** Sends the draft request; resolves to the job's id, or to a message when it could not. */
+  request(options: DraftOptions, extra: { force?: boolean; allowDownload?: boolean }): Promise<{ jobId?: string; notice?: string }>;
+  connect: Connect;
+  /** Writes into the site's reply box; false when the box did not take it. */
+  insert(text: string, mode: 'insert' | 'replace'): Promise<boolean>;
+  /** The reply box's text now. */
+  editorText(): string;
+  /** Stops a job. */
+  cancel(jobId: string): Promise<void>;
+  /** Puts text on the clipboard; false where the page may not. */
+  copy(text: string): Promise<boolean>;
+}
+
+/** A mounted bar. */
+export interface ReplyBar {
+  host: HTMLElement;
+  /** The job still writing, if any (the box closed under it). */
+  busyJob(): string | null;
+  dispose(): void;
+}
+
+const BUSY = new Set(['queued', 'loading', 'running']);
+
+function option(doc: Document, value: string, label: string, selected: boolean): HTMLOptionElement {
+  const el = doc.createElement('option');
+  el.value = value;
+  el.textContent = label;
+  el.selected = selected;
+  return el;
+}
+
+function labelled(doc: Document, text: string, control: HTMLElement): HTMLLabelElement {
+  const label = doc.createElement('label');
+  label.append(text, control);
+  return label;
+}
+
+function button(doc: Document, text: string, className = ''): HTMLButtonElement {
+  const el = doc.createElement('button');
+  el.type = 'button';
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+/** What the status line says for a job's state. */
+export function statusText(state: JobState, variants: number): string {
+  switch (state.status) {
+    case 'queued': return t('job.queued', { position: state.position ?? 1 });
+    case 'loading': {
+      const p = state.progress;
+      return p && p.total > 0 ? `${t('job.loading')} ${Math.round((p.loaded / p.total) * 100)} %` : t('job.loading');
+    }
+    case 'running': return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
+    case 'needs-model': return t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) });
+    case 'error':
+    case 'interrupted': return state.error?.message ?? t('job.error');
+    case 'cancelled': return t('job.cancelled');
+    default: return '';
+  }
+}
+
+/** Builds a bar for one reply box. */
+export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts }): ReplyBar {
+  const host = doc.createElement(REPLY_BAR_TAG);
+  host.dataset.theme = theme;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = REPLY_BAR_CSS;
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', t('reply.region'));
+
+  const toggle = button(doc, `✦ ${t('reply.toggle')}`, 'toggle');
+  toggle.setAttribute('aria-expanded', 'false');
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  panel.hidden = true;
+  panel.id = 'skein-reply-panel';
+  toggle.setAttribute('aria-controls', panel.id);
+
+  const toneSelect = doc.createElement('select');
+  toneSelect.name = 'tone';
+  for (const id of TONES) toneSelect.append(option(doc, id, t(`tone.${id}` as MessageKey), id === tone));
+  const lengthSelect = doc.createElement('select');
+  lengthSelect.name = 'length';
+  for (const id of LENGTHS) lengthSelect.append(option(doc, id, t(`length.${id}` as MessageKey), id === 'medium'));
+  const instruction = doc.createElement('input');
+  instruction.type = 'text';
+  instruction.name = 'instruction';
+  instruction.maxLength = 300;
+  instruction.placeholder = t('reply.instruction');
+  instruction.setAttribute('aria-label', t('reply.instruction'));
+  const go = button(doc, t('reply.draft'), 'primary go');
+  const controls = doc.createElement('div');
+  controls.className = 'controls';
+  controls.append(labelled(doc, t('reply.tone'), toneSelect), labelled(doc, t('reply.length'), lengthSelect), instruction, go);
+
+  const status = doc.createElement('p');
+  status.className = 'status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const list = doc.createElement('ol');
+  list.className = 'variants';
+  list.hidden = true;
+  list.setAttribute('aria-label', t('reply.variants'));
+  const after = doc.createElement('div');
+  after.className = 'after';
+  after.hidden = true;
+  const download = button(doc, '', 'primary download');
+  const regenerate = button(doc, t('job.regenerate'), 'regenerate');
+  const stop = button(doc, t('job.cancel'), 'stop');
+  after.append(download, regenerate, stop);
+  panel.append(controls, status, list, after);
+  bar.append(toggle, panel);
+  root.append(style, bar);
+  // Keys typed in the bar are Skein's, not X's shortcuts (X acts on single letters).
+  for (const type of ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'pointerdown', 'paste', 'input']) {
+    host.addEventListener(type, (e) => e.stopPropagation());
+  }
+
+  let port: ReturnType<Connect> | null = null;
+  let state: JobState | null = null;
+  let lastInserted = '';
+
+  const options = (): DraftOptions => ({ tone: toneSelect.value as Tone, length: lengthSelect.value as DraftOptions['length'], instruction: instruction.value });
+
+  const renderVariants = (texts: string[], done: boolean) => {
+    list.hidden = texts.length === 0;
+    while (list.children.length > texts.length) list.lastElementChild!.remove();
+    texts.forEach((text, i) => {
+      let item = list.children[i] as HTMLLIElement | undefined;
+      if (!item) {
+        item = doc.createElement('li');
+        const p = doc.createElement('p');
+        const insert = button(doc, t('reply.insert'), 'insert');
+        insert.setAttribute('aria-label', t('reply.insertLabel', { n: i + 1 }));
+        insert.addEventListener('click', () => void insertVariant(i));
+        item.append(p, insert);
+        list.append(item);
+      }
+      // Model output is untrusted: text only.
+      item.querySelector('p')!.textContent = text;
+      // A variant is whole once the next one started, or the job ended.
+      item.querySelector('button')!.disabled = !(done || i < texts.length - 1) || !text;
+    });
+  };
+
+  const render = () => {
+    if (!state) return;
+    const texts = splitVariants(state.text);
+    const done = state.status === 'done';
+    renderVariants(texts, done);
+    status.textContent = statusText(state, texts.length);
+    const busy = BUSY.has(state.status);
+    go.disabled = busy;
+    after.hidden = false;
+    stop.hidden = !busy;
+    regenerate.hidden = busy || state.status === 'needs-model';
+    download.hidden = state.status !== 'needs-model';
+    download.textContent = t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
+    host.dataset.status = state.status;
+  };
+
+  const follow = (jobId: string) => {
+    port?.disconnect();
+    port = ports.connect(`${JOB_PORT_PREFIX}${jobId}`);
+    host.dataset.job = jobId;
+    port.onMessage.addListener((next) => {
+      state = next;
+      render();
+    });
+  };
+
+  const start = async (extra: { force?: boolean; allowDownload?: boolean }) => {
+    go.disabled = true;
+    status.textContent = t('job.loading');
+    const answer: { jobId?: string; notice?: string } = await ports.request(options(), extra).catch(() => ({ notice: t('notice.disconnected') }));
+    if (answer.jobId) follow(answer.jobId);
+    else {
+      go.disabled = false;
+      status.textContent = answer.notice ?? t('job.error');
+    }
+  };
+
+  async function insertVariant(i: number) {
+    const text = splitVariants(state?.text ?? '')[i];
+    if (!text) return;
+    // A draft Skein put there is swapped for the new one; the user's own words are kept.
+    const mode = lastInserted && ports.editorText() === lastInserted ? 'replace' : 'insert';
+    if (await ports.insert(text, mode)) {
+      lastInserted = ports.editorText();
+      status.textContent = t('reply.inserted');
+    } else {
+      status.textContent = (await ports.copy(text)) ? t('reply.copied') : t('reply.failed');
+    }
+  }
+
+  toggle.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) toneSelect.focus();
+  });
+  go.addEventListener('click', () => void start({}));
+  instruction.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !go.disabled) void start({});
+  });
+  regenerate.addEventListener('click', () => void start({ force: true }));
+  download.addEventListener('click', () => void start({ allowDownload: true }));
+  // Closing the port does not stop a job (the panel may follow it): Stop does.
+  stop.addEventListener('click', () => void (state && ports.cancel(state.id).catch(() => undefined)));
+
+  return {
+    host,
+    busyJob: () => (state && BUSY.has(state.status) ? state.id : null),
+    dispose() {
+      port?.disconnect();
+      port = null;
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * A small "Explain" button by the words the user selected in a post. It appears only for a
+ * selection inside a post, follows nothing else, and goes away when the selection does.
+ */
+import { t } from '../i18n';
+import { postOfSelection } from './selection-text';
+import { detectTheme } from './theme';
+
+export const SELECTION_TAG = 'skein-selection-button';
+
+const CSS = `
+:host { position: fixed; z-index: 2147483646; }
+button { all: unset; cursor: pointer; padding: 4px 10px; border-radius: 9999px; background: rgb(120,86,255); color: #fff;
+  font: 700 13px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+button:focus-visible { outline: 2px solid rgb(120,86,255); outline-offset: 2px; }
+`;
+
+/** Watches the selection; `onExplain` gets the selected text and its post. Returns a stop function. */
+export function mountSelectionButton(doc: Document, postSelector: string, onExplain: (text: string, post: Element) => void): () => void {
+  const view = doc.defaultView!;
+  const host = doc.createElement(SELECTION_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = `✦ ${t('selection.explain')}`;
+  button.setAttribute('aria-label', t('selection.explainLabel'));
+  root.append(style, button);
+  let current: { text: string; post: Element } | null = null;
+
+  const hide = () => {
+    current = null;
+    host.remove();
+  };
+  const update = () => {
+    const selection = view.getSelection();
+    const text = selection?.toString().trim() ?? '';
+    const post = text ? postOfSelection(selection, postSelector) : null;
+    if (!selection || !post || selection.rangeCount === 0) return hide();
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    current = { text, post };
+    host.dataset.theme = detectTheme(doc);
+    host.style.top = `${Math.max(4, rect.top - 34)}px`;
+    host.style.left = `${Math.max(4, Math.min(rect.left, view.innerWidth - 120))}px`;
+    if (!host.isConnected) doc.body.append(host);
+  };
+
+  // Pressing the button must not clear the selection it acts on.
+  button.addEventListener('mousedown', (e) => e.preventDefault());
+  button.addEventListener('click', (e) => {
+    e.stopPropagation();
+    if (!current) return;
+    const { text, post } = current;
+    hide();
+    onExplain(text, post);
+  });
+  // After the mouse or keys finished selecting: not on every selection step.
+  const onUp = () => view.setTimeout(update, 0);
+  doc.addEventListener('mouseup', onUp);
+  doc.addEventListener('keyup', onUp);
+  const onScroll = () => hide();
+  view.addEventListener('scroll', onScroll, { passive: true });
+  return () => {
+    doc.removeEventListener('mouseup', onUp);
+    doc.removeEventListener('keyup', onUp);
+    view.removeEventListener('scroll', onScroll);
+    hide();
+  };
+}

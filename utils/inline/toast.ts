@@ -1,0 +1,55 @@
+/**
+ * A message at the bottom of the page, for what happened away from any post (a reply box that
+ * closed under its drafts). Shadow root, text only, one action at most, closed by the user.
+ */
+import { t } from '../i18n';
+import { detectTheme } from './theme';
+
+export const TOAST_TAG = 'skein-toast';
+
+const CSS = `
+:host { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647;
+}
+.toast { display: flex; gap: 12px; align-items: center; max-width: 480px; padding: 12px 16px; border-radius: 8px;
+  background: rgb(120,86,255); color: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.3);
+  font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+button { all: unset; cursor: pointer; font-weight: 700; white-space: nowrap; }
+button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+`;
+
+/** Shows a toast (replacing one already shown); returns the function that removes it. */
+export function showToast(doc: Document, text: string, action?: { label: string; run(): void }): () => void {
+  doc.querySelector(TOAST_TAG)?.remove();
+  const host = doc.createElement(TOAST_TAG);
+  host.dataset.theme = detectTheme(doc);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = CSS;
+  const box = doc.createElement('div');
+  box.className = 'toast';
+  box.setAttribute('role', 'status');
+  const message = doc.createElement('span');
+  message.textContent = text;
+  box.append(message);
+  const remove = () => host.remove();
+  if (action) {
+    const go = doc.createElement('button');
+    go.type = 'button';
+    go.className = 'action';
+    go.textContent = action.label;
+    go.addEventListener('click', () => {
+      action.run();
+      remove();
+    });
+    box.append(go);
+  }
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', t('notice.close'));
+  close.addEventListener('click', remove);
+  box.append(close);
+  root.append(style, box);
+  doc.body.append(host);
+  return remove;
+}

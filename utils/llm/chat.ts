@@ -1,0 +1,44 @@
+/**
+ * Follow-up questions about a thread: the thread goes first as delimited data, then the
+ * conversation so far, then the new question. Questions are the user's; the thread is not.
+ */
+import type { ChatMessage } from './engine';
+import { SAFETY, languageName } from './prompts';
+
+/** One exchange of the conversation. */
+export interface ChatTurn {
+  question: string;
+  answer: string;
+}
+
+/** The longest question kept, and how many earlier exchanges go back to the model. */
+export const MAX_QUESTION = 1000;
+export const MAX_TURNS = 6;
+
+/** The messages for `question` about the thread in `block`, after the earlier `turns`. */
+export function chatMessages(block: string, lang: string, turns: ChatTurn[], question: string): ChatMessage[] {
+  const messages: ChatMessage[] = [
+    {
+      role: 'system',
+      content:
+        `You are Skein. You answer the user's questions about a social media thread. ${SAFETY} ` +
+        `Write in ${languageName(lang)}. Answer from what the posts say and cite them as [n]; when the posts do not tell, say so plainly.`,
+    },
+    { role: 'user', content: `${block}\n\nI will ask you about this thread.` },
+    { role: 'assistant', content: 'Ask away.' },
+  ];
+  for (const turn of turns.slice(-MAX_TURNS)) {
+    messages.push({ role: 'user', content: turn.question }, { role: 'assistant', content: turn.answer });
+  }
+  messages.push({ role: 'user', content: question });
+  return messages;
+}
+
+/** Chat turns from an untrusted message: strings only, cut to size. */
+export function chatTurnsFrom(value: unknown): ChatTurn[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((t): t is ChatTurn => typeof t?.question === 'string' && typeof t?.answer === 'string')
+    .slice(-MAX_TURNS)
+    .map((t) => ({ question: t.question.slice(0, MAX_QUESTION), answer: t.answer.slice(0, 4000) }));
+}
