@@ -28,7 +28,7 @@ function Answer({ exchange, onDone, onAgain, onCite }: {
   return (
     <JobView
       state={job}
-      onRetry={() => onAgain(false)}
+      onRetry={() => onAgain(!!job.downloadAllowed)}
       onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
       onCite={onCite}
       onUseCpu={() => onAgain(false)}

@@ -29,7 +29,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
       {job && (
         <JobView
           state={job}
-          onRetry={(force) => void sendMessage('startJob', { tabId: request.tabId, force }).catch(() => undefined)}
+          onRetry={(force) => void sendMessage('startJob', { tabId: request.tabId, force, allowDownload: job.downloadAllowed }).catch(() => undefined)}
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
           onDownload={() => void sendMessage('startJob', { tabId: request.tabId, force: false, allowDownload: true }).catch(() => undefined)}

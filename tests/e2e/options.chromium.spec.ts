@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
-import { chooseAction } from './support/actions';
+import { chooseAction, downloadModel } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 
 test.describe('options', () => {
@@ -35,6 +35,7 @@ test.describe('options', () => {
     await expect(panel.getByTestId('job-model')).toContainText('WebGPU');
     await expect(panel.getByTestId('job-use-cpu')).toBeVisible();
     await panel.getByTestId('job-use-cpu').click();
+    await downloadModel(panel);
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await expect(options.getByRole('radio', { name: 'CPU (works everywhere, slower)' })).toBeChecked();
   });

@@ -1,5 +1,5 @@
 import { test, expect } from './support/chromium';
-import { chooseAction, FOCUSED_POST } from './support/actions';
+import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { egress } from './support/egress';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
@@ -49,7 +49,13 @@ test.describe('thread summaries in Chromium', () => {
     await page.goto(OWN_THREAD.url);
     await summarize(page);
 
+    // First the user's choice to download the model: nothing was fetched before it.
     const job = panel.getByTestId('job');
+    await expect(job).toHaveAttribute('data-status', 'needs-model');
+    await expect(panel.getByTestId('job-needs-model')).toContainText(`Download ${DEFAULT_CPU_MODEL.label} (`);
+    await expect(panel.getByTestId('job-error')).toHaveCount(0);
+    expect(modelServer.log.filter((l) => l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname))).toEqual([]);
+    await panel.getByTestId('job-download').click();
     await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await expect(panel.getByTestId('job-model')).toHaveText(`${DEFAULT_CPU_MODEL.label} · CPU`);
     const text = (await panel.getByTestId('job-output').innerText()).trim();
@@ -65,7 +71,7 @@ test.describe('thread summaries in Chromium', () => {
     const records = await storedResults(panel);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ action: 'summarize', modelId: DEFAULT_CPU_MODEL.id, postCount: 9 });
-    expect(records[0]!.key).toMatch(/^x:1900000000000000010:[0-9a-f]{32}:qwen2\.5-0\.5b-instruct-q4_k_m:p1:en(-US)?:summarize$/);
+    expect(records[0]!.key).toMatch(/^x:1900000000000000010:[0-9a-f]{32}:qwen2\.5-0\.5b-instruct-q4_k_m:p2:en(-US)?:summarize$/);
     expect(records[0]!.postIds[1]).toBe('1900000000000000010');
 
     // Asked again: the kept summary, at once, with no new download or generation.
@@ -90,6 +96,7 @@ test.describe('thread summaries in Chromium', () => {
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await summarize(page);
+    await downloadModel(panel);
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     // Closing and opening the list reads it again.
     await panel.getByText('Models on this device').click();
@@ -110,6 +117,7 @@ test.describe('thread summaries in Chromium', () => {
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await summarize(page);
+    await downloadModel(panel);
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
     await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
     await expect(panel.getByTestId('job-error')).toContainText('Check the connection and try again');
@@ -127,6 +135,7 @@ test.describe('thread summaries in Chromium', () => {
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await summarize(page);
+    await downloadModel(panel);
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
     modelServer.cutAfter = null;
     await panel.getByTestId('job-retry').click();

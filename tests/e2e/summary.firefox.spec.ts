@@ -22,6 +22,10 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   const created = new Promise<Page>((resolve) => firefox.once('targetcreated', async (t: Target) => resolve((await t.page())!)));
   await page.locator(`${HOST} >>> .notice-action`).click();
   const panel = await created;
+  // The first download is the user's choice.
+  await panel.waitForSelector('[data-testid="job-download"]', { timeout: 30_000 });
+  expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
+  await panel.locator('[data-testid="job-download"]').click();
   await panel.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''), { timeout: 60_000 });
   // The same text as in Chromium: greedy decoding of the same model.
   expect(await job(panel)).toMatchObject({ status: 'done', text: TINY_SUMMARY });

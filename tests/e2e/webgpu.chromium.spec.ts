@@ -1,5 +1,5 @@
 import { test, expect } from './support/chromium';
-import { chooseAction } from './support/actions';
+import { chooseAction, downloadModel } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { TINY_SUMMARY } from './support/tiny';
 
@@ -13,6 +13,8 @@ test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable mo
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
   await chooseAction(page, '1900000000000000010', 'Summarize thread');
+  await expect(panel.getByTestId('job-needs-model')).toContainText('Qwen2.5 0.5B (f32)');
+  await downloadModel(panel);
 
   const job = panel.getByTestId('job');
   await expect(job).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
@@ -23,6 +25,8 @@ test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable mo
 
   modelServer.failWith = null;
   await panel.getByTestId('job-use-cpu').click();
+  // Another model, another download: asked again.
+  await downloadModel(panel);
   await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B Instruct · CPU');
   expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);

@@ -58,6 +58,8 @@ export interface JobState {
   stage?: SummaryStage;
   /** Shown at once from the cache. */
   cached: boolean;
+  /** The user agreed to download the model for it (a retry keeps that). */
+  downloadAllowed?: boolean;
   error?: { code: string; message: string };
   /** Set when the result could not be saved (storage full): it is still shown. */
   saveError?: string;

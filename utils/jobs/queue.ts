@@ -53,7 +53,7 @@ export class JobQueue {
     const job: Job = {
       state: {
         id: crypto.randomUUID(), action: request.task.action, status: 'queued', text: '', postCount: request.task.posts.length,
-        model: request.task.model, engine: request.task.engine, cached: false,
+        model: request.task.model, engine: request.task.engine, cached: false, downloadAllowed: !!request.task.allowDownload,
       },
       request,
       controller: new AbortController(),

@@ -6,6 +6,7 @@
 import type * as WebLlm from '@mlc-ai/web-llm';
 import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type LoadProgress, type ModelSpec } from './engine';
 import type { WebGpuModelSpec } from './webgpu-models';
+import { webGpuAdapter } from './webgpu-adapter';
 
 /** What Skein uses of web-llm. */
 export type WebLlmModule = Pick<typeof WebLlm, 'MLCEngine'> & Partial<Pick<typeof WebLlm, 'hasModelInCache'>>;
@@ -33,14 +34,20 @@ export class WebLlmEngine implements Engine {
   private model: ModelSpec | null = null;
   private module: Promise<WebLlmModule> | null = null;
 
-  constructor(private importModule: () => Promise<WebLlmModule> = () => import('@mlc-ai/web-llm')) {}
+  constructor(
+    private importModule: () => Promise<WebLlmModule> = () => import('@mlc-ai/web-llm'),
+    /** Whether this context has a WebGPU adapter (injectable for tests). */
+    private adapter: () => Promise<unknown> = () => webGpuAdapter(),
+  ) {}
 
   loaded() {
     return this.model;
   }
 
+  /** Throws `no-webgpu` where there is no adapter: no point offering a download then. */
   async hasModel(model: ModelSpec) {
     if (this.model?.id === model.id) return true;
+    if (!(await this.adapter())) throw new EngineError('This browser offers no WebGPU here.', 'no-webgpu');
     const spec = model as WebGpuModelSpec;
     try {
       const webllm = await (this.module ??= this.importModule());

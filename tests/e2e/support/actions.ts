@@ -1,5 +1,5 @@
 /** Using Skein's post menu in a page, as a person does: open it, pick an action. */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The project's test thread's focused post. */
 export const FOCUSED_POST = '1900000000000000010';
@@ -14,4 +14,10 @@ export async function chooseAction(page: Page, postId: string, label: 'Summarize
   await host.locator('button.trigger').click();
   await host.getByRole('menuitem', { name: label }).click();
   return host;
+}
+
+/** Answers the panel's "download the model (size)" step, as a first-time user does. */
+export async function downloadModel(panel: Page): Promise<void> {
+  await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'needs-model', { timeout: 30_000 });
+  await panel.getByTestId('job-download').click();
 }

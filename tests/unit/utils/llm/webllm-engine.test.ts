@@ -100,4 +100,14 @@ describe('WebLlmEngine (fake web-llm module)', () => {
     await expect(engine.load(model)).rejects.toMatchObject({ code: 'no-webgpu' });
     expect(classifyWebLlmError('odd').code).toBe('load');
   });
+
+  it('knows whether a model is downloaded, and says there is no WebGPU before offering a download', async () => {
+    const cached = new Set(['Qwen2-0.5B-Instruct-q4f32_1-MLC']);
+    const module = { MLCEngine: class {}, hasModelInCache: async (id: string) => cached.has(id) } as unknown as WebLlmModule;
+    const withGpu = new WebLlmEngine(async () => module, async () => ({ hasF16: false }));
+    expect(await withGpu.hasModel({ ...model, id: 'Qwen2-0.5B-Instruct-q4f32_1-MLC' })).toBe(true);
+    expect(await withGpu.hasModel({ ...model, id: 'Other-q4f32_1-MLC' })).toBe(false);
+    const noGpu = new WebLlmEngine(async () => module, async () => null);
+    await expect(noGpu.hasModel(model)).rejects.toMatchObject({ code: 'no-webgpu' });
+  });
 });
