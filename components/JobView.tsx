@@ -3,13 +3,15 @@ import { formatSize, t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 
-const STATUS: Record<JobState['status'], MessageKey> = {
+/** The words for each job status. */
+export const STATUS: Record<JobState['status'], MessageKey> = {
   queued: 'job.queued', loading: 'job.loading', running: 'job.running', done: 'job.done',
   error: 'job.error', cancelled: 'job.cancelled', interrupted: 'job.interrupted', 'needs-model': 'job.needsModelStatus',
 };
 
 
-function Progress({ loaded, total }: { loaded: number; total: number }) {
+/** A download's progress bar with its figures. */
+export function Progress({ loaded, total }: { loaded: number; total: number }) {
   const pct = total > 0 ? Math.round((loaded / total) * 100) : null;
   return (
     <div data-testid="job-progress">

@@ -23,6 +23,11 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           {t('panel.posts', { count: snapshot.posts.length, site: snapshot.site === 'x' ? 'X' : snapshot.site })}
         </p>
       </div>
+      {request.selection && (
+        <blockquote className="border-l-4 border-violet-400 pl-2 italic" data-testid="thread-selection">
+          <span className="sr-only">{t('panel.selection')}: </span>{request.selection}
+        </blockquote>
+      )}
       {snapshot.warnings?.map((w) => (
         <p key={w} role="alert" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">{w}</p>
       ))}

@@ -5,22 +5,33 @@ import { adapterFor } from '@/utils/sites';
 import { openPanel } from '@/utils/side-panel';
 import { cpuModel } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
-import { t, type MessageKey } from '@/utils/i18n';
+import { formatSize, t, type MessageKey } from '@/utils/i18n';
+import { useDownloaded } from '@/components/useDownloaded';
+import { useThreadRequest } from '@/components/useThreadRequest';
+import { useJob } from '@/components/useJob';
+import { Progress, STATUS } from '@/components/JobView';
 
 /** The toolbar popup: engine and model, Summarize this thread, the panel, the options. */
 export default function App() {
   const [settings] = useSettings();
   const [tab, setTab] = useState<{ id?: number; url?: string } | null>(null);
   const [notice, setNotice] = useState('');
+  const downloaded = useDownloaded();
+  const request = useThreadRequest();
+  const job = useJob(request?.tabId === tab?.id ? request?.jobId : undefined);
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTab(t ?? {}), () => setTab({}));
   }, []);
   if (!settings || !tab) return null;
   // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
   const supported = !!tab.url && adapterFor(tab.url) != null;
-  const model = settings.engine === 'webgpu'
-    ? WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId)?.label ?? settings.webgpuModelId
-    : cpuModel(settings.cpuModelId).label;
+  const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
+  const cpu = cpuModel(settings.cpuModelId);
+  const model = settings.engine === 'webgpu' ? family?.label ?? settings.webgpuModelId : cpu.label;
+  const onDevice = settings.engine === 'webgpu'
+    ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
+    : downloaded?.has(cpu.id);
+  const busy = job && ['queued', 'loading', 'running'].includes(job.status);
   const summarize = () => {
     // The panel opens first, in the click: both browsers require it.
     void openPanel(tab.id);
@@ -38,6 +49,15 @@ export default function App() {
           {t(`options.engine.short.${settings.engine === 'scripted' ? 'auto' : settings.engine}` as MessageKey)} · {model}
         </span>
       </header>
+      <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="popup-model">
+        {t('popup.model')}: {model} · {downloaded == null ? '' : onDevice ? t('popup.onDevice') : settings.engine === 'webgpu' ? t('options.notOnDevice') : t('popup.notDownloaded', { size: formatSize(cpu.sizeBytes) })}
+      </p>
+      {busy && job && (
+        <div className="flex flex-col gap-1 text-xs" role="status" data-testid="popup-job">
+          <span>{t('popup.working', { status: t(STATUS[job.status], { position: job.position ?? 1 }) })}</span>
+          {job.status === 'loading' && job.progress && <Progress {...job.progress} />}
+        </div>
+      )}
       {supported ? (
         <button type="button" className="rounded bg-violet-600 px-3 py-2 font-semibold text-white focus-visible:outline-2 focus-visible:outline-violet-400" onClick={summarize} data-testid="popup-summarize">
           {t('popup.summarize')}

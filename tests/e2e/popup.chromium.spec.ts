@@ -1,5 +1,7 @@
 import { test, expect } from './support/chromium';
 import { OWN_THREAD } from './support/pages';
+import { downloadModel } from './support/actions';
+import { TINY_SUMMARY } from './support/tiny';
 
 test.describe('the toolbar popup', () => {
   test('on a site Skein does not read it says where it works; it shows the engine and opens the options', async ({ context, extensionId }) => {
@@ -7,6 +9,7 @@ test.describe('the toolbar popup', () => {
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.getByTestId('popup-unsupported')).toHaveText('Skein works on X (x.com). Open a post there to summarize it.');
     await expect(popup.getByTestId('popup-engine')).toHaveText('Automatic · Qwen2.5 0.5B Instruct');
+    await expect(popup.getByTestId('popup-model')).toHaveText(/^Model: Qwen2\.5 0\.5B Instruct · Not downloaded yet \(\d+ MB\)$/);
     const options = context.waitForEvent('page');
     await popup.getByTestId('popup-options').click();
     expect((await options).url()).toBe(`chrome-extension://${extensionId}/options.html`);
@@ -26,5 +29,23 @@ test.describe('the toolbar popup', () => {
     const panel = await openPanel();
     await expect(panel.getByTestId('thread-count')).toHaveText('9 post(s) read from X');
     await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first.[2]');
+  });
+
+  test('with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup then shows it on the device', async ({ context, serve, evalInTarget, openPanel, extensionId }) => {
+    await serve([OWN_THREAD]);
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await page.bringToFront();
+    const worker = context.serviceWorkers()[0]!;
+    await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-model]")?.textContent ?? null')).toMatch(/Not downloaded yet/);
+    await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
+    const panel = await openPanel();
+    await downloadModel(panel);
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(popup.getByTestId('popup-model')).toHaveText('Model: Qwen2.5 0.5B Instruct · On this device');
   });
 });

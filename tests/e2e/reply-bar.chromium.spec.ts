@@ -1,5 +1,6 @@
 import { test, expect } from './support/chromium';
 import { threadWithReplyBox } from './support/pages';
+import { chooseAction, FOCUSED_POST } from './support/actions';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
 import type { Page } from '@playwright/test';
 
@@ -22,7 +23,7 @@ async function openDraft(page: Page) {
   return bar;
 }
 
-test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({ context, serve, setSettings, pageErrors, requests }) => {
+test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({ context, serve, setSettings, pageErrors, requests, openPanel }) => {
   await serve([await threadWithReplyBox()]);
   await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
   const page = await context.newPage();
@@ -57,6 +58,12 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
   await expect(bar).toHaveAttribute('data-status', 'done');
   await expect(variants).toHaveCount(3);
 
+  // The drafts answered the focused post with its thread as context; the panel has them too.
+  const panel = await openPanel();
+  await expect(panel.getByTestId('thread-action')).toHaveText('Draft reply');
+  await expect(panel.getByTestId('thread-count')).toHaveText('9 post(s) read from X');
+  await expect(panel.getByTestId('draft-variant')).toHaveCount(3);
+
   // Skein never clicked Reply: the page posted nothing anywhere.
   expect(requests.filter((u) => /CreateTweet|\/i\/api\//.test(u))).toEqual([]);
   expect(pageErrors).toEqual([]);
@@ -82,4 +89,51 @@ test('the reply box closes before the drafts are done: a notice points to the pa
   expect(text).toContain('Which yarn did you use?');
   expect(text).toMatch(/Copy/);
   expect(pageErrors).toEqual([]);
+});
+
+test('with the real CPU engine: the bar asks before the first download, then drafts three variants with the tiny model', async ({ context, serve, modelServer, pageErrors }) => {
+  await serve([await threadWithReplyBox()]);
+  const page = await context.newPage();
+  await page.goto('https://x.com/skein_test/status/1900000000000000010');
+  const bar = await openDraft(page);
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar).toHaveAttribute('data-status', 'needs-model');
+  await expect(bar.getByRole('status')).toContainText('Download Qwen2.5 0.5B Instruct (');
+  expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
+  await bar.getByRole('button', { name: /Download the model/ }).click();
+  await expect(bar).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const texts = await bar.locator('.variants li p').allInnerTexts();
+  expect(texts).toHaveLength(3);
+  for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);
+  await bar.getByRole('button', { name: 'Insert draft 1 into the reply box' }).click();
+  await expect(page.getByTestId('tweetButtonInline')).toBeEnabled();
+  expect((await page.evaluate(() => window.draftBlocks())).join('\n')).toBe(texts[0]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the engine busy with a summary: the draft waits in the queue and the bar shows its place', async ({ context, serve, setSettings, pageErrors }) => {
+  await serve([await threadWithReplyBox()]);
+  await setSettings({ engine: 'scripted', scriptedReply: 'one two three four five six seven eight nine ten', scriptedDelayMs: 150 });
+  const page = await context.newPage();
+  await page.goto('https://x.com/skein_test/status/1900000000000000010');
+  await chooseAction(page, FOCUSED_POST, 'Summarize thread');
+  const bar = await openDraft(page);
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar.getByRole('status')).toHaveText('Waiting: 1 ahead');
+  await expect(bar).toHaveAttribute('data-status', 'running', { timeout: 20_000 });
+  await bar.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bar).toHaveAttribute('data-status', 'cancelled');
+  expect(pageErrors).toEqual([]);
+});
+
+test('in French, with a default tone set in the options', async ({ context, serve, setSettings }) => {
+  await serve([await threadWithReplyBox()]);
+  await setSettings({ uiLanguage: 'fr', defaultTone: 'witty' });
+  const page = await context.newPage();
+  await page.goto('https://x.com/skein_test/status/1900000000000000010');
+  const bar = page.locator('skein-reply-bar');
+  await bar.getByRole('button', { name: /Rédiger avec Skein/ }).click();
+  await expect(bar.getByLabel('Ton')).toHaveValue('witty');
+  await expect(bar.getByLabel('Ton').locator('option:checked')).toHaveText('Spirituel');
+  await expect(bar.getByRole('button', { name: 'Rédiger', exact: true })).toBeVisible();
 });

@@ -16,6 +16,7 @@ export const en = {
   'panel.action.explain': 'Explain',
   'panel.action.draft': 'Draft reply',
   'panel.posts': '{count} post(s) read from {site}',
+  'panel.selection': 'Selected words',
   'panel.quote': 'Quoting',
   'panel.repostedBy': 'Reposted by {name}',
   'panel.promoted': 'Ad',

@@ -18,6 +18,7 @@ export const fr: Record<MessageKey, string> = {
   'panel.action.explain': 'Expliquer',
   'panel.action.draft': 'Rédiger une réponse',
   'panel.posts': '{count} post(s) lu(s) sur {site}',
+  'panel.selection': 'Mots sélectionnés',
   'panel.quote': 'Cite',
   'panel.repostedBy': 'Reposté par {name}',
   'panel.promoted': 'Pub',

@@ -21,7 +21,7 @@ export async function draftPageHtml(around?: string): Promise<string> {
   });
   const js = out.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
   // A function, so `$` sequences in the bundle are not read as replacement patterns.
-  if (around) return around.replace('</body>', () => `<div id="react-root"></div><script>${js}</script></body>`);
+  if (around) return around.replace('</body>', () => `<div id="skein-test-reply"></div><script>${js}</script></body>`);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reply box</title></head>
 <body style="background-color: rgb(255, 255, 255);"><div id="react-root"></div><script>${js}</script></body></html>`;
 }

@@ -44,4 +44,5 @@ function ReplyBox() {
 }
 
 window.skeinReplyBox = { insertIntoReplyBox, isPostEnabled };
-createRoot(document.getElementById('react-root')!).render(<ReplyBox />);
+// Its own root when added to a saved page, whose #react-root holds X's app.
+createRoot((document.getElementById('skein-test-reply') ?? document.getElementById('react-root'))!).render(<ReplyBox />);

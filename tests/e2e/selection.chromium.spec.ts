@@ -1,0 +1,53 @@
+import { test, expect } from './support/chromium';
+import { OWN_THREAD } from './support/pages';
+import type { Page } from '@playwright/test';
+
+/** Explain from a text selection: the button by the selection, a card under the post, the panel. */
+const post = (page: Page, id: string) => page.locator('article').filter({ has: page.locator(`a[href="/skein_test/status/${id}"]`) });
+
+/** Selects a post's text the way a reader does: a triple click on it. */
+async function selectText(page: Page, id: string) {
+  const text = post(page, id).getByTestId('tweetText');
+  await text.scrollIntoViewIfNeeded();
+  await text.click({ clickCount: 3 });
+}
+
+test('select words in a post, click Explain by the selection: the card explains them, the panel shows the selection', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
+  await serve([OWN_THREAD]);
+  await setSettings({ engine: 'scripted', scriptedReply: 'To “block” is to wet the piece and pin it to shape [4].' });
+  const page = await context.newPage();
+  await page.goto(OWN_THREAD.url);
+  await selectText(page, '1900000000000000012');
+  const button = page.locator('skein-selection-button').getByRole('button', { name: 'Explain the selected words with Skein' });
+  await expect(button).toBeVisible();
+  await button.click();
+
+  const card = post(page, '1900000000000000012').locator('skein-card');
+  await expect(card).toHaveAttribute('data-status', 'done');
+  await expect(card.locator('.text')).toHaveText('To “block” is to wet the piece and pin it to shape [4].');
+  // The click opened Chrome's side panel, showing the selected words.
+  await expect.poll(sidePanelText).toContain('4. Block it at the end. Fin.');
+  expect(await sidePanelText()).toContain('Explain');
+  // A click elsewhere clears the selection, and the button goes.
+  await page.mouse.click(5, 5);
+  await expect(page.locator('skein-selection-button')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a selection too long is trimmed, with a notice; the panel shows what was sent', async ({ context, serve, setSettings, openPanel, pageErrors }) => {
+  await serve([OWN_THREAD]);
+  await setSettings({ engine: 'scripted', scriptedReply: 'It lists project tips [2].' });
+  const page = await context.newPage();
+  await page.goto(OWN_THREAD.url);
+  const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ').repeat(2);
+  await post(page, '1900000000000000012').getByTestId('tweetText').evaluate((el, text) => (el.firstElementChild!.textContent = text), long);
+  await selectText(page, '1900000000000000012');
+  await page.locator('skein-selection-button').getByRole('button').click();
+  await expect(page.locator('skein-toast')).toContainText(/The selection was long: Skein explains its first \d+ characters\./);
+  const panel = await openPanel();
+  const sent = (await panel.getByTestId('thread-selection').innerText()).replace(/^Selected words:\s*/, '');
+  expect(sent.length).toBeLessThanOrEqual(501);
+  expect(sent.endsWith('…')).toBe(true);
+  expect(long.startsWith(sent.slice(0, -1).trim())).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
