@@ -39,11 +39,10 @@ export interface ReplyBar {
 
 const BUSY = new Set(['queued', 'loading', 'running']);
 
-function option(doc: Document, value: string, label: string, selected: boolean): HTMLOptionElement {
+function option(doc: Document, value: string, label: string): HTMLOptionElement {
   const el = doc.createElement('option');
   el.value = value;
   el.textContent = label;
-  el.selected = selected;
   return el;
 }
 
@@ -100,10 +99,12 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
 
   const toneSelect = doc.createElement('select');
   toneSelect.name = 'tone';
-  for (const id of TONES) toneSelect.append(option(doc, id, t(`tone.${id}` as MessageKey), id === tone));
+  for (const id of TONES) toneSelect.append(option(doc, id, t(`tone.${id}` as MessageKey)));
+  toneSelect.value = tone;
   const lengthSelect = doc.createElement('select');
   lengthSelect.name = 'length';
-  for (const id of LENGTHS) lengthSelect.append(option(doc, id, t(`length.${id}` as MessageKey), id === 'medium'));
+  for (const id of LENGTHS) lengthSelect.append(option(doc, id, t(`length.${id}` as MessageKey)));
+  lengthSelect.value = 'medium';
   const instruction = doc.createElement('input');
   instruction.type = 'text';
   instruction.name = 'instruction';
