@@ -47,6 +47,28 @@ function selectionSettled(doc: Document): Promise<void> {
 }
 
 /**
+ * A paste carrying `text` that the page's own scripts can read. Chromium: a real ClipboardEvent
+ * with a DataTransfer (its data is native, seen from every script world). Firefox empties the
+ * DataTransfer of a paste a script made (getData answers ""), so there the event carries plain
+ * data of the shape Draft.js reads (types, getData, files), made in the page's compartment:
+ * Firefox hides a content script's own objects from the page (Xray vision).
+ */
+function pasteEvent(view: Window & typeof globalThis, text: string): Event {
+  const data = new view.DataTransfer();
+  data.setData('text/plain', text);
+  const native = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  if (native.clipboardData?.getData('text/plain') === text) return native;
+  const page = (view as unknown as { wrappedJSObject?: Window & typeof globalThis }).wrappedJSObject ?? view;
+  const cloneInto = (globalThis as unknown as { cloneInto?: <T>(value: T, target: object, options?: object) => T }).cloneInto;
+  const share = <T,>(value: T): T => (cloneInto ? cloneInto(value, page, { cloneFunctions: true }) : value);
+  const paste = new page.Event('paste', share({ bubbles: true, cancelable: true }));
+  page.Object.defineProperty(paste, 'clipboardData', share({
+    value: { types: ['text/plain'], files: [], items: [], getData: (type: string) => (type === 'text/plain' || type === 'text' ? text : '') },
+  }));
+  return paste;
+}
+
+/**
  * Puts `text` into the editor through Draft.js's paste path. Resolves to false when the page
  * did not take the paste (no editor handled it), so the caller can offer to copy instead.
  */
@@ -68,9 +90,7 @@ export async function insertIntoReplyBox(editor: HTMLElement, text: string, mode
     selection.addRange(range);
     await settled;
   }
-  const data = new view.DataTransfer();
-  data.setData('text/plain', text);
-  const paste = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  const paste = pasteEvent(view, text);
   // Draft.js cancels the paste it handles itself; an uncancelled paste reached no editor.
   return !editor.dispatchEvent(paste);
 }

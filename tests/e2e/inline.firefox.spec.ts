@@ -1,0 +1,56 @@
+import { test, expect, setFirefoxSettings } from './support/firefox';
+import { OWN_THREAD, threadWithReplyBox } from './support/pages';
+import { egress } from './support/egress';
+
+declare global {
+  interface Window {
+    draftBlocks(): string[];
+  }
+}
+
+const inBar = (sel: string) => `skein-reply-bar >>> ${sel}`;
+const barStatus = 'document.querySelector("skein-reply-bar")?.dataset.status';
+
+test('Firefox: the reply bar drafts with the real CPU engine (after the download step) and inserts into X’s Draft.js box', async ({ openServed, modelServer, pageErrors }) => {
+  const served = await threadWithReplyBox();
+  const page = await openServed([served]);
+  await page.goto(served.url);
+  await page.waitForSelector('skein-reply-bar');
+  await page.locator(inBar('.toggle')).click();
+  await page.locator(inBar('.go')).click();
+  await page.waitForFunction(`${barStatus} === "needs-model"`, { timeout: 30_000 });
+  expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
+  await page.locator(inBar('.download')).click();
+  await page.waitForFunction(`${barStatus} === "done"`, { timeout: 120_000 });
+  const variants = await page.$$eval(inBar('.variants li p'), (ps) => ps.map((p) => p.textContent ?? ''));
+  expect(variants).toHaveLength(3);
+  for (const v of variants) expect(v.trim().length).toBeGreaterThan(0);
+  await page.locator(inBar('.variants li button')).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="tweetButtonInline"]')?.getAttribute('aria-disabled') === 'false', { timeout: 10_000 });
+  expect((await page.evaluate(() => window.draftBlocks())).join('\n')).toBe(variants[0]);
+  expect(egress(modelServer.log).every((url) => url.startsWith('https://huggingface.co/Qwen/'))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
+test('Firefox: explain the selected words from the button by the selection; the card under the post shows the answer as text', async ({ firefox, openServed, pageErrors }) => {
+  await setFirefoxSettings(firefox, { engine: 'scripted', scriptedReply: 'To “block” is to pin the wet piece to shape [4]. <i>no</i>' });
+  const page = await openServed([OWN_THREAD]);
+  await page.goto(OWN_THREAD.url);
+  await page.waitForSelector('skein-post-button');
+  const article = 'article:has(a[href="/skein_test/status/1900000000000000012"])';
+  await page.evaluate((sel) => {
+    const text = document.querySelector(`${sel} [data-testid="tweetText"]`)!;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, article);
+  await page.locator('skein-selection-button >>> button').click();
+  await page.waitForFunction((sel) => document.querySelector(`${sel} skein-card`)?.getAttribute('data-status') === 'done', { timeout: 20_000 }, article);
+  const card = await page.$eval(`${article} skein-card`, (c) => ({ text: c.shadowRoot!.querySelector('.text')!.textContent, italics: c.shadowRoot!.querySelectorAll('i').length }));
+  expect(card).toEqual({ text: 'To “block” is to pin the wet piece to shape [4]. <i>no</i>', italics: 0 });
+  // Firefox opens its sidebar only from its own UI: a notice says how to see the rest.
+  await page.waitForFunction(() => document.querySelector('skein-toast')?.shadowRoot?.textContent?.includes('Open the Skein sidebar'), { timeout: 10_000 });
+  expect(pageErrors).toEqual([]);
+});
