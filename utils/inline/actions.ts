@@ -41,7 +41,7 @@ export async function requestAction(
   postId: string | null,
   ports: ActionPorts,
   /** More of the request: a selection to explain. */
-  extra: Pick<ThreadRequest, 'selection' | 'quiet'> = {},
+  extra: Pick<ThreadRequest, 'selection' | 'quiet' | 'allowDownload'> = {},
 ): Promise<Notice | null> {
   const page = extractPage(doc, url);
   if (!page) return { text: t('notice.unreadable', { reason: url }) };

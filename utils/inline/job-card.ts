@@ -5,7 +5,7 @@
  */
 import type { JobState } from '../jobs/protocol';
 import { JOB_PORT_PREFIX } from '../jobs/protocol';
-import { t } from '../i18n';
+import { formatSize, t } from '../i18n';
 import { detectTheme } from './theme';
 
 export const CARD_TAG = 'skein-card';
@@ -20,19 +20,37 @@ header { display: flex; justify-content: space-between; align-items: center; fon
 header strong { color: var(--accent); }
 .text { white-space: pre-wrap; margin-top: 6px; }
 button { all: unset; cursor: pointer; padding: 0 4px; color: var(--muted); }
+.download { display: inline-block; margin-top: 8px; padding: 4px 12px; border-radius: 9999px; background: var(--accent); color: #fff; font-weight: 700; }
+.download[hidden] { display: none; }
 button:focus-visible { outline: 2px solid var(--accent); }
 `;
 
 /** Something that opens a runtime port (browser.runtime.connect). */
 export type Connect = (name: string) => { onMessage: { addListener(fn: (m: JobState) => void): void }; disconnect(): void };
 
-/** Shows a card following `jobId` at the end of `post`; returns the function that removes it. */
-export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect): () => void {
+/** What the card's header says for a job's state. */
+function statusLabel(state: JobState): string {
+  switch (state.status) {
+    case 'queued': return t('job.queued', { position: state.position ?? 1 });
+    case 'loading': return t('job.loading');
+    case 'running': return t('job.running');
+    case 'error':
+    case 'interrupted': return t('job.error');
+    case 'cancelled': return t('job.cancelled');
+    default: return '';
+  }
+}
+
+/**
+ * Shows a card following `jobId` at the end of `post`; returns the function that removes it.
+ * `restart` runs the request again with the model download allowed (the card's download
+ * step) and resolves to the new job's id.
+ */
+export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect, restart?: () => Promise<string | null>): () => void {
   const doc = post.ownerDocument;
   post.querySelector(CARD_TAG)?.remove();
   const host = doc.createElement(CARD_TAG);
   host.dataset.theme = detectTheme(doc);
-  host.dataset.job = jobId;
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = CSS;
@@ -52,25 +70,44 @@ export function mountJobCard(post: Element, jobId: string, title: string, connec
   const text = doc.createElement('div');
   text.className = 'text';
   text.setAttribute('aria-live', 'polite');
-  card.append(header, text);
+  const download = doc.createElement('button');
+  download.type = 'button';
+  download.className = 'download';
+  download.hidden = true;
+  card.append(header, text, download);
   root.append(style, card);
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, (e) => e.stopPropagation());
   post.append(host);
 
-  const port = connect(`${JOB_PORT_PREFIX}${jobId}`);
+  let port: ReturnType<Connect> | null = null;
   let open = true;
+  const render = (state: JobState) => {
+    // Model output is untrusted: text nodes only.
+    text.textContent = state.status === 'needs-model'
+      ? t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })
+      : state.error ? `${state.text}\n${state.error.message}`.trim() : state.text;
+    status.textContent = statusLabel(state);
+    download.hidden = state.status !== 'needs-model' || !restart;
+    download.textContent = t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
+    host.dataset.status = state.status;
+  };
+  const follow = (id: string) => {
+    port?.disconnect();
+    port = connect(`${JOB_PORT_PREFIX}${id}`);
+    host.dataset.job = id;
+    port.onMessage.addListener(render);
+  };
   const remove = () => {
     if (!open) return;
     open = false;
-    port.disconnect();
+    port?.disconnect();
     host.remove();
   };
-  port.onMessage.addListener((state) => {
-    // Model output is untrusted: text nodes only.
-    text.textContent = state.error ? `${state.text}\n${state.error.message}`.trim() : state.text;
-    status.textContent = state.status === 'done' ? '' : state.status === 'error' ? t('job.error') : t('job.running');
-    host.dataset.status = state.status;
+  download.addEventListener('click', () => {
+    download.hidden = true;
+    void restart?.().then((id) => open && id && follow(id));
   });
   close.addEventListener('click', remove);
+  follow(jobId);
   return remove;
 }

@@ -42,7 +42,9 @@ export function mountSelectionButton(doc: Document, postSelector: string, onExpl
     const rect = selection.getRangeAt(0).getBoundingClientRect();
     current = { text, post };
     host.dataset.theme = detectTheme(doc);
-    host.style.top = `${Math.max(4, rect.top - 34)}px`;
+    // Above the selection, below it at the top of the screen, and always on screen.
+    const top = rect.top >= 40 ? rect.top - 34 : rect.bottom + 6;
+    host.style.top = `${Math.min(Math.max(4, top), view.innerHeight - 40)}px`;
     host.style.left = `${Math.max(4, Math.min(rect.left, view.innerWidth - 120))}px`;
     if (!host.isConnected) doc.body.append(host);
   };

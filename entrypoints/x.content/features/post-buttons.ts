@@ -1,8 +1,7 @@
 import { mountPostButtons } from '@/utils/inline/post-buttons';
 import { requestAction } from '@/utils/inline/actions';
-import { sendMessage } from '@/utils/messaging';
-import { mountJobCard } from '@/utils/inline/job-card';
-import { t } from '@/utils/i18n';
+import { sendMessage, type ThreadRequest } from '@/utils/messaging';
+import { explainWithCard } from '@/utils/inline/explain';
 import type { Feature } from './index';
 
 /** Skein's button on every post, and its menu's actions. */
@@ -13,17 +12,16 @@ export const postButtons: Feature = {
     const stop = mountPostButtons({
       doc: document,
       hooks: site.page,
-      onAction: (action, post, postId) =>
-        requestAction(document, location.href, action, postId, {
-          send: (request) => sendMessage('openThread', request),
-          openInTab: () => sendMessage('openPanelTab', undefined),
-          // An explanation also shows under the post itself.
-          onAccepted: ({ jobId }) => {
-            if (action !== 'explain' || !jobId) return;
-            const remove = mountJobCard(post, jobId, t('card.explain'), (name) => browser.runtime.connect({ name }));
-            ctx.onInvalidated(remove);
-          },
-        }),
+      onAction: (action, post, postId) => {
+        const ports = { send: (request: ThreadRequest) => sendMessage('openThread', request), openInTab: () => sendMessage('openPanelTab', undefined) };
+        // An explanation also shows under the post itself.
+        if (action === 'explain') {
+          return explainWithCard(document, location.href, post, postId, {
+            ...ports, connect: (name) => browser.runtime.connect({ name }), keep: (remove) => ctx.onInvalidated(remove),
+          });
+        }
+        return requestAction(document, location.href, action, postId, ports);
+      },
     });
     ctx.onInvalidated(stop);
   },

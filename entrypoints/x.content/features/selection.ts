@@ -1,7 +1,6 @@
 import { mountSelectionButton } from '@/utils/inline/selection-button';
 import { postOfSelection, trimSelection } from '@/utils/inline/selection-text';
-import { requestAction } from '@/utils/inline/actions';
-import { mountJobCard } from '@/utils/inline/job-card';
+import { explainWithCard } from '@/utils/inline/explain';
 import { showToast } from '@/utils/inline/toast';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
@@ -21,12 +20,11 @@ export const selection: Feature = {
       if (!text) return t('selection.none');
       if (trimmed) showToast(document, t('selection.trimmed', { max: text.length - 1 }));
       const postId = post ? hooks.postId(post) : null;
-      const notice = await requestAction(document, location.href, 'explain', postId, {
+      const notice = await explainWithCard(document, location.href, post, postId, {
         send: (request) => sendMessage('openThread', request),
         openInTab: () => sendMessage('openPanelTab', undefined),
-        onAccepted: ({ jobId }) => {
-          if (post && jobId) ctx.onInvalidated(mountJobCard(post, jobId, t('card.explain'), (name) => browser.runtime.connect({ name })));
-        },
+        connect: (name) => browser.runtime.connect({ name }),
+        keep: (remove) => ctx.onInvalidated(remove),
       }, { selection: text, quiet });
       return notice?.text ?? null;
     };

@@ -84,11 +84,3 @@ export async function waitForButtons(page: Page, count: number): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('skein-post-button').length === n, { timeout: 10_000 }, count);
 }
 
-/** Writes Skein's settings the way its options page does, from one of its own pages. */
-export async function setFirefoxSettings(firefox: Browser, settings: Partial<import('../../../utils/settings-schema').Settings>): Promise<void> {
-  const { DEFAULT_SETTINGS } = await import('../../../utils/settings-schema');
-  const page = await firefox.newPage();
-  await page.goto(`moz-extension://${FIREFOX_UUID}/options.html`);
-  await page.evaluate((value) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...settings });
-  await page.close();
-}
