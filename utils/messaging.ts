@@ -60,6 +60,8 @@ interface ProtocolMap {
   scrollToPost(data: { postId: string }): boolean;
   /** The popup asks the page to summarize its thread; answers a notice, or null when sent. */
   summarizePage(): string | null;
+  /** Options: fetches a model onto the device now (rather than at its first use). */
+  downloadModel(data: { engine: 'cpu' | 'webgpu'; modelId: string }): JobState;
   /** Options: every kept result, to save as JSON. */
   exportHistory(): { exportedAt: string; results: StoredResult[] };
   /** Options: forget every kept result; answers how many there were. */

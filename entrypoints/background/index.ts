@@ -31,6 +31,10 @@ export default defineBackground(() => {
     jobs.queue.cancel(data.jobId);
   });
 
+  onMessage('downloadModel', ({ data, sender }) => {
+    requireExtensionPage(sender);
+    return jobs.download(data.engine === 'webgpu' ? 'webgpu' : 'cpu', String(data.modelId));
+  });
   onMessage('exportHistory', ({ sender }) => {
     requireExtensionPage(sender);
     return exportHistory();

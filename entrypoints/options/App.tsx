@@ -4,9 +4,10 @@ import { useSettings } from '@/components/useSettings';
 import { DataSection } from '@/components/DataSection';
 import { CPU_MODELS } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
-import { formatSize, t, type MessageKey } from '@/utils/i18n';
+import { formatSize, formatSizeRange, t, type MessageKey } from '@/utils/i18n';
 import { TONES, type Tone } from '@/utils/llm/drafts';
 import { useDownloaded } from '@/components/useDownloaded';
+import { ModelDownload } from '@/components/ModelDownload';
 import type { Settings } from '@/utils/settings';
 
 
@@ -16,7 +17,9 @@ const languages = () => [{ value: 'auto', label: t('options.lang.auto') }, { val
 /** The options page: engine, models, languages, privacy, data. Wiring and layout only. */
 export default function App() {
   const [settings, update] = useSettings();
-  const downloaded = useDownloaded();
+  const [downloaded, refreshDownloaded] = useDownloaded();
+  const family = WEBGPU_FAMILIES.find((f) => f.id === settings?.webgpuModelId);
+  const cpu = CPU_MODELS.find((m) => m.id === settings?.cpuModelId);
   if (!settings) return null;
   const onDevice = (id: string) => (downloaded == null ? '' : ` · ${t(downloaded.has(id) ? 'options.onDevice' : 'options.notOnDevice')}`);
   return (
@@ -40,13 +43,26 @@ export default function App() {
         options={CPU_MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${t('options.download', { size: formatSize(m.sizeBytes) })}${onDevice(m.id)}` }))}
         onChange={(cpuModelId) => void update({ cpuModelId })}
       />
+      {cpu && (
+        <ModelDownload engine="cpu" modelId={cpu.id} label={cpu.label} sizeBytes={cpu.sizeBytes} onDevice={downloaded && downloaded.has(cpu.id)} onDownloaded={refreshDownloaded} />
+      )}
       <Choice
         legend={t('options.webgpuModel')}
         name="webgpuModelId"
         value={settings.webgpuModelId}
-        options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: `${Math.round(f.f16.vramMB)}–${formatSize(f.f32.vramMB * 1_048_576)}` })}${onDevice(f.f16.id) || onDevice(f.f32.id)}` }))}
+        options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: formatSizeRange(f.f16.vramMB * 1_048_576, f.f32.vramMB * 1_048_576) })}${onDevice(f.f16.id) || onDevice(f.f32.id)}` }))}
         onChange={(webgpuModelId) => void update({ webgpuModelId })}
       />
+      {family && (
+        <ModelDownload
+          engine="webgpu"
+          modelId={family.id}
+          label={family.label}
+          sizeBytes={null}
+          onDevice={downloaded && (downloaded.has(family.f16.id) || downloaded.has(family.f32.id))}
+          onDownloaded={refreshDownloaded}
+        />
+      )}
       <Choice
         legend={t('options.outputLanguage')}
         name="outputLanguage"

@@ -16,7 +16,7 @@ export default function App() {
   const [settings] = useSettings();
   const [tab, setTab] = useState<{ id?: number; url?: string } | null>(null);
   const [notice, setNotice] = useState('');
-  const downloaded = useDownloaded();
+  const [downloaded] = useDownloaded();
   const request = useThreadRequest();
   const job = useJob(request?.tabId === tab?.id ? request?.jobId : undefined);
   useEffect(() => {

@@ -16,11 +16,24 @@ export default function App() {
   const [settings] = useSettings();
   const [tab, setTab] = useState<Tab>('current');
   if (!settings) return null;
-  const tabButton = (id: Tab, label: string) => (
+  const tabs: [Tab, string][] = [['current', t('tabs.current')], ['chat', t('tabs.chat')], ['history', t('tabs.history')]];
+  // Arrow keys move between tabs, as screen-reader users expect of a tab list.
+  const onKey = (e: React.KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = tabs[(tabs.findIndex(([id]) => id === tab) + step + tabs.length) % tabs.length]![0];
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  const tabButton = ([id, label]: [Tab, string]) => (
     <button
+      key={id}
       type="button"
       role="tab"
+      id={`tab-${id}`}
       aria-selected={tab === id}
+      aria-controls="panel-body"
+      tabIndex={tab === id ? 0 : -1}
       className={`rounded px-2 py-1 ${tab === id ? 'bg-violet-600 text-white' : 'text-slate-600 dark:text-slate-300'}`}
       onClick={() => setTab(id)}
     >
@@ -31,21 +44,21 @@ export default function App() {
     <main className="flex min-h-screen flex-col gap-3 p-3 text-sm">
       <header className="flex items-center justify-between">
         <h1 className="text-base font-bold">{t('panel.title')}</h1>
-        <nav role="tablist" className="flex gap-1 text-xs">
-          {tabButton('current', t('tabs.current'))}
-          {tabButton('chat', t('tabs.chat'))}
-          {tabButton('history', t('tabs.history'))}
+        <nav role="tablist" aria-label={t('panel.title')} className="flex gap-1 text-xs" onKeyDown={onKey}>
+          {tabs.map(tabButton)}
         </nav>
       </header>
-      {tab === 'history' ? (
-        <HistoryView />
-      ) : tab === 'chat' ? (
-        <ChatView request={request} />
-      ) : request ? (
-        <ThreadView request={request} />
-      ) : (
-        <p className="text-slate-500 dark:text-slate-400" data-testid="panel-empty">{t('panel.empty')}</p>
-      )}
+      <div id="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`} className="flex flex-col gap-3">
+        {tab === 'history' ? (
+          <HistoryView />
+        ) : tab === 'chat' ? (
+          <ChatView request={request} />
+        ) : request ? (
+          <ThreadView request={request} />
+        ) : (
+          <p className="text-slate-500 dark:text-slate-400" data-testid="panel-empty">{t('panel.empty')}</p>
+        )}
+      </div>
       <footer className="mt-auto border-t border-slate-200 pt-2 dark:border-slate-800">
         <ModelsOnDevice />
       </footer>

@@ -140,6 +140,8 @@ export const en = {
   'chat.noThread': 'Open a thread and click Skein’s button on a post first.',
   'chat.clear': 'New conversation',
   'options.tone': 'Default reply tone',
+  'options.downloadNow': 'Download {model} now{size}',
+  'options.gpuNone': 'This browser offers no WebGPU here: the GPU models cannot run.',
   'options.onDevice': 'on this device',
   'options.notOnDevice': 'not downloaded',
   'options.shortcuts': 'Keyboard shortcuts',

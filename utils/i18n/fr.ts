@@ -142,6 +142,8 @@ export const fr: Record<MessageKey, string> = {
   'chat.noThread': 'Ouvrez d’abord un fil et cliquez sur le bouton Skein d’un post.',
   'chat.clear': 'Nouvelle discussion',
   'options.tone': 'Ton de réponse par défaut',
+  'options.downloadNow': 'Télécharger {model} maintenant{size}',
+  'options.gpuNone': 'Ce navigateur n’offre pas WebGPU ici : les modèles GPU ne peuvent pas tourner.',
   'options.onDevice': 'sur cet appareil',
   'options.notOnDevice': 'non téléchargé',
   'options.shortcuts': 'Raccourcis clavier',

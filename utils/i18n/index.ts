@@ -47,3 +47,9 @@ export function formatSize(bytes: number, lang: UiLanguage = currentLanguage()):
   const mb = bytes / 1_048_576;
   return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
 }
+
+/** A range of sizes ("376–580 MB"). */
+export function formatSizeRange(from: number, to: number, lang: UiLanguage = currentLanguage()): string {
+  const low = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(from / 1_048_576);
+  return `${low}–${formatSize(to, lang)}`;
+}

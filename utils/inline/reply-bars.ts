@@ -26,6 +26,9 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
 
   const scan = () => {
     frame = null;
+    // The user may switch X's theme at any time: bars follow it.
+    const theme = detectTheme(doc);
+    for (const bar of bars.values()) bar.host.dataset.theme = theme;
     for (const [editor, bar] of bars) {
       if (editor.isConnected && bar.host.isConnected) continue;
       const busy = bar.busyJob();
@@ -38,7 +41,7 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
       try {
         const anchor = hooks.barAnchor(editor);
         if (!anchor?.parentNode) continue;
-        const bar = createReplyBar(doc, { theme: detectTheme(doc), tone, ports: portsFor(editor) });
+        const bar = createReplyBar(doc, { theme, tone, ports: portsFor(editor) });
         anchor.after(bar.host);
         bars.set(editor, bar);
       } catch {

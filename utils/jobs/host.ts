@@ -51,6 +51,7 @@ export class EngineHost {
       await engine.load(task.model, { signal, onProgress: (progress) => emit({ type: 'progress', progress }) });
     }
     emit({ type: 'loaded', model: task.model });
+    if (task.action === 'download') return { text: '', calls: 0 };
     const onToken = (text: string) => emit({ type: 'token', text });
     if (task.action === 'summarize') {
       return summarizeThread(engine, task.posts, { lang: task.lang, signal, onToken, onStage: (stage) => emit({ type: 'stage', stage }) });

@@ -10,9 +10,12 @@ import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
 import type { ChatTurn } from '../llm/chat';
 
+/** What a job does: an assistant action, or only fetching a model onto the device (options). */
+export type JobAction = AssistantAction | 'download';
+
 /** What the engine host is asked to do. */
 export interface JobTask {
-  action: AssistantAction;
+  action: JobAction;
   posts: Post[];
   /** 1-based number of the post the action is about (explain, draft). */
   focus: number;
@@ -46,7 +49,7 @@ export type JobStatus = 'queued' | 'loading' | 'running' | 'done' | 'error' | 'c
 /** Everything a surface needs to show a job; sent whole on every change. */
 export interface JobState {
   id: string;
-  action: AssistantAction;
+  action: JobAction;
   status: JobStatus;
   /** Place in the queue (1 = next) while queued. */
   position?: number;

@@ -25,6 +25,8 @@ export interface JobRequest {
   tabId: number | null;
   /** Skip the kept result (Regenerate). */
   force?: boolean;
+  /** Whether the result is kept (a model download has none). Default: kept. */
+  keep?: boolean;
 }
 
 interface Job {
@@ -141,7 +143,7 @@ export class JobQueue {
       const finishedAt = this.now();
       let saveError: string | undefined;
       try {
-        await this.store.put({ ...job.request.record, key: job.request.key, text, createdAt: finishedAt });
+        if (job.request.keep !== false) await this.store.put({ ...job.request.record, key: job.request.key, text, createdAt: finishedAt });
       } catch (err) {
         saveError = /quota/i.test(String((err as Error)?.name) + String((err as Error)?.message))
           ? 'The browser’s storage is full: this result is shown but not kept.'

@@ -9,7 +9,7 @@ import { requestFor, setRequestJob, threadState, type StoredRequest } from '../t
 import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type HostLink, type ResultStore } from './queue';
-import { startJobFor, type ChatAsk } from './start';
+import { startDownload, startJobFor, type ChatAsk } from './start';
 import { MAX_QUESTION, chatTurnsFrom } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 
@@ -32,6 +32,8 @@ export interface JobService {
   startFor(request: StoredRequest): Promise<JobState>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
   startForTab(tabId: number, force?: boolean, allowDownload?: boolean): Promise<JobState>;
+  /** Fetches a model onto the device now. */
+  download(engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState>;
   /** Starts a follow-up question about the thread a tab sent. */
   askAbout(tabId: number, ask: ChatAsk, allowDownload?: boolean): Promise<JobState>;
 }
@@ -74,6 +76,7 @@ export function startJobService(): JobService {
       await setRequestJob(request.tabId, state.id);
       return state;
     },
+    download: (engine, modelId) => startDownload(queue, engine, modelId),
     async askAbout(tabId, ask, allowDownload = false) {
       const request = await requestOf(tabId);
       return startJobFor(queue, { ...request, allowDownload }, false, { question: ask.question.slice(0, MAX_QUESTION), turns: chatTurnsFrom(ask.turns) });

@@ -67,3 +67,19 @@ export async function startJobFor(queue: JobQueue, request: StoredRequest, force
     force,
   });
 }
+
+/** Fetches a model onto the device as a job of its own (the options page follows its progress). */
+export async function startDownload(queue: JobQueue, engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState> {
+  const model = engine === 'cpu'
+    ? cpuModel(modelId)
+    : chooseWebGpuModel(modelId, (await webGpuAdapter()) ?? { hasF16: false, maxBufferBytes: Number.MAX_SAFE_INTEGER }, (await getSettings()).webgpuLibBase);
+  if (!model) throw new Error(`Unknown model: ${modelId}`);
+  return queue.submit({
+    task: { action: 'download', posts: [], focus: 1, lang: 'en', engine, model, allowDownload: true },
+    key: `download:${model.id}`,
+    record: { action: 'summarize', site: '', threadId: '', url: '', title: '', modelId: model.id, lang: 'en', postCount: 0, postIds: [] },
+    tabId: null,
+    force: true,
+    keep: false,
+  });
+}

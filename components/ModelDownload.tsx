@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { sendMessage } from '@/utils/messaging';
+import { formatSize, t } from '@/utils/i18n';
+import { Progress, STATUS } from './JobView';
+import { useJob } from './useJob';
+
+/**
+ * The chosen model's place on the device, from the options page: on it already, or a button
+ * that downloads it now (rather than at first use), with its progress.
+ */
+export function ModelDownload({ engine, modelId, label, sizeBytes, onDevice, onDownloaded }: {
+  engine: 'cpu' | 'webgpu';
+  modelId: string;
+  label: string;
+  /** Download size, where known. */
+  sizeBytes: number | null;
+  onDevice: boolean | null;
+  onDownloaded(): void;
+}) {
+  const [jobId, setJobId] = useState<string | undefined>();
+  const [failure, setFailure] = useState('');
+  const job = useJob(jobId);
+  useEffect(() => {
+    if (job?.status === 'done') onDownloaded();
+  }, [job?.status]);
+  useEffect(() => setJobId(undefined), [modelId]);
+  const busy = job && ['queued', 'loading', 'running'].includes(job.status);
+  const start = () => {
+    setFailure('');
+    void sendMessage('downloadModel', { engine, modelId }).then((state) => setJobId(state.id), (err: Error) => setFailure(err.message));
+  };
+  return (
+    <div className="flex flex-col gap-1 text-xs" data-testid={`model-download-${engine}`}>
+      {busy && job ? (
+        <div role="status">
+          <p>{t(STATUS[job.status], { position: job.position ?? 1 })}</p>
+          {job.progress && <Progress {...job.progress} />}
+        </div>
+      ) : onDevice || job?.status === 'done' ? (
+        <p className="text-emerald-700 dark:text-emerald-400">{label}: {t('options.onDevice')}</p>
+      ) : onDevice === false ? (
+        <button type="button" className="self-start rounded border border-violet-600 px-2 py-1" onClick={start}>
+          {t('options.downloadNow', { model: label, size: sizeBytes ? ` (${formatSize(sizeBytes)})` : '' })}
+        </button>
+      ) : null}
+      {(job?.error || failure) && <p role="alert" className="text-red-700 dark:text-red-300">{job?.error?.message ?? failure}</p>}
+    </div>
+  );
+}
