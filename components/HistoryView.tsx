@@ -6,6 +6,7 @@ import { sendMessage } from '@/utils/messaging';
 import { t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
 import { ACTION_LABEL } from './labels';
+import { DraftVariants } from './DraftVariants';
 
 /** Past results, newest first, live from the database: search, reopen, delete. */
 export function HistoryView() {
@@ -41,7 +42,13 @@ export function HistoryView() {
             </div>
             {open === r.key && (
               <div className="mt-2 border-t pt-2" data-testid="history-result">
-                {r.action === 'summarize' ? <SummaryText text={r.text} postCount={r.postCount} onCite={() => undefined} /> : <p className="whitespace-pre-wrap">{r.text}</p>}
+                {r.action === 'summarize' ? (
+                  <SummaryText text={r.text} postCount={r.postCount} onCite={() => undefined} />
+                ) : r.action === 'draft' ? (
+                  <DraftVariants text={r.text} done />
+                ) : (
+                  <p className="whitespace-pre-wrap">{r.text}</p>
+                )}
               </div>
             )}
           </li>

@@ -7,6 +7,7 @@ import type { JobState } from '../jobs/protocol';
 import { JOB_PORT_PREFIX } from '../jobs/protocol';
 import { formatSize, t } from '../i18n';
 import { detectTheme } from './theme';
+import { button, closeButton, shadowHost } from './dom';
 
 export const CARD_TAG = 'skein-card';
 
@@ -49,11 +50,8 @@ function statusLabel(state: JobState): string {
 export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect, restart?: () => Promise<string | null>): () => void {
   const doc = post.ownerDocument;
   post.querySelector(CARD_TAG)?.remove();
-  const host = doc.createElement(CARD_TAG);
+  const { host, root } = shadowHost(doc, CARD_TAG, CSS);
   host.dataset.theme = detectTheme(doc);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
   const card = doc.createElement('div');
   card.className = 'card';
   card.setAttribute('role', 'region');
@@ -62,20 +60,15 @@ export function mountJobCard(post: Element, jobId: string, title: string, connec
   const label = doc.createElement('strong');
   label.textContent = title;
   const status = doc.createElement('span');
-  const close = doc.createElement('button');
-  close.type = 'button';
-  close.textContent = '×';
-  close.setAttribute('aria-label', t('notice.close'));
+  const close = closeButton(doc);
   header.append(label, status, close);
   const text = doc.createElement('div');
   text.className = 'text';
   text.setAttribute('aria-live', 'polite');
-  const download = doc.createElement('button');
-  download.type = 'button';
-  download.className = 'download';
+  const download = button(doc, '', 'download');
   download.hidden = true;
   card.append(header, text, download);
-  root.append(style, card);
+  root.append(card);
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, (e) => e.stopPropagation());
   post.append(host);
 

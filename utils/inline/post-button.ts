@@ -9,6 +9,7 @@ import type { Notice } from './actions';
 import { t } from '../i18n';
 import type { PageTheme } from './theme';
 import { POST_BUTTON_CSS } from './post-button-style';
+import { button, closeButton, shadowHost } from './dom';
 
 /** The host element's tag; other tools count `[data-skein-post]`. */
 export const HOST_TAG = 'skein-post-button';
@@ -71,16 +72,11 @@ function place(pop: HTMLElement, anchor: HTMLElement): void {
 
 /** Creates the button's host element, ready to append to a post's action bar. */
 export function createPostButton(doc: Document, options: PostButtonOptions): HTMLElement {
-  const host = doc.createElement(HOST_TAG);
+  const { host, root } = shadowHost(doc, HOST_TAG, POST_BUTTON_CSS);
   host.dataset.skeinPost = options.postId ?? '';
   host.dataset.theme = options.theme;
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = POST_BUTTON_CSS;
 
-  const trigger = doc.createElement('button');
-  trigger.type = 'button';
-  trigger.className = 'trigger';
+  const trigger = button(doc, '', 'trigger');
   trigger.setAttribute('aria-label', t('button.label'));
   trigger.setAttribute('title', 'Skein');
   trigger.setAttribute('aria-haspopup', 'menu');
@@ -92,12 +88,10 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   menu.setAttribute('role', 'menu');
   menu.setAttribute('popover', 'auto');
   const items = ACTIONS.map(({ action, label }) => {
-    const item = doc.createElement('button');
-    item.type = 'button';
+    const item = button(doc, label());
     item.setAttribute('role', 'menuitem');
     item.dataset.action = action;
     item.tabIndex = -1;
-    item.textContent = label();
     menu.append(item);
     return item;
   });
@@ -107,17 +101,12 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   notice.setAttribute('role', 'status');
   notice.setAttribute('popover', 'manual');
   const noticeText = doc.createElement('span');
-  const noticeAction = doc.createElement('button');
-  noticeAction.type = 'button';
-  noticeAction.className = 'notice-action';
-  const noticeClose = doc.createElement('button');
-  noticeClose.type = 'button';
-  noticeClose.textContent = '×';
-  noticeClose.setAttribute('aria-label', t('notice.close'));
+  const noticeAction = button(doc, '', 'notice-action');
+  const noticeClose = closeButton(doc);
   notice.append(noticeText, noticeAction, noticeClose);
 
   if (!supportsPopover(menu)) menu.hidden = notice.hidden = true;
-  root.append(style, trigger, menu, notice);
+  root.append(trigger, menu, notice);
 
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const hideNotice = () => {

@@ -11,6 +11,7 @@ import { formatSize, t, type MessageKey } from '../i18n';
 import type { Connect } from './job-card';
 import { REPLY_BAR_CSS } from './reply-bar-style';
 import type { PageTheme } from './theme';
+import { button, shadowHost } from './dom';
 
 export const REPLY_BAR_TAG = 'skein-reply-bar';
 
@@ -52,14 +53,6 @@ function labelled(doc: Document, text: string, control: HTMLElement): HTMLLabelE
   return label;
 }
 
-function button(doc: Document, text: string, className = ''): HTMLButtonElement {
-  const el = doc.createElement('button');
-  el.type = 'button';
-  el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
-
 /** What the status line says for a job's state. */
 export function statusText(state: JobState, variants: number): string {
   switch (state.status) {
@@ -79,11 +72,8 @@ export function statusText(state: JobState, variants: number): string {
 
 /** Builds a bar for one reply box. */
 export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts }): ReplyBar {
-  const host = doc.createElement(REPLY_BAR_TAG);
+  const { host, root } = shadowHost(doc, REPLY_BAR_TAG, REPLY_BAR_CSS);
   host.dataset.theme = theme;
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = REPLY_BAR_CSS;
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'group');
@@ -133,7 +123,7 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
   after.append(download, regenerate, stop);
   panel.append(controls, status, list, after);
   bar.append(toggle, panel);
-  root.append(style, bar);
+  root.append(bar);
   // Keys typed in the bar are Skein's, not X's shortcuts (X acts on single letters).
   for (const type of ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'pointerdown', 'paste', 'input']) {
     host.addEventListener(type, (e) => e.stopPropagation());

@@ -5,6 +5,7 @@
 import { t } from '../i18n';
 import { postOfSelection } from './selection-text';
 import { detectTheme } from './theme';
+import { button, shadowHost } from './dom';
 
 export const SELECTION_TAG = 'skein-selection-button';
 
@@ -19,15 +20,10 @@ button:focus-visible { outline: 2px solid rgb(120,86,255); outline-offset: 2px; 
 /** Watches the selection; `onExplain` gets the selected text and its post. Returns a stop function. */
 export function mountSelectionButton(doc: Document, postSelector: string, onExplain: (text: string, post: Element) => void): () => void {
   const view = doc.defaultView!;
-  const host = doc.createElement(SELECTION_TAG);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.textContent = `✦ ${t('selection.explain')}`;
-  button.setAttribute('aria-label', t('selection.explainLabel'));
-  root.append(style, button);
+  const { host, root } = shadowHost(doc, SELECTION_TAG, CSS);
+  const explain = button(doc, `✦ ${t('selection.explain')}`);
+  explain.setAttribute('aria-label', t('selection.explainLabel'));
+  root.append(explain);
   let current: { text: string; post: Element } | null = null;
 
   const hide = () => {
@@ -50,8 +46,8 @@ export function mountSelectionButton(doc: Document, postSelector: string, onExpl
   };
 
   // Pressing the button must not clear the selection it acts on.
-  button.addEventListener('mousedown', (e) => e.preventDefault());
-  button.addEventListener('click', (e) => {
+  explain.addEventListener('mousedown', (e) => e.preventDefault());
+  explain.addEventListener('click', (e) => {
     e.stopPropagation();
     if (!current) return;
     const { text, post } = current;

@@ -2,7 +2,7 @@
  * A message at the bottom of the page, for what happened away from any post (a reply box that
  * closed under its drafts). Shadow root, text only, one action at most, closed by the user.
  */
-import { t } from '../i18n';
+import { button, closeButton, shadowHost } from './dom';
 import { detectTheme } from './theme';
 
 export const TOAST_TAG = 'skein-toast';
@@ -20,11 +20,8 @@ button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 /** Shows a toast (replacing one already shown); returns the function that removes it. */
 export function showToast(doc: Document, text: string, action?: { label: string; run(): void }): () => void {
   doc.querySelector(TOAST_TAG)?.remove();
-  const host = doc.createElement(TOAST_TAG);
+  const { host, root } = shadowHost(doc, TOAST_TAG, CSS);
   host.dataset.theme = detectTheme(doc);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
   const box = doc.createElement('div');
   box.className = 'toast';
   box.setAttribute('role', 'status');
@@ -33,23 +30,17 @@ export function showToast(doc: Document, text: string, action?: { label: string;
   box.append(message);
   const remove = () => host.remove();
   if (action) {
-    const go = doc.createElement('button');
-    go.type = 'button';
-    go.className = 'action';
-    go.textContent = action.label;
+    const go = button(doc, action.label, 'action');
     go.addEventListener('click', () => {
       action.run();
       remove();
     });
     box.append(go);
   }
-  const close = doc.createElement('button');
-  close.type = 'button';
-  close.textContent = '×';
-  close.setAttribute('aria-label', t('notice.close'));
+  const close = closeButton(doc);
   close.addEventListener('click', remove);
   box.append(close);
-  root.append(style, box);
+  root.append(box);
   doc.body.append(host);
   return remove;
 }

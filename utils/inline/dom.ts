@@ -1,0 +1,31 @@
+/**
+ * Building Skein's inline UI: a host element with its own shadow root (so X's styles and
+ * Skein's never mix), and elements made as DOM nodes with text, never from HTML strings.
+ */
+import { t } from '../i18n';
+
+/** A host element of `tag` with an open shadow root holding `css`. */
+export function shadowHost(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement(tag);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  return { host, root };
+}
+
+/** A `type="button"` button with its text (set as text) and class. */
+export function button(doc: Document, text: string, className = ''): HTMLButtonElement {
+  const el = doc.createElement('button');
+  el.type = 'button';
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+/** The × button that closes a card, a notice or a toast. */
+export function closeButton(doc: Document): HTMLButtonElement {
+  const el = button(doc, '×', 'close');
+  el.setAttribute('aria-label', t('notice.close'));
+  return el;
+}
