@@ -6,7 +6,8 @@ import { browser, type Browser } from '#imports';
 import { sendMessage } from './messaging';
 import { openPanel } from './side-panel';
 import { SITE_MATCHES } from './sites/hosts';
-import { t } from './i18n';
+import { setUiLanguage, t } from './i18n';
+import { DEFAULT_SETTINGS, getSettings, settingsItem, type Settings } from './settings';
 
 /** The manifest's commands (wxt.config.ts), besides the browser's own popup/sidebar one. */
 export const COMMANDS = {
@@ -51,10 +52,18 @@ export function runExplainMenu(info: { menuItemId: string | number; selectionTex
 /** Registers the shortcuts and the context menu (on supported sites only, for selections). */
 export function startShortcuts(): void {
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
+  // The menu speaks the interface language the user chose, and follows a change of it.
+  const title = (settings: Settings) => {
+    setUiLanguage(settings.uiLanguage);
+    return t('menu.explainSelection');
+  };
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: EXPLAIN_MENU_ID, title: t('menu.explainSelection'), contexts: ['selection'], documentUrlPatterns: SITE_MATCHES }),
+    void Promise.all([getSettings(), browser.contextMenus.removeAll()]).then(([settings]) =>
+      browser.contextMenus.create({ id: EXPLAIN_MENU_ID, title: title(settings), contexts: ['selection'], documentUrlPatterns: SITE_MATCHES }),
     );
+  });
+  settingsItem.watch((settings) => {
+    void browser.contextMenus.update(EXPLAIN_MENU_ID, { title: title({ ...DEFAULT_SETTINGS, ...settings }) }).catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void runExplainMenu(info, tab));
 }

@@ -48,6 +48,8 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   // Asked again: the kept summary at once, no new download.
   const downloads = () => modelServer.log.filter((l) => l.includes('huggingface.co')).length;
   const seen = downloads();
+  // Back to the X tab, as the user would be (a background tab does not lay out its popovers).
+  await page.bringToFront();
   await page.locator(`${HOST} >>> button.trigger`).click();
   await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
   await panel.waitForFunction(() => document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'), { timeout: 10_000 });
