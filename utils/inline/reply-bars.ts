@@ -26,8 +26,10 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
 
   const scan = () => {
     frame = null;
-    // The user may switch X's theme at any time: bars follow it.
-    const theme = detectTheme(doc);
+    // The user may switch X's theme at any time: bars follow it. (Reading the theme costs a
+    // style computation: only when there are bars or boxes to theme.)
+    const editors = Array.from(doc.querySelectorAll<HTMLElement>(hooks.editorSelector));
+    const theme = bars.size || editors.length ? detectTheme(doc) : 'light';
     for (const bar of bars.values()) bar.host.dataset.theme = theme;
     for (const [editor, bar] of bars) {
       if (editor.isConnected && bar.host.isConnected) continue;
@@ -36,7 +38,7 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
       bars.delete(editor);
       if (busy && !editor.isConnected) onOrphan(busy);
     }
-    for (const editor of Array.from(doc.querySelectorAll<HTMLElement>(hooks.editorSelector))) {
+    for (const editor of editors) {
       if (bars.has(editor)) continue;
       try {
         const anchor = hooks.barAnchor(editor);
