@@ -1,4 +1,4 @@
-import type { JobState } from '@/utils/jobs/protocol';
+import { isBusy, type JobState } from '@/utils/jobs/protocol';
 import { formatSize, t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
@@ -43,7 +43,7 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
   /** The user agreed to download the model: start again with the download allowed. */
   onDownload(): void;
 }) {
-  const busy = state.status === 'queued' || state.status === 'loading' || state.status === 'running';
+  const busy = isBusy(state);
   return (
     <section className="flex flex-col gap-2" data-testid="job" data-job-id={state.id} data-status={state.status} aria-busy={busy}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
+import { isBusy } from '@/utils/jobs/protocol';
 import { formatSize, t } from '@/utils/i18n';
 import { Progress, STATUS } from './JobView';
 import { useJob } from './useJob';
@@ -24,7 +25,7 @@ export function ModelDownload({ engine, modelId, label, sizeBytes, onDevice, onD
     if (job?.status === 'done') onDownloaded();
   }, [job?.status]);
   useEffect(() => setJobId(undefined), [modelId]);
-  const busy = job && ['queued', 'loading', 'running'].includes(job.status);
+  const busy = isBusy(job);
   const start = () => {
     setFailure('');
     void sendMessage('downloadModel', { engine, modelId }).then((state) => setJobId(state.id), (err: Error) => setFailure(err.message));

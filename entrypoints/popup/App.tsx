@@ -9,6 +9,7 @@ import { formatSize, t, type MessageKey } from '@/utils/i18n';
 import { useDownloaded } from '@/components/useDownloaded';
 import { useThreadRequest } from '@/components/useThreadRequest';
 import { useJob } from '@/components/useJob';
+import { isBusy } from '@/utils/jobs/protocol';
 import { Progress, STATUS } from '@/components/JobView';
 
 /** The toolbar popup: engine and model, Summarize this thread, the panel, the options. */
@@ -31,7 +32,7 @@ export default function App() {
   const onDevice = settings.engine === 'webgpu'
     ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
     : downloaded?.has(cpu.id);
-  const busy = job && ['queued', 'loading', 'running'].includes(job.status);
+  const busy = isBusy(job);
   const summarize = () => {
     // The panel opens first, in the click: both browsers require it.
     void openPanel(tab.id);

@@ -5,7 +5,7 @@
  * set as text.
  */
 import type { JobState } from '../jobs/protocol';
-import { JOB_PORT_PREFIX } from '../jobs/protocol';
+import { JOB_PORT_PREFIX, isBusy } from '../jobs/protocol';
 import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
 import { formatSize, t, type MessageKey } from '../i18n';
 import type { Connect } from './job-card';
@@ -37,8 +37,6 @@ export interface ReplyBar {
   busyJob(): string | null;
   dispose(): void;
 }
-
-const BUSY = new Set(['queued', 'loading', 'running']);
 
 function option(doc: Document, value: string, label: string): HTMLOptionElement {
   const el = doc.createElement('option');
@@ -162,7 +160,7 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
     const done = state.status === 'done';
     renderVariants(texts, done);
     status.textContent = statusText(state, texts.length);
-    const busy = BUSY.has(state.status);
+    const busy = isBusy(state);
     go.disabled = busy;
     after.hidden = false;
     stop.hidden = !busy;
@@ -222,7 +220,7 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
 
   return {
     host,
-    busyJob: () => (state && BUSY.has(state.status) ? state.id : null),
+    busyJob: () => (state && isBusy(state) ? state.id : null),
     dispose() {
       port?.disconnect();
       port = null;

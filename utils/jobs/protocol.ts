@@ -70,6 +70,10 @@ export interface JobState {
   finishedAt?: number;
 }
 
+/** Whether a job is still waiting or working (not yet ended one way or another). */
+export const isBusy = (state: Pick<JobState, 'status'> | null | undefined): boolean =>
+  state?.status === 'queued' || state?.status === 'loading' || state?.status === 'running';
+
 /** Port names. */
 export const JOB_PORT_PREFIX = 'job:';
 export const HOST_PORT = 'engine-host';
