@@ -115,6 +115,7 @@ export const en = {
   'reply.copied': 'The reply box did not take it, so the draft is on the clipboard: paste it with Ctrl+V.',
   'reply.failed': 'The reply box did not take it. Select the draft and copy it.',
   'reply.orphan': 'The reply box closed before the drafts were done. They are in Skein’s panel, ready to copy.',
+  'reply.needInstruction': 'This box writes a new post: say what it should be about, then Draft.',
   'reply.openPanel': 'Open the panel',
   'reply.panelHint': 'Copy a draft, then paste it into the reply box. Skein never posts.',
   'tone.agree': 'Agree and add',

@@ -117,6 +117,7 @@ export const fr: Record<MessageKey, string> = {
   'reply.copied': 'La zone de réponse ne l’a pas pris : le brouillon est dans le presse-papiers, collez-le avec Ctrl+V.',
   'reply.failed': 'La zone de réponse ne l’a pas pris. Sélectionnez le brouillon et copiez-le.',
   'reply.orphan': 'La zone de réponse s’est fermée avant la fin des brouillons. Ils sont dans le panneau Skein, prêts à copier.',
+  'reply.needInstruction': 'Cette zone rédige un nouveau post : dites de quoi il doit parler, puis Rédiger.',
   'reply.openPanel': 'Ouvrir le panneau',
   'reply.panelHint': 'Copiez un brouillon, puis collez-le dans la zone de réponse. Skein ne publie jamais.',
   'tone.agree': 'Approuver et compléter',

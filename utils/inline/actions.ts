@@ -79,6 +79,8 @@ export async function draftRequest(
   const page = extractPage(doc, url);
   if (!page) return { notice: t('notice.unreadable', { reason: url }) };
   const postId = answered(page);
+  // A new post (the home composer) has no thread to go on: the user's words are all there is.
+  if (!postId && !draft.instruction.trim()) return { notice: t('reply.needInstruction') };
   const snapshot: PageSnapshot = postId ? threadFor(page, postId) : { ...page, posts: [], warnings: undefined };
   try {
     const { jobId } = await send({ action: 'draft', snapshot, postId, draft, quiet: true, ...extra });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { requestAction, threadFor, type ActionPorts } from '@/utils/inline/actions';
+import { draftRequest, requestAction, threadFor, type ActionPorts } from '@/utils/inline/actions';
 import type { ThreadAccepted, ThreadRequest } from '@/utils/messaging';
 import { extractX } from '@/utils/sites/x/extract';
 import { own } from '../../support/fixtures';
@@ -68,5 +68,30 @@ describe('requestAction', () => {
     const notice = await requestAction(doc('x/poll.html'), 'https://x.com/home', 'draft', '1900000000000000200', fake.ports);
     expect(notice!.text).toMatch(/Reload the page/);
     expect(notice!.action).toBeUndefined();
+  });
+});
+
+describe('draftRequest', () => {
+  const draft = { tone: 'question' as const, length: 'short' as const, instruction: '' };
+  it('a reply: the thread of the answered post, quiet (the bar shows the drafts), with its options', async () => {
+    const fake = fakePorts(async () => ({ panelOpened: false, jobId: 'j1' }));
+    const answer = await draftRequest(doc('x/status-thread-replies.html'), THREAD, (page) => page.focusedPostId, draft, { force: true }, fake.ports.send);
+    expect(answer).toEqual({ jobId: 'j1' });
+    expect(fake.sent[0]).toMatchObject({ action: 'draft', postId: '1900000000000000010', quiet: true, force: true, draft });
+    expect(fake.sent[0]!.snapshot.posts).toHaveLength(9);
+  });
+
+  it('a new post (no answered post) needs the user’s instruction, and then sends no posts', async () => {
+    const fake = fakePorts(async () => ({ panelOpened: false, jobId: 'j2' }));
+    const home = doc('x/promoted.html');
+    expect(await draftRequest(home, 'https://x.com/home', () => null, draft, {}, fake.ports.send)).toEqual({ notice: expect.stringMatching(/new post/) });
+    expect(fake.sent).toHaveLength(0);
+    await draftRequest(home, 'https://x.com/home', () => null, { ...draft, instruction: 'my new pattern' }, {}, fake.ports.send);
+    expect(fake.sent[0]).toMatchObject({ postId: null, snapshot: { posts: [] } });
+  });
+
+  it('says so when the extension is gone', async () => {
+    const fake = fakePorts(() => Promise.reject(new Error('Extension context invalidated')));
+    expect(await draftRequest(doc('x/status-thread-replies.html'), THREAD, (p) => p.focusedPostId, draft, {}, fake.ports.send)).toEqual({ notice: expect.stringMatching(/Reload the page/) });
   });
 });
