@@ -1,3 +1,4 @@
+import type { Page, Target } from 'puppeteer-core';
 import { test, expect } from './support/firefox';
 import { OWN_THREAD, threadWithReplyBox } from './support/pages';
 import { egress } from './support/egress';
@@ -32,7 +33,7 @@ test('Firefox: the reply bar drafts with the real CPU engine (after the download
   expect(pageErrors).toEqual([]);
 });
 
-test('Firefox: explain the selected words from the button by the selection; the card under the post asks for the model, then explains with the CPU engine', async ({ openServed, modelServer, pageErrors }) => {
+test('Firefox: explain the selected words from the button by the selection; the card under the post asks for the model, then explains with the CPU engine', async ({ firefox, openServed, modelServer, pageErrors }) => {
   const page = await openServed([OWN_THREAD]);
   await page.goto(OWN_THREAD.url);
   await page.waitForSelector('skein-post-button');
@@ -58,6 +59,14 @@ test('Firefox: explain the selected words from the button by the selection; the 
   await cardStatus('done');
   const text = await page.$eval(`${article} skein-card`, (c) => c.shadowRoot!.querySelector('.text')!.textContent ?? '');
   expect(text.trim().length).toBeGreaterThan(0);
+  // The notice's action opens the panel in a tab: the explanation and the selected words are there.
+  const created = new Promise<Page>((resolve) => firefox.once('targetcreated', async (t: Target) => resolve((await t.page())!)));
+  await (await page.$('skein-toast').then((toast) => toast!.$('>>> .action')))!.click();
+  const panel = await created;
+  await panel.waitForFunction(() => document.querySelector('[data-testid="job"]')?.getAttribute('data-status') === 'done', { timeout: 20_000 });
+  expect(await panel.$eval('[data-testid="thread-action"]', (e) => e.textContent)).toBe('Explain');
+  expect(await panel.$eval('[data-testid="thread-selection"]', (e) => e.textContent)).toContain('4. Block it at the end. Fin.');
+  expect(await panel.$eval('[data-testid="job-text"]', (e) => e.textContent)).toBe(text);
   expect(egress(modelServer.log).every((url) => url.startsWith('https://huggingface.co/Qwen/'))).toBe(true);
   expect(pageErrors).toEqual([]);
 });

@@ -26,8 +26,12 @@ export const replyBar: Feature = {
         cancel: (jobId) => sendMessage('cancelJob', { jobId }),
         copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
       }),
+      // Firefox opens its sidebar only from its own UI: the panel then opens in a tab.
       onOrphan: () =>
-        showToast(document, t('reply.orphan'), { label: t('reply.openPanel'), run: () => void sendMessage('openPanel', undefined).catch(() => false) }),
+        showToast(document, t('reply.orphan'), {
+          label: t('reply.openPanel'),
+          run: () => void sendMessage('openPanel', undefined).then((opened) => (opened ? undefined : sendMessage('openPanelTab', undefined))).catch(() => undefined),
+        }),
     });
     ctx.onInvalidated(stop);
   },

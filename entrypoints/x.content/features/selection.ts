@@ -1,6 +1,7 @@
 import { mountSelectionButton } from '@/utils/inline/selection-button';
 import { postOfSelection, trimSelection } from '@/utils/inline/selection-text';
 import { explainWithCard } from '@/utils/inline/explain';
+import type { Notice } from '@/utils/inline/actions';
 import { showToast } from '@/utils/inline/toast';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
@@ -15,9 +16,9 @@ export const selection: Feature = {
   include: () => true,
   init(ctx, site) {
     const hooks = site.page;
-    const explain = async (raw: string, post: Element | null, quiet: boolean): Promise<string | null> => {
+    const explain = async (raw: string, post: Element | null, quiet: boolean): Promise<Notice | null> => {
       const { text, trimmed } = trimSelection(raw);
-      if (!text) return t('selection.none');
+      if (!text) return { text: t('selection.none') };
       if (trimmed) showToast(document, t('selection.trimmed', { max: text.length - 1 }));
       const postId = post ? hooks.postId(post) : null;
       const notice = await explainWithCard(document, location.href, post, postId, {
@@ -26,14 +27,14 @@ export const selection: Feature = {
         connect: (name) => browser.runtime.connect({ name }),
         keep: (remove) => ctx.onInvalidated(remove),
       }, { selection: text, quiet });
-      return notice?.text ?? null;
+      return notice;
     };
     const stopButton = mountSelectionButton(document, hooks.postSelector, (text, post) => {
-      void explain(text, post, false).then((notice) => notice && showToast(document, notice));
+      void explain(text, post, false).then((notice) => notice && showToast(document, notice.text, notice.action && { label: notice.action.label, run: () => void notice.action!.run() }));
     });
     const stopMessages = onMessage('explainSelection', ({ data }) => {
       const current = window.getSelection();
-      return explain(data.text || current?.toString() || '', postOfSelection(current, hooks.postSelector), true);
+      return explain(data.text || current?.toString() || '', postOfSelection(current, hooks.postSelector), true).then((notice) => notice?.text ?? null);
     });
     ctx.onInvalidated(() => {
       stopButton();
