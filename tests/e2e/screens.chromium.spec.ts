@@ -1,3 +1,4 @@
+import { statSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
 import { chooseAction, FOCUSED_POST } from './support/actions';
 import { threadWithReplyBox } from './support/pages';
@@ -14,7 +15,7 @@ const EXPLAIN = '“Blocking” means wetting the finished piece and pinning it 
 const DRAFTS = ['Great thread! Blocking changed everything for my last shawl.', 'How long do you leave a piece pinned when you block it?', 'Saving this for my next big project. Thanks!'];
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors }) => {
+  test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors, evalInTarget, sendToTarget }) => {
     const shot = (name: string) => `test-results/screens/${name}-${theme}.png`;
     await serve([await threadWithReplyBox()]);
     const page = await context.newPage();
@@ -49,12 +50,17 @@ for (const theme of ['light', 'dark'] as const) {
 
     // The options as a user has them (the tests' scripted engine is not one of its choices).
     await setSettings({});
-    const popup = await context.newPage();
-    await popup.emulateMedia({ colorScheme: theme });
-    await popup.setViewportSize({ width: 300, height: 220 });
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await expect(popup.getByTestId('popup-model')).toContainText('Model:');
-    await popup.screenshot({ path: shot('popup') });
+    // Chrome's real popup over the X thread (read over the DevTools protocol: no tab shows it).
+    await page.bringToFront();
+    await context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
+    const png = await sendToTarget(
+      '/popup.html',
+      ['Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: theme }] }],
+      ['Page.captureScreenshot', { format: 'png' }],
+    );
+    writeFileSync(shot('popup'), Buffer.from(String(png?.data ?? ''), 'base64'));
+    expect(statSync(shot('popup')).size).toBeGreaterThan(1000);
 
     const options = await context.newPage();
     await options.emulateMedia({ colorScheme: theme });

@@ -43,6 +43,11 @@ export interface ChromiumFixtures {
    * outside any tab (the side panel, the toolbar popup); null when none is open.
    */
   evalInTarget(urlSuffix: string, expression: string): Promise<unknown>;
+  /**
+   * Sends DevTools-protocol commands ([method, params]) to such a page, in one session; the
+   * last one's result, or null when none is open.
+   */
+  sendToTarget(urlSuffix: string, ...commands: [string, object][]): Promise<Record<string, unknown> | null>;
 }
 
 export const test = base.extend<ChromiumFixtures>({
@@ -129,8 +134,8 @@ export const test = base.extend<ChromiumFixtures>({
       await worker.evaluate((value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...settings });
     });
   },
-  evalInTarget: async ({ context }, use) => {
-    await use(async (urlSuffix, expression) => {
+  sendToTarget: async ({ context }, use) => {
+    await use(async (urlSuffix, ...commands) => {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
       try {
@@ -139,21 +144,29 @@ export const test = base.extend<ChromiumFixtures>({
         const target = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(urlSuffix) && !tabs.has(t.url));
         if (!target) return null;
         const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
-        const reply = new Promise<unknown>((resolve) => {
-          cdp.on('Target.receivedMessageFromTarget', (e) => {
-            const msg = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
-            if (msg.id === 1) resolve(msg.result?.result?.value ?? null);
+        // Commands run in order in one session (emulation lasts only as long as its session).
+        const results: (Record<string, unknown> | null)[] = [];
+        for (const [i, [method, params]] of commands.entries()) {
+          const reply = new Promise<Record<string, unknown> | null>((resolve) => {
+            cdp.on('Target.receivedMessageFromTarget', (e) => {
+              const msg = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
+              if (msg.id === i + 1) resolve(msg.result ?? null);
+            });
           });
-        });
-        // As if the user did it: extension APIs that need a user action accept it.
-        await cdp.send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true, userGesture: true } }),
-        });
-        return await reply;
+          await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i + 1, method, params }) });
+          results.push(await reply);
+        }
+        return results.at(-1) ?? null;
       } finally {
         await cdp.detach();
       }
+    });
+  },
+  evalInTarget: async ({ sendToTarget }, use) => {
+    await use(async (urlSuffix, expression) => {
+      // As if the user did it: extension APIs that need a user action accept it.
+      const result = await sendToTarget(urlSuffix, ['Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }]);
+      return (result?.result as { value?: unknown } | undefined)?.value ?? null;
     });
   },
   sidePanelText: async ({ evalInTarget }, use) => {
