@@ -143,6 +143,28 @@ test.describe('thread summaries in Chromium', () => {
     expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
   });
 
+  test('a damaged model file: the engine stopping is explained, and once the file is deleted Try again downloads it afresh', async ({ context, serve, openPanel, modelServer }) => {
+    await serve([OWN_THREAD]);
+    modelServer.damaged = true;
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await summarize(page);
+    await downloadModel(panel);
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    await expect(panel.getByTestId('job-error')).toContainText('The engine stopped while running Qwen2.5 0.5B Instruct');
+    await expect(panel.getByTestId('job-error')).toContainText('delete it under “Models on this device”');
+    modelServer.damaged = false;
+    await panel.getByTestId('models-on-device').locator('summary').click();
+    await panel.getByRole('button', { name: 'Delete Qwen2.5 0.5B Instruct' }).click();
+    await expect(panel.getByTestId('models-none')).toHaveText('No model downloaded yet.');
+    const before = modelServer.log.length;
+    await panel.getByTestId('job-retry').click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    expect(modelServer.log.slice(before).some((l) => l.startsWith('GET') && l.includes('huggingface.co/Qwen/'))).toBe(true);
+  });
+
   test('citations in a summary show their post on the page (scripted engine)', async ({ context, serve, openPanel, setSettings }) => {
     await serve([OWN_THREAD]);
     await setSettings({

@@ -9,6 +9,9 @@ import { EngineError, estimateTokens, type ChatMessage, type Engine, type Genera
 /** Loading can hang for ever where WebAssembly is not allowed (CSP): give up after this. */
 const LOAD_TIMEOUT_MS = 120_000;
 
+/** How wllama reports that llama.cpp aborted inside WebAssembly (the runtime cannot go on). */
+const RUNTIME_ABORT = /\(ABORT\)|Aborted\(|RuntimeError|unreachable/;
+
 export interface CpuEngineOptions {
   /** URL of wllama.wasm inside the extension. */
   wasmUrl: string;
@@ -65,7 +68,11 @@ export class CpuEngine implements Engine {
       ]);
     } catch (err) {
       void wllama.exit().catch(() => undefined);
-      throw asEngineError(err, 'load');
+      const error = asEngineError(err, 'load');
+      if (error.code !== 'load') throw error;
+      // Not removed automatically: a load can also fail for want of memory, and the file may be
+      // fine. The user can delete it and download it afresh.
+      throw new EngineError(`${model.label} could not be loaded (${error.message}). If it fails again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.`, 'load');
     } finally {
       clearTimeout(timer);
     }
@@ -92,7 +99,14 @@ export class CpuEngine implements Engine {
         },
       });
     } catch (err) {
-      throw asEngineError(err, 'generate');
+      const error = asEngineError(err, 'generate');
+      if (error.code === 'generate' && RUNTIME_ABORT.test(error.message)) {
+        // llama.cpp aborted: this runtime is dead. Unloaded, the next try starts a fresh one.
+        const label = this.model.label;
+        await this.unload();
+        throw new EngineError(`The engine stopped while running ${label} (${error.message.trim()}). Try again; if it stops again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.`, 'generate');
+      }
+      throw error;
     }
     if (signal?.aborted) throw new EngineError('Stopped.', 'aborted');
     return text;
