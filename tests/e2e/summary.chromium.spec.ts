@@ -3,7 +3,7 @@ import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { egress } from './support/egress';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 import { TINY_SUMMARY } from './support/tiny';
 
@@ -24,6 +24,27 @@ async function recordJob(panel: Page) {
 }
 
 const summarize = (page: Page) => chooseAction(page, FOCUSED_POST, 'Summarize thread');
+
+/** Opens the panel and the thread, asks for a summary and agrees to the model download. */
+async function summarizeFirstTime(context: BrowserContext, openPanel: () => Promise<Page>): Promise<Page> {
+  const panel = await openPanel();
+  const page = await context.newPage();
+  await page.goto(OWN_THREAD.url);
+  await summarize(page);
+  await downloadModel(panel);
+  return panel;
+}
+
+/** Waits for the panel's job to end as `status`. */
+const jobEnds = (panel: Page, status: 'done' | 'error') =>
+  expect(panel.getByTestId('job')).toHaveAttribute('data-status', status, { timeout: status === 'done' ? 60_000 : 30_000 });
+
+/** Try again, and the tiny model's exact summary comes out. */
+async function retryGivesTheSummary(panel: Page): Promise<void> {
+  await panel.getByTestId('job-retry').click();
+  await jobEnds(panel, 'done');
+  expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+}
 
 /** The records in the extension's IndexedDB, read from one of its pages. */
 const storedResults = (panel: Page) =>
@@ -113,45 +134,29 @@ test.describe('thread summaries in Chromium', () => {
   test('a download that fails says so, and Try again works once the model is reachable', async ({ context, serve, openPanel, modelServer }) => {
     await serve([OWN_THREAD]);
     modelServer.failWith = 503;
-    const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await summarize(page);
-    await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    const panel = await summarizeFirstTime(context, openPanel);
+    await jobEnds(panel, 'error');
     await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
     await expect(panel.getByTestId('job-error')).toContainText('Check the connection and try again');
     expect(await storedResults(panel)).toHaveLength(0);
     modelServer.failWith = null;
-    await panel.getByTestId('job-retry').click();
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    await retryGivesTheSummary(panel);
   });
 
   test('a download cut halfway leaves no broken model behind: the retry gives the same summary', async ({ context, serve, openPanel, modelServer }) => {
     await serve([OWN_THREAD]);
     modelServer.cutAfter = 100_000;
-    const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await summarize(page);
-    await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    const panel = await summarizeFirstTime(context, openPanel);
+    await jobEnds(panel, 'error');
     modelServer.cutAfter = null;
-    await panel.getByTestId('job-retry').click();
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    await retryGivesTheSummary(panel);
   });
 
   test('a damaged model file: the engine stopping is explained, and once the file is deleted Try again downloads it afresh', async ({ context, serve, openPanel, modelServer }) => {
     await serve([OWN_THREAD]);
     modelServer.damaged = true;
-    const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await summarize(page);
-    await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    const panel = await summarizeFirstTime(context, openPanel);
+    await jobEnds(panel, 'error');
     await expect(panel.getByTestId('job-error')).toContainText('The engine stopped while running Qwen2.5 0.5B Instruct');
     await expect(panel.getByTestId('job-error')).toContainText('delete it under “Models on this device”');
     modelServer.damaged = false;
@@ -159,9 +164,7 @@ test.describe('thread summaries in Chromium', () => {
     await panel.getByRole('button', { name: 'Delete Qwen2.5 0.5B Instruct' }).click();
     await expect(panel.getByTestId('models-none')).toHaveText('No model downloaded yet.');
     const before = modelServer.log.length;
-    await panel.getByTestId('job-retry').click();
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    await retryGivesTheSummary(panel);
     expect(modelServer.log.slice(before).some((l) => l.startsWith('GET') && l.includes('huggingface.co/Qwen/'))).toBe(true);
   });
 
