@@ -7,7 +7,7 @@ import type { PageSnapshot } from './sites/types';
 import type { JobState } from './jobs/protocol';
 import type { StoredResult } from './db';
 import type { DraftOptions } from './llm/drafts';
-import type { ChatTurn } from './llm/chat';
+import type { ChatAsk } from './llm/chat';
 
 /** What the user asked of a post. */
 export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat';
@@ -51,7 +51,7 @@ interface ProtocolMap {
    */
   startJob(data: { tabId: number; force: boolean; allowDownload?: boolean }): JobState;
   /** The panel asks a follow-up question about a tab's thread. */
-  askChat(data: { tabId: number; question: string; turns: ChatTurn[]; allowDownload?: boolean }): JobState;
+  askChat(data: ChatAsk & { tabId: number; allowDownload?: boolean }): JobState;
   /** The background asks a page to explain the selected words (context menu, shortcut). */
   explainSelection(data: { text: string }): string | null;
   /** The panel stops a job. */

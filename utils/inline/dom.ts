@@ -4,9 +4,13 @@
  */
 import { t } from '../i18n';
 
+/** Marks every host of Skein's inline UI, so a change of X's theme reaches all of them at once. */
+export const SKEIN_UI = '[data-skein-ui]';
+
 /** A host element of `tag` with an open shadow root holding `css`. */
 export function shadowHost(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
+  host.dataset.skeinUi = '';
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;

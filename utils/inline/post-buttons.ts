@@ -9,6 +9,7 @@ import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
 import { HOST_TAG, createPostButton } from './post-button';
 import { detectTheme, type PageTheme } from './theme';
+import { SKEIN_UI } from './dom';
 
 export interface PostButtonsOptions {
   doc: Document;
@@ -46,7 +47,9 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     const now = detectTheme(doc);
     if (now !== theme) {
       theme = now;
-      for (const host of Array.from(doc.querySelectorAll<HTMLElement>(HOST_TAG))) host.dataset.theme = now;
+      // The one place the page's theme is read per frame: every Skein host (buttons, reply bars,
+      // cards, notices) follows it from here.
+      for (const host of Array.from(doc.querySelectorAll<HTMLElement>(SKEIN_UI))) host.dataset.theme = now;
     }
     for (const post of Array.from(doc.querySelectorAll(hooks.postSelector))) {
       try {

@@ -26,11 +26,7 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
 
   const scan = () => {
     frame = null;
-    // The user may switch X's theme at any time: bars follow it. (Reading the theme costs a
-    // style computation: only when there are bars or boxes to theme.)
     const editors = Array.from(doc.querySelectorAll<HTMLElement>(hooks.editorSelector));
-    const theme = bars.size || editors.length ? detectTheme(doc) : 'light';
-    for (const bar of bars.values()) bar.host.dataset.theme = theme;
     for (const [editor, bar] of bars) {
       if (editor.isConnected && bar.host.isConnected) continue;
       const busy = bar.busyJob();
@@ -43,7 +39,9 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
       try {
         const anchor = hooks.barAnchor(editor);
         if (!anchor?.parentNode) continue;
-        const bar = createReplyBar(doc, { theme, tone, ports: portsFor(editor) });
+        // The theme is read for a new bar only; a later switch of X's theme reaches every Skein
+        // host from the post buttons' watcher (one style read per frame, not one per feature).
+        const bar = createReplyBar(doc, { theme: detectTheme(doc), tone, ports: portsFor(editor) });
         anchor.after(bar.host);
         bars.set(editor, bar);
       } catch {

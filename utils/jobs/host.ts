@@ -60,9 +60,10 @@ export class EngineHost {
     const budget = Math.max(2000, (task.model.contextTokens - REPLY_TOKENS - PROMPT_TOKENS) * 3);
     const block = task.posts.length ? threadBlock(postsAround(task.posts, task.focus, budget)) : null;
     if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);
+    const thread = block ?? threadBlock([]);
     const messages = task.action === 'chat' && task.chat
-      ? chatMessages(block ?? '<thread>\n</thread>', task.lang, task.chat.turns, task.chat.question)
-      : explainMessages(block ?? '<thread>\n</thread>', task.focus, task.lang, task.selection);
+      ? chatMessages(thread, task.lang, task.chat.turns, task.chat.question)
+      : explainMessages(thread, task.focus, task.lang, task.selection);
     const text = await engine.generate(messages, { signal, maxTokens: REPLY_TOKENS, temperature: 0, onToken });
     return { text, calls: 1 };
   }

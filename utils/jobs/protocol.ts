@@ -8,7 +8,7 @@ import type { EngineKind, LoadProgress, ModelSpec } from '../llm/engine';
 import type { SummaryStage } from '../llm/summarize';
 import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
-import type { ChatTurn } from '../llm/chat';
+import type { ChatAsk } from '../llm/chat';
 
 /** What a job does: an assistant action, or only fetching a model onto the device (options). */
 export type JobAction = AssistantAction | 'download';
@@ -30,7 +30,7 @@ export interface JobTask {
   /** Explain: the words the user selected in the focused post. */
   selection?: string;
   /** Chat: the question, and the exchanges before it. */
-  chat?: { question: string; turns: ChatTurn[] };
+  chat?: ChatAsk;
   /** Whether the model may be downloaded; without it, a missing model ends the job as `needs-model`. */
   allowDownload?: boolean;
 }

@@ -9,8 +9,8 @@ import { requestFor, setRequestJob, threadState, type StoredRequest } from '../t
 import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type HostLink, type ResultStore } from './queue';
-import { startDownload, startJobFor, type ChatAsk } from './start';
-import { MAX_QUESTION, chatTurnsFrom } from '../llm/chat';
+import { startDownload, startJobFor } from './start';
+import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 
 

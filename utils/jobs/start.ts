@@ -10,7 +10,7 @@ import { cacheKey, threadIdOf } from './cache-key';
 import type { JobState } from './protocol';
 import type { JobQueue } from './queue';
 import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
-import type { ChatTurn } from '../llm/chat';
+import type { ChatAsk } from '../llm/chat';
 
 /** The first words of a thread, for the history list. */
 function titleOf(request: StoredRequest): string {
@@ -33,12 +33,6 @@ export async function pickEngine(settings: Settings): Promise<{ engine: EngineKi
     if (chosen && (adapter || settings.engine === 'webgpu')) return { engine: 'webgpu', model: chosen };
   }
   return { engine: 'cpu', model: cpuModel(settings.cpuModelId) };
-}
-
-/** A follow-up question about a request's thread. */
-export interface ChatAsk {
-  question: string;
-  turns: ChatTurn[];
 }
 
 /** Starts (or answers from the kept result) the job for a request, or for a question about it. */

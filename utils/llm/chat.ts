@@ -11,6 +11,12 @@ export interface ChatTurn {
   answer: string;
 }
 
+/** A follow-up question, and the exchanges before it. */
+export interface ChatAsk {
+  question: string;
+  turns: ChatTurn[];
+}
+
 /** The longest question kept, and how many earlier exchanges go back to the model. */
 export const MAX_QUESTION = 1000;
 export const MAX_TURNS = 6;
