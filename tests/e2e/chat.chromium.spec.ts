@@ -2,9 +2,11 @@ import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { egress } from './support/egress';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 /** The panel's Chat tab: follow-up questions about the thread, answered by the CPU engine with the tiny model. */
 test('Chat: questions about the thread stream answers from the real CPU engine, one after the other, kept in history', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+  test.setTimeout(ENGINE_TEST);
   await serve([OWN_THREAD]);
   const panel = await openPanel();
   await panel.getByRole('tab', { name: 'Chat' }).click();
@@ -15,14 +17,14 @@ test('Chat: questions about the thread stream answers from the real CPU engine, 
   await chooseAction(page, FOCUSED_POST, 'Summarize thread');
   await panel.getByRole('tab', { name: 'This thread' }).click();
   await downloadModel(panel);
-  await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
 
   await panel.getByRole('tab', { name: 'Chat' }).click();
   await panel.getByRole('textbox', { name: 'Ask about this thread' }).fill('Why block at the end?');
   await panel.getByRole('textbox', { name: 'Ask about this thread' }).press('Enter');
   const answers = panel.getByTestId('chat-exchange').getByTestId('job');
   // The model is on the device now: no second download step.
-  await expect(answers.first()).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(answers.first()).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
   const first = (await answers.first().getByTestId('job-output').innerText()).trim();
   expect(first.length).toBeGreaterThan(0);
   // Streamed text is announced politely to screen readers.
@@ -31,7 +33,7 @@ test('Chat: questions about the thread stream answers from the real CPU engine, 
   await panel.getByRole('textbox', { name: 'Ask about this thread' }).fill('Who disagrees?');
   await panel.getByRole('button', { name: 'Ask' }).click();
   await expect(answers).toHaveCount(2);
-  await expect(answers.nth(1)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(answers.nth(1)).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
   await expect(panel.getByTestId('chat-question')).toHaveText([/Why block at the end\?/, /Who disagrees\?/]);
 
   // Kept with the thread's other results, searchable in History by the question.

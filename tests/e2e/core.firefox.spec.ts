@@ -1,5 +1,4 @@
-import type { Page, Target } from 'puppeteer-core';
-import { test, expect, buttonIds, waitForButtons, FIREFOX_UUID } from './support/firefox';
+import { test, expect, buttonIds, newTabFrom, waitForButtons, FIREFOX_UUID } from './support/firefox';
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 
@@ -44,12 +43,10 @@ test.describe('Skein in Firefox', () => {
     );
     expect(await notice.jsonValue()).toContain('Skein read 9 post(s). Open the Skein sidebar');
     // The new tab's page object keeps saying about:blank over BiDi; what runs in it is the panel.
-    const created = new Promise<Page>((resolve) => firefox.once('targetcreated', async (t: Target) => resolve((await t.page())!)));
-    await page.locator(`${host} >>> .notice-action`).click();
-    const panel = await created;
+    const panel = await newTabFrom(firefox, () => page.locator(`${host} >>> .notice-action`).click());
     await panel.waitForFunction(
       (url) => location.href === url && document.querySelector('[data-testid="thread-count"]'),
-      { timeout: 10_000 },
+      {},
       `moz-extension://${FIREFOX_UUID}/sidepanel.html`,
     );
     expect(await panel.$eval('[data-testid="thread-count"]', (e) => e.textContent)).toBe('9 post(s) read from X');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel } from './support/actions';
 import { OWN_THREAD } from './support/pages';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 test.describe('options', () => {
   test('the interface language switches the options page, the side panel and the page’s buttons to French', async ({ context, extensionId, serve, openPanel }) => {
@@ -23,6 +24,7 @@ test.describe('options', () => {
   });
 
   test('choosing the GPU engine takes effect; without WebGPU the panel says so and offers the CPU engine', async ({ context, extensionId, serve, openPanel }) => {
+    test.setTimeout(ENGINE_TEST);
     await serve([OWN_THREAD]);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -31,12 +33,12 @@ test.describe('options', () => {
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await chooseAction(page, '1900000000000000010', 'Summarize thread');
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'error', { timeout: ENGINE_STEP });
     await expect(panel.getByTestId('job-model')).toContainText('WebGPU');
     await expect(panel.getByTestId('job-use-cpu')).toBeVisible();
     await panel.getByTestId('job-use-cpu').click();
     await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     await expect(options.getByRole('radio', { name: 'CPU (works everywhere, slower)' })).toBeChecked();
   });
 
@@ -68,13 +70,14 @@ test.describe('options', () => {
   });
 
   test('the chosen CPU model downloads from the options page (the tiny model), shows it is on the device, and the first summary needs no download step', async ({ context, extensionId, serve, openPanel, modelServer }) => {
+    test.setTimeout(ENGINE_TEST);
     await serve([OWN_THREAD]);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await expect(options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · not downloaded$/ })).toBeChecked();
     const cpu = options.getByTestId('model-download-cpu');
     await cpu.getByRole('button', { name: /^Download Qwen2\.5 0\.5B Instruct now \(\d+ MB\)$/ }).click();
-    await expect(cpu).toHaveText('Qwen2.5 0.5B Instruct: on this device', { timeout: 60_000 });
+    await expect(cpu).toHaveText('Qwen2.5 0.5B Instruct: on this device', { timeout: ENGINE_STEP });
     await expect(options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · on this device$/ })).toBeVisible();
     expect(modelServer.log.some((l) => l.includes('huggingface.co/Qwen/'))).toBe(true);
 
@@ -82,7 +85,7 @@ test.describe('options', () => {
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await chooseAction(page, '1900000000000000010', 'Summarize thread');
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     await expect(panel.getByTestId('job-needs-model')).toHaveCount(0);
   });
 });

@@ -2,6 +2,7 @@ import { test, expect } from './support/chromium';
 import { OWN_THREAD } from './support/pages';
 import { downloadModel } from './support/actions';
 import { TINY_SUMMARY } from './support/tiny';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 test.describe('the toolbar popup', () => {
   test('on a site Skein does not read it says where it works; it shows the engine and opens the options', async ({ context, extensionId }) => {
@@ -15,14 +16,13 @@ test.describe('the toolbar popup', () => {
     expect((await options).url()).toBe(`chrome-extension://${extensionId}/options.html`);
   });
 
-  test('on an X thread, Summarize this thread opens the side panel with the page’s thread', async ({ context, serve, setSettings, evalInTarget, sidePanelText, openPanel }) => {
+  test('on an X thread, Summarize this thread opens the side panel with the page’s thread', async ({ context, serve, setSettings, evalInTarget, sidePanelText, openPanel, openPopup }) => {
     await serve([OWN_THREAD]);
     await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].' });
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await page.bringToFront();
-    const worker = context.serviceWorkers()[0]!;
-    await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    await openPopup();
     await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
     await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
     await expect.poll(sidePanelText).toContain('Swatch first.');
@@ -31,18 +31,18 @@ test.describe('the toolbar popup', () => {
     await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first.[2]');
   });
 
-  test('with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup then shows it on the device', async ({ context, serve, evalInTarget, openPanel, extensionId }) => {
+  test('with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup then shows it on the device', async ({ context, serve, evalInTarget, openPanel, extensionId, openPopup }) => {
+    test.setTimeout(ENGINE_TEST);
     await serve([OWN_THREAD]);
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     await page.bringToFront();
-    const worker = context.serviceWorkers()[0]!;
-    await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    await openPopup();
     await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-model]")?.textContent ?? null')).toMatch(/Not downloaded yet/);
     await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
     const panel = await openPanel();
     await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);

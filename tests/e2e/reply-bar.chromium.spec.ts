@@ -2,6 +2,8 @@ import { test, expect } from './support/chromium';
 import { threadWithReplyBox } from './support/pages';
 import { chooseAction, FOCUSED_POST } from './support/actions';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
+import { SCRIPT_HOLD } from '../../utils/llm/scripted-engine';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import type { Page } from '@playwright/test';
 
 /**
@@ -71,7 +73,8 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
 
 test('the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to be copied', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
   await serve([await threadWithReplyBox()]);
-  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK), scriptedDelayMs: 150 });
+  // About 5 s of writing (17 words, 300 ms each): the box is removed as soon as it starts.
+  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK), scriptedDelayMs: 300 });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
@@ -83,7 +86,7 @@ test('the reply box closes before the drafts are done: a notice points to the pa
   const toast = page.locator('skein-toast');
   await expect(toast).toContainText('The reply box closed before the drafts were done');
   await toast.getByRole('button', { name: 'Open the panel' }).click();
-  await expect.poll(sidePanelText, { timeout: 20_000 }).toContain('Saving this for my next shawl.');
+  await expect.poll(sidePanelText, { timeout: ENGINE_STEP }).toContain('Saving this for my next shawl.');
   const text = (await sidePanelText())!;
   expect(text).toContain('Draft reply');
   expect(text).toContain('Which yarn did you use?');
@@ -92,16 +95,17 @@ test('the reply box closes before the drafts are done: a notice points to the pa
 });
 
 test('with the real CPU engine: the bar asks before the first download, then drafts three variants with the tiny model', async ({ context, serve, modelServer, pageErrors }) => {
+  test.setTimeout(ENGINE_TEST);
   await serve([await threadWithReplyBox()]);
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
   await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar).toHaveAttribute('data-status', 'needs-model');
+  await expect(bar).toHaveAttribute('data-status', 'needs-model', { timeout: ENGINE_STEP });
   await expect(bar.getByRole('status')).toContainText('Download Qwen2.5 0.5B Instruct (');
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
   await bar.getByRole('button', { name: /Download the model/ }).click();
-  await expect(bar).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(bar).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
   const texts = await bar.locator('.variants li p').allInnerTexts();
   expect(texts).toHaveLength(3);
   for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);
@@ -112,15 +116,22 @@ test('with the real CPU engine: the bar asks before the first download, then dra
 });
 
 test('the engine busy with a summary: the draft waits in the queue and the bar shows its place', async ({ context, serve, setSettings, pageErrors }) => {
-  await serve([await threadWithReplyBox()]);
-  await setSettings({ engine: 'scripted', scriptedReply: 'one two three four five six seven eight nine ten', scriptedDelayMs: 150 });
+  const served = await threadWithReplyBox();
+  await serve([served]);
+  // Every job holds after its first words until it is cancelled: the summary is certainly still
+  // running when the draft is asked for, however slow the machine.
+  await setSettings({ engine: 'scripted', scriptedReply: `one two three ${SCRIPT_HOLD}` });
+  const summaryTab = await context.newPage();
+  await summaryTab.goto(served.url);
+  await chooseAction(summaryTab, FOCUSED_POST, 'Summarize thread');
   const page = await context.newPage();
-  await page.goto('https://x.com/skein_test/status/1900000000000000010');
-  await chooseAction(page, FOCUSED_POST, 'Summarize thread');
+  await page.goto(served.url);
   const bar = await openDraft(page);
   await bar.getByRole('button', { name: 'Draft', exact: true }).click();
   await expect(bar.getByRole('status')).toHaveText('Waiting: 1 ahead');
-  await expect(bar).toHaveAttribute('data-status', 'running', { timeout: 20_000 });
+  // Closing the summary's tab cancels its job, and the draft's turn comes.
+  await summaryTab.close();
+  await expect(bar).toHaveAttribute('data-status', 'running');
   await bar.getByRole('button', { name: 'Cancel' }).click();
   await expect(bar).toHaveAttribute('data-status', 'cancelled');
   expect(pageErrors).toEqual([]);

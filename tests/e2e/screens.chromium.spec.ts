@@ -15,7 +15,7 @@ const EXPLAIN = '“Blocking” means wetting the finished piece and pinning it 
 const DRAFTS = ['Great thread! Blocking changed everything for my last shawl.', 'How long do you leave a piece pinned when you block it?', 'Saving this for my next big project. Thanks!'];
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors, evalInTarget, sendToTarget }) => {
+  test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors, evalInTarget, sendToTarget, openPopup }) => {
     const shot = (name: string) => `test-results/screens/${name}-${theme}.png`;
     await serve([await threadWithReplyBox()]);
     const page = await context.newPage();
@@ -52,7 +52,7 @@ for (const theme of ['light', 'dark'] as const) {
     await setSettings({});
     // Chrome's real popup over the X thread (read over the DevTools protocol: no tab shows it).
     await page.bringToFront();
-    await context.serviceWorkers()[0]!.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    await openPopup();
     await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
     const png = await sendToTarget(
       '/popup.html',

@@ -6,6 +6,7 @@ import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
 import type { BrowserContext, Page } from '@playwright/test';
 
 import { TINY_SUMMARY } from './support/tiny';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 /** Records every state the panel's job goes through, from before it starts. */
 async function recordJob(panel: Page) {
@@ -37,7 +38,7 @@ async function summarizeFirstTime(context: BrowserContext, openPanel: () => Prom
 
 /** Waits for the panel's job to end as `status`. */
 const jobEnds = (panel: Page, status: 'done' | 'error') =>
-  expect(panel.getByTestId('job')).toHaveAttribute('data-status', status, { timeout: status === 'done' ? 60_000 : 30_000 });
+  expect(panel.getByTestId('job')).toHaveAttribute('data-status', status, { timeout: ENGINE_STEP });
 
 /** Try again, and the tiny model's exact summary comes out. */
 async function retryGivesTheSummary(panel: Page): Promise<void> {
@@ -62,6 +63,9 @@ const storedResults = (panel: Page) =>
   );
 
 test.describe('thread summaries in Chromium', () => {
+  // All but the last run the real CPU engine, some of them twice.
+  test.describe.configure({ timeout: ENGINE_TEST });
+
   test('the CPU engine summarizes with the tiny model: streamed, kept, shown again at once', async ({ context, serve, openPanel, modelServer, requests, extensionId, pageErrors }) => {
     await serve([OWN_THREAD]);
     const panel = await openPanel();
@@ -72,12 +76,12 @@ test.describe('thread summaries in Chromium', () => {
 
     // First the user's choice to download the model: nothing was fetched before it.
     const job = panel.getByTestId('job');
-    await expect(job).toHaveAttribute('data-status', 'needs-model');
+    await expect(job).toHaveAttribute('data-status', 'needs-model', { timeout: ENGINE_STEP });
     await expect(panel.getByTestId('job-needs-model')).toContainText(`Download ${DEFAULT_CPU_MODEL.label} (`);
     await expect(panel.getByTestId('job-error')).toHaveCount(0);
     expect(modelServer.log.filter((l) => l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname))).toEqual([]);
     await panel.getByTestId('job-download').click();
-    await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(job).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     await expect(panel.getByTestId('job-model')).toHaveText(`${DEFAULT_CPU_MODEL.label} · CPU`);
     const text = (await panel.getByTestId('job-output').innerText()).trim();
     expect(text).toBe(TINY_SUMMARY);
@@ -118,7 +122,7 @@ test.describe('thread summaries in Chromium', () => {
     await page.goto(OWN_THREAD.url);
     await summarize(page);
     await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     // Closing and opening the list reads it again.
     await panel.getByText('Models on this device').click();
     await panel.getByText('Models on this device').click();

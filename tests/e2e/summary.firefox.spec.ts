@@ -1,5 +1,6 @@
-import type { Page, Target } from 'puppeteer-core';
-import { test, expect, waitForButtons } from './support/firefox';
+import type { Page } from 'puppeteer-core';
+import { test, expect, newTabFrom, waitForButtons } from './support/firefox';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { OWN_THREAD } from './support/pages';
 import { egress } from './support/egress';
 import { TINY_SUMMARY } from './support/tiny';
@@ -14,19 +15,18 @@ const job = (panel: Page) =>
   });
 
 test('Firefox: the CPU engine in the background page summarizes with the tiny model; kept and shown again', async ({ firefox, openServed, modelServer, pageErrors }) => {
+  test.setTimeout(ENGINE_TEST);
   const page = await openServed([OWN_THREAD]);
   await page.goto(OWN_THREAD.url);
   await waitForButtons(page, 7);
   await page.locator(`${HOST} >>> button.trigger`).click();
   await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
-  const created = new Promise<Page>((resolve) => firefox.once('targetcreated', async (t: Target) => resolve((await t.page())!)));
-  await page.locator(`${HOST} >>> .notice-action`).click();
-  const panel = await created;
+  const panel = await newTabFrom(firefox, () => page.locator(`${HOST} >>> .notice-action`).click());
   // The first download is the user's choice.
-  await panel.waitForSelector('[data-testid="job-download"]', { timeout: 30_000 });
+  await panel.waitForSelector('[data-testid="job-download"]', { timeout: ENGINE_STEP });
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
   await panel.locator('[data-testid="job-download"]').click();
-  await panel.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''), { timeout: 60_000 });
+  await panel.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''), { timeout: ENGINE_STEP });
   // The same text as in Chromium: greedy decoding of the same model.
   expect(await job(panel)).toMatchObject({ status: 'done', text: TINY_SUMMARY });
 
@@ -39,6 +39,7 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
         open.onsuccess = () => {
           const req = open.result.transaction('results').objectStore('results').getAll();
           req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
         };
       }),
   );
@@ -52,7 +53,7 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   await page.bringToFront();
   await page.locator(`${HOST} >>> button.trigger`).click();
   await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
-  await panel.waitForFunction(() => document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'), { timeout: 10_000 });
+  await panel.waitForFunction(() => document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'));
   expect(await job(panel)).toMatchObject({ status: 'done', text: TINY_SUMMARY });
   expect(downloads()).toBe(seen);
 

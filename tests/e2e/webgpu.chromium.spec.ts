@@ -2,11 +2,13 @@ import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { TINY_SUMMARY } from './support/tiny';
+import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 // WebGPU on the CPU through SwiftShader: an adapter without shader-f16.
 test.use({ extraArgs: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] });
 
 test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable model files give a clear error and the CPU engine takes over', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+  test.setTimeout(ENGINE_TEST);
   await serve([OWN_THREAD]);
   modelServer.failWith = 404; // the model host answers nothing useful
   const panel = await openPanel();
@@ -17,7 +19,7 @@ test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable mo
   await downloadModel(panel);
 
   const job = panel.getByTestId('job');
-  await expect(job).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
+  await expect(job).toHaveAttribute('data-status', 'error', { timeout: ENGINE_STEP });
   await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B (f32) · WebGPU');
   await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
   await expect(panel.getByTestId('job-error')).toContainText('The CPU engine works without a GPU');
@@ -27,7 +29,7 @@ test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable mo
   await panel.getByTestId('job-use-cpu').click();
   // Another model, another download: asked again.
   await downloadModel(panel);
-  await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(job).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
   await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B Instruct · CPU');
   expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
   expect(pageErrors).toEqual([]);

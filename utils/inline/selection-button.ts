@@ -1,6 +1,7 @@
 /**
  * A small "Explain" button by the words the user selected in a post. It appears only for a
- * selection inside a post, follows nothing else, and goes away when the selection does.
+ * selection inside a post, follows the selection when the page scrolls, and goes away when
+ * the selection does or leaves the screen.
  */
 import { t } from '../i18n';
 import { postOfSelection } from './selection-text';
@@ -36,6 +37,7 @@ export function mountSelectionButton(doc: Document, postSelector: string, onExpl
     const post = text ? postOfSelection(selection, postSelector) : null;
     if (!selection || !post || selection.rangeCount === 0) return hide();
     const rect = selection.getRangeAt(0).getBoundingClientRect();
+    if (rect.bottom < 0 || rect.top > view.innerHeight) return hide();
     current = { text, post };
     host.dataset.theme = detectTheme(doc);
     // Above the selection, below it at the top of the screen, and always on screen.
@@ -58,12 +60,21 @@ export function mountSelectionButton(doc: Document, postSelector: string, onExpl
   const onUp = () => view.setTimeout(update, 0);
   doc.addEventListener('mouseup', onUp);
   doc.addEventListener('keyup', onUp);
-  const onScroll = () => hide();
+  // Scrolling moves the selection: the button follows it, once per frame.
+  let frame = 0;
+  const onScroll = () => {
+    if (!host.isConnected || frame) return;
+    frame = view.requestAnimationFrame(() => {
+      frame = 0;
+      update();
+    });
+  };
   view.addEventListener('scroll', onScroll, { passive: true });
   return () => {
     doc.removeEventListener('mouseup', onUp);
     doc.removeEventListener('keyup', onUp);
     view.removeEventListener('scroll', onScroll);
+    if (frame) view.cancelAnimationFrame(frame);
     hide();
   };
 }

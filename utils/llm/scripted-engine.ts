@@ -5,6 +5,12 @@
  */
 import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type ModelSpec } from './engine';
 
+/**
+ * In a script, this mark holds the generation where it stands until it is cancelled: a job
+ * that is certainly still running whenever a test looks, however slow the machine.
+ */
+export const SCRIPT_HOLD = '\u23f8';
+
 /** How the scripted engine answers: a fixed reply, or one computed from the messages. */
 export type Script = string | ((messages: ChatMessage[], call: number) => string);
 
@@ -44,6 +50,10 @@ export class ScriptedEngine implements Engine {
     let out = '';
     for (const piece of pieces) {
       if (signal?.aborted) throw new EngineError('Generation stopped.', 'aborted');
+      if (piece.trim() === SCRIPT_HOLD) {
+        await untilAborted(signal);
+        throw new EngineError('Generation stopped.', 'aborted');
+      }
       if (this.options.pieceDelayMs) await new Promise((r) => setTimeout(r, this.options.pieceDelayMs));
       out += piece;
       onToken?.(piece);
@@ -58,4 +68,12 @@ export class ScriptedEngine implements Engine {
   async unload() {
     this.model = null;
   }
+}
+
+/** Resolves when `signal` aborts (never without one). */
+function untilAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -1,5 +1,6 @@
 /** Using Skein's post menu in a page, as a person does: open it, pick an action. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ENGINE_STEP } from './limits';
 
 /** The project's test thread's focused post. */
 export const FOCUSED_POST = '1900000000000000010';
@@ -18,6 +19,6 @@ export async function chooseAction(page: Page, postId: string, label: 'Summarize
 
 /** Answers the panel's "download the model (size)" step, as a first-time user does. */
 export async function downloadModel(panel: Page): Promise<void> {
-  await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'needs-model', { timeout: 30_000 });
+  await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'needs-model', { timeout: ENGINE_STEP });
   await panel.getByTestId('job-download').click();
 }

@@ -3,7 +3,7 @@
  * with Skein loaded, its id, saved pages served as the real site, and every error and request
  * the browser saw.
  */
-import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,17 @@ import { answer, type ServedPage } from './pages';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema';
+import { BROWSER_START, PROTOCOL_CALL, within } from './limits';
+
+/** A DevTools reply from a page the session attached to. */
+interface CdpReply {
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+}
 
 /** The extension's `chrome` global, as the service worker has it. */
-type ChromeGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+type ChromeGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } }; action: { openPopup(): Promise<void> } } };
 
 export interface ChromiumFixtures {
   /** More Chromium flags for a whole file (test.use). */
@@ -31,6 +39,10 @@ export interface ChromiumFixtures {
   requests: string[];
   /** Opens the side panel's page as a tab. */
   openPanel(): Promise<Page>;
+  /** Skein's service worker, waited for within a limit. */
+  serviceWorker(): Promise<Worker>;
+  /** Opens Chrome's real toolbar popup over the front tab, as a click on Skein's icon does. */
+  openPopup(): Promise<void>;
   /** Writes Skein's settings as the options page would. */
   setSettings(settings: Partial<Settings>): Promise<void>;
   /**
@@ -64,6 +76,7 @@ export const test = base.extend<ChromiumFixtures>({
       executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1200, height: 900 },
+      timeout: BROWSER_START,
       args: [
         '--no-sandbox',
         `--disable-extensions-except=${CHROME_BUILD}`,
@@ -82,9 +95,17 @@ export const test = base.extend<ChromiumFixtures>({
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   },
-  extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
+  serviceWorker: async ({ context }, use) => {
+    await use(async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: BROWSER_START })));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL((await serviceWorker()).url()).host);
+  },
+  openPopup: async ({ serviceWorker }, use) => {
+    await use(async () => {
+      const worker = await serviceWorker();
+      await within(worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.action.openPopup()), PROTOCOL_CALL, 'chrome.action.openPopup');
+    });
   },
   requests: async ({ context }, use) => {
     const seen: string[] = [];
@@ -128,37 +149,54 @@ export const test = base.extend<ChromiumFixtures>({
       return page;
     });
   },
-  setSettings: async ({ context }, use) => {
+  setSettings: async ({ serviceWorker }, use) => {
     await use(async (settings) => {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const worker = await serviceWorker();
       await worker.evaluate((value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...settings });
     });
   },
   sendToTarget: async ({ context }, use) => {
     await use(async (urlSuffix, ...commands) => {
       const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
+      const cdp = await within(context.newCDPSession(page), PROTOCOL_CALL, 'DevTools session');
+      // Replies by command id, and the end of the target: a popup closes itself when it is done,
+      // and then no reply ever comes. Each wait ends on one of the two, or fails at its limit.
+      const replies = new Map<number, (msg: CdpReply) => void>();
+      let sessionId = '';
+      let closed = () => {};
+      const gone = new Promise<null>((resolve) => (closed = () => resolve(null)));
+      const onMessage = (e: { sessionId?: string; message: string }) => {
+        if (e.sessionId !== sessionId) return;
+        const msg = JSON.parse(e.message) as CdpReply;
+        if (msg.id != null) replies.get(msg.id)?.(msg);
+      };
+      const onDetached = (e: { sessionId?: string }) => {
+        if (e.sessionId === sessionId) closed();
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+      cdp.on('Target.detachedFromTarget', onDetached);
       try {
-        const { targetInfos } = await cdp.send('Target.getTargets');
+        const { targetInfos } = await within(cdp.send('Target.getTargets'), PROTOCOL_CALL, 'Target.getTargets');
         const tabs = new Set(context.pages().map((p) => p.url()));
         const target = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(urlSuffix) && !tabs.has(t.url));
         if (!target) return null;
-        const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+        ({ sessionId } = await within(cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }), PROTOCOL_CALL, 'Target.attachToTarget'));
         // Commands run in order in one session (emulation lasts only as long as its session).
-        const results: (Record<string, unknown> | null)[] = [];
+        let last: Record<string, unknown> | null = null;
         for (const [i, [method, params]] of commands.entries()) {
-          const reply = new Promise<Record<string, unknown> | null>((resolve) => {
-            cdp.on('Target.receivedMessageFromTarget', (e) => {
-              const msg = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
-              if (msg.id === i + 1) resolve(msg.result ?? null);
-            });
-          });
-          await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i + 1, method, params }) });
-          results.push(await reply);
+          const reply = new Promise<CdpReply>((resolve) => replies.set(i + 1, resolve));
+          await within(cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i + 1, method, params }) }), PROTOCOL_CALL, method);
+          const msg = await within(Promise.race([reply, gone]), PROTOCOL_CALL, `${method} in ${urlSuffix}`);
+          if (!msg) return null;
+          if (msg.error) throw new Error(`${method} in ${urlSuffix}: ${msg.error.message}`);
+          last = msg.result ?? null;
         }
-        return results.at(-1) ?? null;
+        return last;
       } finally {
-        await cdp.detach();
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        cdp.off('Target.detachedFromTarget', onDetached);
+        // The page the session runs on may be closing with the test: nothing to wait for then.
+        await within(cdp.detach(), PROTOCOL_CALL, 'DevTools detach').catch(() => {});
       }
     });
   },

@@ -8,6 +8,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const SHARED_FIXTURES = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');
 export const HAVE_SHARED = existsSync(join(SHARED_FIXTURES, 'x'));
 export const NO_SHARED_REASON = `the shared saved pages are not at ${SHARED_FIXTURES} (set SKEIN_SHARED_FIXTURES)`;
+// Elsewhere a test that needs them skips and says why; under CI their absence fails the run.
+if (!HAVE_SHARED && process.env.CI) throw new Error(`CI: ${NO_SHARED_REASON}`);
 /** The project's own fixtures. */
 export const OWN_FIXTURES = join(ROOT, 'tests/fixtures');
 

@@ -4,11 +4,12 @@
  * be downloaded here). Saved pages are served as the real site by request interception.
  */
 import { test as base } from '@playwright/test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './env';
 import { answer, type ServedPage } from './pages';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
+import { BROWSER_START, PROTOCOL_CALL, UI_STEP, within } from './limits';
 
 /** A fixed internal id for the extension, so tests can name its pages. */
 export const FIREFOX_UUID = '5e1a5e1a-0000-4000-8000-00000000a11c';
@@ -38,6 +39,9 @@ export const test = base.extend<FirefoxFixtures>({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: true,
+      // No BiDi command may wait longer than a test step (puppeteer's own default is 3 minutes).
+      protocolTimeout: PROTOCOL_CALL,
+      timeout: BROWSER_START,
       // The local server's certificate is its own; WebDriver's setting covers the whole browser.
       acceptInsecureCerts: true,
       extraPrefsFirefox: {
@@ -50,7 +54,8 @@ export const test = base.extend<FirefoxFixtures>({
     });
     await browser.installExtension(FIREFOX_BUILD);
     await use(browser);
-    await browser.close();
+    // A browser that will not close is killed: the next test starts its own.
+    await within(browser.close(), BROWSER_START, 'Firefox close').catch(() => browser.process()?.kill('SIGKILL'));
   },
   pageErrors: async ({}, use) => {
     await use([]);
@@ -58,6 +63,8 @@ export const test = base.extend<FirefoxFixtures>({
   openServed: async ({ firefox, pageErrors }, use) => {
     await use(async (pages) => {
       const page = await firefox.newPage();
+      // Locators and waits without a limit of their own end with the step's (puppeteer: 30 s).
+      page.setDefaultTimeout(UI_STEP);
       page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${String(e)}`));
       page.on('console', (m) => {
         if (m.type() === 'error') pageErrors.push(`${page.url()}: ${m.text()}`);
@@ -81,6 +88,19 @@ export const buttonIds = (page: Page) =>
 
 /** Waits until the page shows `count` Skein buttons. */
 export async function waitForButtons(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('skein-post-button').length === n, { timeout: 10_000 }, count);
+  await page.waitForFunction((n) => document.querySelectorAll('skein-post-button').length === n, { timeout: UI_STEP }, count);
 }
 
+/**
+ * Runs `action` (a click that opens a tab) and returns the new tab's page. Waits for a page
+ * target that was not there before, within a limit: no other tab's event can answer for it.
+ */
+export async function newTabFrom(firefox: Browser, action: () => Promise<unknown>): Promise<Page> {
+  const before = new Set(firefox.targets());
+  await action();
+  const target: Target = await firefox.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: PROTOCOL_CALL });
+  const page = await within(target.page(), PROTOCOL_CALL, 'the new tab');
+  if (!page) throw new Error('the new tab has no page');
+  page.setDefaultTimeout(UI_STEP);
+  return page;
+}

@@ -64,6 +64,12 @@ export async function startModelServer(modelUrl: string, listenPort = 0): Promis
   return Object.assign(state, {
     port,
     host,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Ends open connections too: a browser's keep-alive socket would hold close() open, and the
+    // next test's server (Firefox's, on the same port 443) waits for this one to be gone.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   });
 }
