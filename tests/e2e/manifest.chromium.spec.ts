@@ -9,6 +9,9 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.js
 test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, X hosts only, wasm-only CSP', () => {
   const m = manifest(CHROME_BUILD);
   expect(m.manifest_version).toBe(3);
+  // Cross-origin isolated pages: the CPU engine may use threads.
+  expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
+  expect(m.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
   expect(m.name).toBe('Skein');
   expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(Object.keys(m.commands).sort()).toEqual(['_execute_action', 'explain-selection', 'open-panel', 'summarize-thread']);

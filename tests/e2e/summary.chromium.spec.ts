@@ -83,6 +83,8 @@ test.describe('thread summaries in Chromium', () => {
     await panel.getByTestId('job-download').click();
     await expect(job).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     await expect(panel.getByTestId('job-model')).toHaveText(`${DEFAULT_CPU_MODEL.label} · CPU`);
+    // Extension pages are cross-origin isolated: the engine's page may run threads.
+    expect(await panel.evaluate(() => crossOriginIsolated)).toBe(true);
     const text = (await panel.getByTestId('job-output').innerText()).trim();
     expect(text).toBe(TINY_SUMMARY);
     // It loaded the model, then the text grew piece by piece before it was done.

@@ -16,6 +16,19 @@ export interface CpuEngineOptions {
   /** URL of wllama.wasm inside the extension. */
   wasmUrl: string;
   loadTimeoutMs?: number;
+  /** Threads for llama.cpp; by default `cpuThreads()` of this machine. */
+  threads?: number;
+}
+
+/**
+ * How many threads the CPU engine uses. Threads need SharedArrayBuffer (a cross-origin
+ * isolated page: Chrome's offscreen document; not Firefox's background page, which gets one).
+ * On two cores both: the user is waiting on the answer and the page is idle meanwhile. With
+ * more, one core is left to the page and the browser, and past eight more threads stop paying.
+ */
+export function cpuThreads(cores = globalThis.navigator?.hardwareConcurrency ?? 1, isolated = globalThis.crossOriginIsolated === true): number {
+  if (!isolated) return 1;
+  return Math.max(1, Math.min(8, cores <= 2 ? cores : cores - 1));
 }
 
 function asEngineError(err: unknown, fallback: EngineError['code']): EngineError {
@@ -57,6 +70,7 @@ export class CpuEngine implements Engine {
           n_ctx: model.contextTokens,
           n_gpu_layers: 0, // the CPU engine: no WebGPU attempt
           n_parallel: 1,
+          n_threads: this.options.threads ?? cpuThreads(),
           seed: 42,
           useCache: true,
           progressCallback: onProgress,
