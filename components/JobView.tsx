@@ -1,5 +1,5 @@
 import { isBusy, type JobState } from '@/utils/jobs/protocol';
-import { formatSize, t, type MessageKey } from '@/utils/i18n';
+import { formatNumber, formatSize, t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 
@@ -54,6 +54,16 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
         <span data-testid="job-model">{t('job.model', { model: state.model.label, engine: t(`engine.${state.engine}` as MessageKey) })}</span>
       </div>
       {state.status === 'loading' && state.progress && <Progress {...state.progress} />}
+      {state.speed && state.status === 'done' && !state.cached && (
+        <p className="text-xs text-slate-500" data-testid="job-speed">
+          {t(state.speed.cachedTokens ? 'job.speedCached' : 'job.speed', {
+            prompt: formatNumber(state.speed.promptTokens),
+            cached: formatNumber(state.speed.cachedTokens),
+            prefill: formatNumber(state.speed.prefillTps),
+            decode: formatNumber(state.speed.decodeTps),
+          })}
+        </p>
+      )}
       {state.stage && state.stage.step !== 'final' && busy && (
         <p className="text-xs text-slate-500">{t('job.stage', { done: state.stage.done + 1, total: state.stage.total })}</p>
       )}

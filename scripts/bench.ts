@@ -8,9 +8,13 @@ import { benchExtraction } from './bench/extract';
 import { benchPipeline } from './bench/pipeline';
 import { benchEngine } from './bench/engine';
 import { benchCpu } from './bench/cpu';
+import { benchFlow } from './bench/flow';
 
 await benchExtraction();
 await benchPipeline();
 await benchEngine();
 // The real-size model takes minutes on 2 cores: BENCH_CPU=0 leaves it out.
-if (process.env.BENCH_CPU !== '0') await benchCpu();
+if (process.env.BENCH_CPU !== '0') {
+  await benchCpu();
+  await benchFlow();
+}

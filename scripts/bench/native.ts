@@ -60,8 +60,9 @@ export async function nativeSpeed(modelPath: string, threadCounts: number[], pro
         await sequence.evaluateWithoutGeneratingNewTokens(tokens);
         const prefillMs = performance.now() - t;
         t = performance.now();
-        // One token at a time, as generation does (sampling aside).
-        for (let d = 0; d < decodeTokens; d++) await sequence.evaluateWithoutGeneratingNewTokens([tokens[d % tokens.length]!]);
+        // Generation proper: each step computes the output layer and samples (greedy).
+        let generated = 0;
+        for await (const _token of sequence.evaluate([tokens.at(-1)!], { temperature: 0 })) if (++generated >= decodeTokens) break;
         const decodeMs = performance.now() - t;
         if (i > 0) out.push({ promptTokens: tokens.length, prefillTps: (tokens.length * 1000) / prefillMs, decodeTps: (decodeTokens * 1000) / decodeMs });
         sequence.dispose();

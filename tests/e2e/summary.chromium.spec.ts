@@ -85,6 +85,8 @@ test.describe('thread summaries in Chromium', () => {
     await expect(panel.getByTestId('job-model')).toHaveText(`${DEFAULT_CPU_MODEL.label} · CPU`);
     // Extension pages are cross-origin isolated: the engine's page may run threads.
     expect(await panel.evaluate(() => crossOriginIsolated)).toBe(true);
+    // llama.cpp's own timings: how many tokens it read, and how fast it read and wrote.
+    await expect(panel.getByTestId('job-speed')).toHaveText(/^Read \d[\d,]* tokens at [\d.,]+ a second, wrote at [\d.,]+ a second$/);
     const text = (await panel.getByTestId('job-output').innerText()).trim();
     expect(text).toBe(TINY_SUMMARY);
     // It loaded the model, then the text grew piece by piece before it was done.

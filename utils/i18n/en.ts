@@ -42,6 +42,8 @@ export const en = {
   'job.needsModelStatus': 'The model is not on this device yet',
   'job.bytesOf': '{mb} of {total} ({pct}%)',
   'job.stage': 'Long thread: reading part {done} of {total}',
+  'job.speed': 'Read {prompt} tokens at {prefill} a second, wrote at {decode} a second',
+  'job.speedCached': 'Read {prompt} new tokens ({cached} kept from before) at {prefill} a second, wrote at {decode} a second',
   'job.points': 'Key points',
   'job.voices': 'Who says what',
   'job.citation': 'Show post {n} on the page',

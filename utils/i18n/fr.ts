@@ -44,6 +44,8 @@ export const fr: Record<MessageKey, string> = {
   'job.needsModelStatus': 'Le modèle n’est pas encore sur cet appareil',
   'job.bytesOf': '{mb} sur {total} ({pct} %)',
   'job.stage': 'Long fil : lecture de la partie {done} sur {total}',
+  'job.speed': 'Lu {prompt} jetons à {prefill} par seconde, écrit à {decode} par seconde',
+  'job.speedCached': 'Lu {prompt} nouveaux jetons ({cached} déjà lus) à {prefill} par seconde, écrit à {decode} par seconde',
   'job.points': 'Points clés',
   'job.voices': 'Qui dit quoi',
   'job.citation': 'Montrer le post {n} sur la page',

@@ -42,6 +42,11 @@ export function t(key: MessageKey, values: Record<string, string | number> = {},
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
+/** A speed or a count as the interface language writes it ("7.5", « 7,5 », "1,234"). */
+export function formatNumber(value: number, lang: UiLanguage = currentLanguage()): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+}
+
 /** A size in megabytes as the interface language writes it ("398 MB", « 398 Mo »). */
 export function formatSize(bytes: number, lang: UiLanguage = currentLanguage()): string {
   const mb = bytes / 1_048_576;

@@ -2,7 +2,7 @@
  * The engine host: where models load and run (Chrome's offscreen document, Firefox's
  * background page). It keeps a loaded model loaded between jobs, so surfaces can come and go.
  */
-import { EngineError, type Engine, type EngineKind } from '../llm/engine';
+import { EngineError, withinContext, type Engine, type EngineKind, type GenerationSpeed } from '../llm/engine';
 import { explainMessages, postsAround, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
 import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
@@ -40,7 +40,7 @@ export class EngineHost {
 
   /** Runs a task to the end; streams what happens to `emit`. */
   async run(task: JobTask, emit: (e: HostEvent) => void, signal: AbortSignal): Promise<{ text: string; calls: number }> {
-    const engine = this.engineFor(task);
+    const engine = reportingSpeed(this.engineFor(task), (speed) => emit({ type: 'speed', speed }));
     if (engine.loaded()?.id !== task.model.id && !task.allowDownload && !(await engine.hasModel(task.model))) {
       // The first download is the user's choice: it is the one thing Skein fetches.
       throw new EngineError(`${task.model.label} is not on this device yet.`, 'needs-model');
@@ -56,16 +56,18 @@ export class EngineHost {
     if (task.action === 'summarize') {
       return summarizeThread(engine, task.posts, { lang: task.lang, signal, onToken, onStage: (stage) => emit({ type: 'stage', stage }) });
     }
-    // Explain, draft and chat see the posts around the one they are about, as many as fit.
-    const budget = Math.max(2000, (task.model.contextTokens - REPLY_TOKENS - PROMPT_TOKENS) * 3);
-    const block = task.posts.length ? threadBlock(postsAround(task.posts, task.focus, budget)) : null;
-    if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);
-    const thread = block ?? threadBlock([]);
-    const messages = task.action === 'chat' && task.chat
-      ? chatMessages(thread, task.lang, task.chat.turns, task.chat.question)
-      : explainMessages(thread, task.focus, task.lang, task.selection);
-    const text = await engine.generate(messages, { signal, maxTokens: REPLY_TOKENS, temperature: 0, onToken });
-    return { text, calls: 1 };
+    // Explain, draft and chat see the posts around the one they are about, as many as fit;
+    // fewer when the model counts more tokens than the estimate.
+    return withinContext((scale) => {
+      const budget = Math.floor(Math.max(2000, (task.model.contextTokens - REPLY_TOKENS - PROMPT_TOKENS) * 3) * scale);
+      const block = task.posts.length ? threadBlock(postsAround(task.posts, task.focus, budget)) : null;
+      if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);
+      const thread = block ?? threadBlock([]);
+      const messages = task.action === 'chat' && task.chat
+        ? chatMessages(thread, task.lang, task.chat.turns, task.chat.question)
+        : explainMessages(thread, task.focus, task.lang, task.selection);
+      return engine.generate(messages, { signal, maxTokens: REPLY_TOKENS, temperature: 0, onToken }).then((text) => ({ text, calls: 1 }));
+    }, REPLY_TOKENS);
   }
 
   /** Three variants, one after the other, each streamed; the first is the most likely reply. */
@@ -81,4 +83,20 @@ export class EngineHost {
     }
     return { text: joinVariants(variants), calls: VARIANT_COUNT };
   }
+}
+
+/**
+ * The engine as the host uses it: every generation, however deep in a task (map-reduce
+ * steps, draft variants), reports its speed.
+ */
+function reportingSpeed(engine: Engine, report: (speed: GenerationSpeed) => void): Engine {
+  return {
+    kind: engine.kind,
+    loaded: () => engine.loaded(),
+    hasModel: (model) => engine.hasModel(model),
+    load: (model, options) => engine.load(model, options),
+    generate: (messages, options) => engine.generate(messages, { ...options, onSpeed: report }),
+    countTokens: (text) => engine.countTokens(text),
+    unload: () => engine.unload(),
+  };
 }

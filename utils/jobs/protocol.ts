@@ -4,7 +4,7 @@
  * only); the engine host streams over the `engine-host` port.
  */
 import type { AssistantAction } from '../messaging';
-import type { EngineKind, LoadProgress, ModelSpec } from '../llm/engine';
+import type { EngineKind, GenerationSpeed, LoadProgress, ModelSpec } from '../llm/engine';
 import type { SummaryStage } from '../llm/summarize';
 import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
@@ -40,7 +40,8 @@ export type HostEvent =
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'loaded'; model: ModelSpec }
   | { type: 'stage'; stage: SummaryStage }
-  | { type: 'token'; text: string };
+  | { type: 'token'; text: string }
+  | { type: 'speed'; speed: GenerationSpeed };
 
 /** How a job ended, or where it is. */
 /** `needs-model`: the model is not on this device yet; the user chooses to download it. */
@@ -68,6 +69,8 @@ export interface JobState {
   saveError?: string;
   calls?: number;
   finishedAt?: number;
+  /** How fast the engine read and wrote, for the last generation that reported it. */
+  speed?: GenerationSpeed;
 }
 
 /** Whether a job is still waiting or working (not yet ended one way or another). */

@@ -125,6 +125,7 @@ export class JobQueue {
     if (event.type === 'progress') this.update(job, { progress: event.progress });
     else if (event.type === 'loaded') this.update(job, { status: 'running', model: event.model });
     else if (event.type === 'stage') this.update(job, { stage: event.stage });
+    else if (event.type === 'speed') this.update(job, { speed: event.speed });
     else this.update(job, { text: job.state.text + event.text });
   }
 

@@ -4,10 +4,13 @@
  * Downloads are cached by wllama in the origin's private storage, so a model is fetched once.
  */
 import { CacheManager, Wllama, WllamaAbortError } from '@wllama/wllama';
-import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type LoadProgress, type ModelSpec } from './engine';
+import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type GenerationSpeed, type LoadProgress, type ModelSpec } from './engine';
 
 /** Loading can hang for ever where WebAssembly is not allowed (CSP): give up after this. */
 const LOAD_TIMEOUT_MS = 120_000;
+
+/** llama.cpp refusing a prompt longer than the context, with both sizes in its own tokens. */
+const TOO_LONG = /request \((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/;
 
 /** How wllama reports that llama.cpp aborted inside WebAssembly (the runtime cannot go on). */
 const RUNTIME_ABORT = /\(ABORT\)|Aborted\(|RuntimeError|unreachable/;
@@ -38,6 +41,12 @@ function asEngineError(err: unknown, fallback: EngineError['code']): EngineError
   if (/quota/i.test(message)) return new EngineError('The browser’s storage is full: the model cannot be saved.', 'quota');
   if (/fetch|network|download|status/i.test(message)) return new EngineError(`The model could not be downloaded (${message}).`, 'download');
   return new EngineError(message, fallback);
+}
+
+/** llama.cpp's timings, as the engine reports speed. */
+export function speedOf(t: { cache_n: number; prompt_n: number; prompt_per_second: number; predicted_n: number; predicted_per_second: number }): GenerationSpeed {
+  const finite = (v: number) => (Number.isFinite(v) ? v : 0);
+  return { promptTokens: t.prompt_n, cachedTokens: t.cache_n, prefillTps: finite(t.prompt_per_second), decodeTps: finite(t.predicted_per_second), decodeTokens: t.predicted_n };
 }
 
 export class CpuEngine implements Engine {
@@ -94,10 +103,11 @@ export class CpuEngine implements Engine {
     this.model = model;
   }
 
-  async generate(messages: ChatMessage[], { signal, maxTokens = 512, temperature = 0, onToken }: GenerateOptions = {}): Promise<string> {
+  async generate(messages: ChatMessage[], { signal, maxTokens = 512, temperature = 0, onToken, onSpeed }: GenerateOptions = {}): Promise<string> {
     const wllama = this.wllama;
     if (!wllama || !this.model) throw new EngineError('No model loaded.', 'load');
     let text = '';
+    let speed: GenerationSpeed | null = null;
     try {
       await wllama.createChatCompletion({
         messages,
@@ -106,6 +116,8 @@ export class CpuEngine implements Engine {
         stream: true,
         abortSignal: signal,
         onData: (chunk) => {
+          // llama.cpp's own timings come with the last chunk.
+          if (chunk.timings) speed = speedOf(chunk.timings);
           const piece = chunk.choices[0]?.delta?.content ?? '';
           if (!piece) return;
           text += piece;
@@ -114,6 +126,11 @@ export class CpuEngine implements Engine {
       });
     } catch (err) {
       const error = asEngineError(err, 'generate');
+      const tooLong = TOO_LONG.exec(error.message);
+      if (tooLong) {
+        const tokens = { requested: Number(tooLong[1]), limit: Number(tooLong[2]) };
+        throw new EngineError(`The request is longer than ${this.model.label} can read at once.`, 'too-long', tokens);
+      }
       if (error.code === 'generate' && RUNTIME_ABORT.test(error.message)) {
         // llama.cpp aborted: this runtime is dead. Unloaded, the next try starts a fresh one.
         const label = this.model.label;
@@ -123,6 +140,7 @@ export class CpuEngine implements Engine {
       throw error;
     }
     if (signal?.aborted) throw new EngineError('Stopped.', 'aborted');
+    if (speed) onSpeed?.(speed);
     return text;
   }
 

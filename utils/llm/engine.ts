@@ -33,6 +33,17 @@ export interface LoadProgress {
   total: number;
 }
 
+/** How fast a generation went, as the engine measured it. */
+export interface GenerationSpeed {
+  /** Prompt tokens the model read, and those it had kept from an earlier request. */
+  promptTokens: number;
+  cachedTokens: number;
+  /** Reading the prompt (prefill) and writing the answer (decode), tokens per second. */
+  prefillTps: number;
+  decodeTps: number;
+  decodeTokens: number;
+}
+
 /** What a generation needs besides the messages. */
 export interface GenerateOptions {
   signal?: AbortSignal;
@@ -40,16 +51,38 @@ export interface GenerateOptions {
   /** 0 = greedy. */
   temperature?: number;
   onToken?: (text: string) => void;
+  /** Called at the end of a generation with its speed, where the engine measures it. */
+  onSpeed?: (speed: GenerationSpeed) => void;
 }
 
 /** An engine failure the UI can explain and offer a way out of. */
 export class EngineError extends Error {
   constructor(
     message: string,
-    readonly code: 'needs-model' | 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted',
+    readonly code: 'needs-model' | 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted' | 'too-long',
+    /** For `too-long`: the request's size in the model's own tokens, and the context's. */
+    readonly tokens?: { requested: number; limit: number },
   ) {
     super(message);
     this.name = 'EngineError';
+  }
+}
+
+/**
+ * Runs `attempt` with a budget scale of 1; when the engine says the request was longer than
+ * its context (counted with the model's own tokenizer, which no estimate matches in every
+ * script: CJK, Arabic, emoji, addresses), runs it again with the budget scaled down to fit.
+ */
+export async function withinContext<T>(attempt: (scale: number) => Promise<T>, reserve: number, tries = 3): Promise<T> {
+  let scale = 1;
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt(scale);
+    } catch (err) {
+      if (!(err instanceof EngineError) || err.code !== 'too-long' || !err.tokens || i >= tries) throw err;
+      const { requested, limit } = err.tokens;
+      scale *= (0.95 * Math.max(1, limit - reserve)) / requested;
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  * final summary point at the right posts.
  */
 import type { Post } from '../sites/types';
-import { EngineError, estimateTokens, type ChatMessage, type Engine } from './engine';
+import { EngineError, estimateTokens, withinContext, type ChatMessage, type Engine } from './engine';
 import { condenseMessages, notesMessages, reduceMessages, summaryMessages, threadBlock } from './prompts';
 
 /** Room kept for the answer. */
@@ -78,19 +78,25 @@ export async function summarizeThread(engine: Engine, posts: Post[], options: Su
   const model = engine.loaded();
   if (!model) throw new EngineError('No model loaded.', 'load');
   if (posts.length === 0) throw new EngineError('There are no posts to summarize.', 'generate');
-  const { lang, signal, onToken, onStage } = options;
-  const budget = dataBudget(model.contextTokens);
+  const context = model.contextTokens;
   let calls = 0;
+  const result = await withinContext((scale) => summarizeWithin(engine, posts, options, Math.floor(dataBudget(context) * scale), () => ++calls), ANSWER_TOKENS);
+  return { text: result, calls };
+}
+
+/** One try at summarizing with data blocks of at most `budget` estimated tokens. */
+async function summarizeWithin(engine: Engine, posts: Post[], options: SummarizeOptions, budget: number, counted: () => void): Promise<string> {
+  const { lang, signal, onToken, onStage } = options;
   const run = (messages: ChatMessage[], maxTokens: number, stream?: (t: string) => void) => {
     if (signal?.aborted) throw new EngineError('Generation stopped.', 'aborted');
-    calls++;
+    counted();
     return engine.generate(messages, { signal, maxTokens, temperature: 0, onToken: stream });
   };
 
   const chunks = planChunks(posts, budget);
   if (chunks.length === 1) {
     onStage?.({ step: 'final' });
-    return { text: await run(summaryMessages(threadBlock(chunks[0]!), lang), ANSWER_TOKENS, onToken), calls };
+    return run(summaryMessages(threadBlock(chunks[0]!), lang), ANSWER_TOKENS, onToken);
   }
 
   let notes: string[] = [];
@@ -109,5 +115,5 @@ export async function summarizeThread(engine: Engine, posts: Post[], options: Su
     notes = next;
   }
   onStage?.({ step: 'final' });
-  return { text: await run(reduceMessages(notes, lang, posts.length), ANSWER_TOKENS, onToken), calls };
+  return run(reduceMessages(notes, lang, posts.length), ANSWER_TOKENS, onToken);
 }

@@ -24,14 +24,14 @@ export interface ModelServer {
   close(): Promise<void>;
 }
 
-/** Starts the server for the host of `modelUrl`, serving the tiny test model. */
-export async function startModelServer(modelUrl: string, listenPort = 0): Promise<ModelServer> {
+/** Starts the server for the host of `modelUrl`, serving the tiny test model (or `body`). */
+export async function startModelServer(modelUrl: string, listenPort = 0, body: Buffer = tinyChatModel()): Promise<ModelServer> {
   const host = new URL(modelUrl).hostname;
-  const body = tinyChatModel();
   const pems = await generate([{ name: 'commonName', value: host }], { keySize: 2048, days: 2, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: host }] }] } as never);
   const state = { log: [] as string[], cutAfter: null as number | null, failWith: null as number | null, damaged: false };
   // The same length and GGUF's magic bytes, then zeros: what a garbled download looks like.
-  const damagedBody = Buffer.concat([body.subarray(0, 4), Buffer.alloc(body.length - 4)]);
+  let damagedBody: Buffer | null = null;
+  const damaged = () => (damagedBody ??= Buffer.concat([body.subarray(0, 4), Buffer.alloc(body.length - 4)]));
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const range = req.headers.range ?? '';
     state.log.push(`${req.method} https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}${range ? ` ${range}` : ''}`);
@@ -43,7 +43,7 @@ export async function startModelServer(modelUrl: string, listenPort = 0): Promis
     const m = /bytes=(\d+)-(\d*)/.exec(range);
     const start = m ? Number(m[1]) : 0;
     const end = m && m[2] ? Number(m[2]) : body.length - 1;
-    const chunk = (state.damaged ? damagedBody : body).subarray(start, end + 1);
+    const chunk = (state.damaged ? damaged() : body).subarray(start, end + 1);
     res.writeHead(m ? 206 : 200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(chunk.length),

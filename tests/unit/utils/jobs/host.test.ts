@@ -23,6 +23,23 @@ class CountingEngine extends ScriptedEngine {
 }
 
 describe('EngineHost', () => {
+  it('reports the speed of every generation, map-reduce steps and draft variants included', async () => {
+    const speed = { promptTokens: 120, cachedTokens: 40, prefillTps: 7.5, decodeTps: 4.2, decodeTokens: 16 };
+    /** Measures like the CPU engine: one speed per generation. */
+    class MeasuringEngine extends CountingEngine {
+      override async generate(messages: ChatMessage[], options: Parameters<Engine['generate']>[1] = {}) {
+        const text = await super.generate(messages, options);
+        options.onSpeed?.({ ...speed, promptTokens: speed.promptTokens + this.calls.length });
+        return text;
+      }
+    }
+    const host = new EngineHost(() => new MeasuringEngine('A reply [1].') as unknown as Engine);
+    const events: HostEvent[] = [];
+    await host.run({ ...task('draft', 1), draft: { tone: 'question', length: 'short', instruction: '' } }, (e) => events.push(e), new AbortController().signal);
+    const speeds = events.flatMap((e) => (e.type === 'speed' ? [e.speed.promptTokens] : []));
+    expect(speeds).toEqual([121, 122, 123]);
+  });
+
   it('keeps a loaded model between jobs and runs explain and draft with their own prompts', async () => {
     const engine = new CountingEngine((messages: ChatMessage[]) => `→ ${messages[1]!.content.split('\n').at(-1)}`);
     const host = new EngineHost(() => engine as unknown as Engine);

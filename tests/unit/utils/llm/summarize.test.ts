@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ScriptedEngine, SCRIPTED_MODEL } from '@/utils/llm/scripted-engine';
+import { EngineError } from '@/utils/llm/engine';
 import { dataBudget, planChunks, summarizeThread } from '@/utils/llm/summarize';
 import { formatPost, summaryMessages, threadBlock } from '@/utils/llm/prompts';
 import { parseSummary, splitCitations } from '@/utils/llm/summary-format';
@@ -125,5 +126,41 @@ describe('summarizeThread', () => {
     const engine = new ScriptedEngine('x');
     await engine.load(SCRIPTED_MODEL);
     await expect(summarizeThread(engine, [], { lang: 'en' })).rejects.toThrow(/no posts/);
+  });
+});
+
+describe('requests the model counts as too long', () => {
+  /** Counts a token per character (as for text no estimate fits) and refuses past its context. */
+  class CountingTokens extends ScriptedEngine {
+    readonly sizes: number[] = [];
+    limit = 4096;
+    override async generate(messages: Parameters<ScriptedEngine['generate']>[0], options?: Parameters<ScriptedEngine['generate']>[1]) {
+      const requested = messages.reduce((n, m) => n + m.content.length, 0);
+      this.sizes.push(requested);
+      if (requested > this.limit) throw new EngineError('too long', 'too-long', { requested, limit: this.limit });
+      return super.generate(messages, options);
+    }
+  }
+  const cjk = (i: number) => post(i, '毛糸のスワッチを先に編みましょう。'.repeat(8));
+
+  it('a summary plans again with a budget the model’s own count allows, and reads fewer posts at once', async () => {
+    const engine = new CountingTokens('TL;DR: swatch first [1].');
+    await engine.load(SCRIPTED_MODEL);
+    const posts = Array.from({ length: 60 }, (_, i) => cjk(i + 1));
+    const { text } = await summarizeThread(engine, posts, { lang: 'en' });
+    expect(text).toBe('TL;DR: swatch first [1].');
+    // The first request was refused; every later one fits.
+    expect(engine.sizes[0]).toBeGreaterThan(4096);
+    expect(engine.sizes.slice(1).every((n) => n <= 4096)).toBe(true);
+  });
+
+  it('a single huge post is cut to fit, and a model that refuses even that ends with its error after three tries', async () => {
+    const engine = new CountingTokens('x');
+    await engine.load(SCRIPTED_MODEL);
+    expect((await summarizeThread(engine, [post(1, '字'.repeat(50_000))], { lang: 'en' })).text).toBe('x');
+    engine.limit = 50;
+    engine.sizes.length = 0;
+    await expect(summarizeThread(engine, [post(1, '字'.repeat(50_000))], { lang: 'en' })).rejects.toMatchObject({ code: 'too-long' });
+    expect(engine.sizes).toHaveLength(3);
   });
 });
