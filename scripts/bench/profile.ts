@@ -38,20 +38,20 @@ try {
   const cdp = await page.context().newCDPSession(page);
   const send = workerChannel(cdp);
   const workers = new Set<string>();
-  cdp.on('Target.attachedToTarget', (e) => void workers.add(e.sessionId));
+  // Every worker is profiled from its start (wllama starts its worker when it loads).
+  cdp.on('Target.attachedToTarget', (e) => {
+    workers.add(e.sessionId);
+    void send(e.sessionId, 'Profiler.enable')
+      .then(() => send(e.sessionId, 'Profiler.setSamplingInterval', { interval: 500 }))
+      .then(() => send(e.sessionId, 'Profiler.start'));
+  });
   cdp.on('Target.detachedFromTarget', (e) => void (e.sessionId && workers.delete(e.sessionId)));
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   await page.goto(site.url);
   await page.waitForFunction('"runSpeed" in window');
-  // Load first (not profiled), then profile the generations in a second call.
-  const ask: SpeedAsk = { threads: 1, runs: 0, prompt: 'warm up', decodeTokens: 1, modelUrl: `${site.url}model.gguf`, keep: true };
-  await page.evaluate((a) => (window as unknown as { runSpeed(a: SpeedAsk): Promise<unknown> }).runSpeed(a), ask);
-  for (const w of workers) {
-    await send(w, 'Profiler.enable');
-    await send(w, 'Profiler.setSamplingInterval', { interval: 500 });
-    await send(w, 'Profiler.start');
-  }
-  const measured = await page.evaluate((a) => (window as unknown as { runSpeed(a: SpeedAsk): Promise<{ runs: unknown[] }> }).runSpeed(a), { ...ask, runs: 1, prompt: promptOf(128), decodeTokens: 32 });
+  // The model stays loaded (`keep`): its worker must still be there to hand over its profile.
+  const ask: SpeedAsk = { threads: 1, runs: 1, prompt: promptOf(128), decodeTokens: 32, modelUrl: `${site.url}model.gguf`, keep: true };
+  const measured = await page.evaluate((a) => (window as unknown as { runSpeed(a: SpeedAsk): Promise<{ runs: unknown[] }> }).runSpeed(a), ask);
   console.log(`real-size model (${quant}), 1 thread: ${JSON.stringify(measured.runs)}`);
   for (const w of workers) {
     const stopped = (await send(w, 'Profiler.stop')) as { profile?: { nodes: ProfileNode[]; samples: number[] } } | null;
@@ -63,8 +63,9 @@ try {
       const name = byId.get(id)?.callFrame.functionName || '(other)';
       self.set(name, (self.get(name) ?? 0) + 1);
     }
-    if (samples.length < 1000) continue; // a worker that did not run the model
-    console.log(`worker profile, ${samples.length} samples:`);
+    // Only the worker that ran the model (the others idle, or fetch).
+    if (!self.has('ggml_graph_compute')) continue;
+    console.log(`worker profile, ${samples.length} samples (the model's load included):`);
     for (const [name, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${((100 * count) / samples.length).toFixed(1)}% ${name}`);
   }
 } finally {
