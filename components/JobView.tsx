@@ -1,5 +1,6 @@
 import { isBusy, type JobState } from '@/utils/jobs/protocol';
-import { formatNumber, formatSize, t, type MessageKey } from '@/utils/i18n';
+import { currentLanguage, formatDuration, formatNumber, formatSize, t, type MessageKey } from '@/utils/i18n';
+import type { ReadingReport } from '@/utils/jobs/protocol';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 
@@ -32,8 +33,33 @@ function nextStep(state: JobState): MessageKey {
   return 'job.next.retry';
 }
 
+/** Which posts a job read when it could not read all in time, and why those. */
+function Reading({ reading, onReadAll, busy }: { reading: ReadingReport; onReadAll?: () => void; busy: boolean }) {
+  const reasons = new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(reading.reasons.map((r) => t(`reading.${r}` as MessageKey)));
+  return (
+    <div className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-300" data-testid="job-reading">
+      <p>{t('job.reading', { read: reading.read, total: reading.total, reasons })}</p>
+      {onReadAll && !busy && (
+        <button type="button" className="self-start rounded border border-violet-600 px-2 py-1" onClick={onReadAll} data-testid="job-read-all">
+          {reading.allSeconds ? t('job.readAll', { total: reading.total, time: formatDuration(reading.allSeconds) }) : t('job.readAllUntimed', { total: reading.total })}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Where a long summary is, with the posts of the part and an estimate when the speed is known. */
+function stageText(stage: NonNullable<JobState['stage']>): string {
+  if (stage.step === 'final') return '';
+  const part = { done: stage.done + 1, total: stage.total };
+  if (stage.step === 'map' && stage.first && stage.last && stage.seconds !== undefined) {
+    return t('job.stagePosts', { ...part, first: stage.first, last: stage.last, time: formatDuration(stage.seconds) });
+  }
+  return t('job.stage', part);
+}
+
 /** A job as it runs and when it ends: status, download, streamed text, errors with a way on. */
-export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload }: {
+export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload, onReadAll }: {
   state: JobState;
   onRetry(force: boolean): void;
   onCancel(): void;
@@ -42,6 +68,8 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
   onUseCpu(): void;
   /** The user agreed to download the model: start again with the download allowed. */
   onDownload(): void;
+  /** Summarize again, reading every post however long it takes. */
+  onReadAll?(): void;
 }) {
   const busy = isBusy(state);
   return (
@@ -65,8 +93,9 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
         </p>
       )}
       {state.stage && state.stage.step !== 'final' && busy && (
-        <p className="text-xs text-slate-500">{t('job.stage', { done: state.stage.done + 1, total: state.stage.total })}</p>
+        <p className="text-xs text-slate-500" data-testid="job-stage">{stageText(state.stage)}</p>
       )}
+      {state.reading && state.reading.read < state.reading.total && <Reading reading={state.reading} onReadAll={onReadAll} busy={busy} />}
       {state.status === 'needs-model' && (
         <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="job-needs-model">
           <p>{t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })}</p>

@@ -38,6 +38,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
           onDownload={() => void sendMessage('startJob', { tabId: request.tabId, force: false, allowDownload: true }).catch(() => undefined)}
+          onReadAll={job.action === 'summarize' ? () => void sendMessage('startJob', { tabId: request.tabId, force: false, readAll: true }).catch(() => undefined) : undefined}
           onUseCpu={() =>
             void getSettings()
               .then((settings) => settingsItem.setValue({ ...settings, engine: 'cpu' }))

@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { AssistantAction } from './messaging';
+import type { ReadingReport } from './jobs/protocol';
 
 /** One result, as kept. */
 export interface StoredResult {
@@ -23,6 +24,8 @@ export interface StoredResult {
   /** Post ids by citation number (1-based), so citations can scroll the page. */
   postIds: (string | null)[];
   createdAt: number;
+  /** Which posts the result read, when not all (a summary sized to the engine's speed). */
+  reading?: ReadingReport;
 }
 
 export class SkeinDatabase extends Dexie {

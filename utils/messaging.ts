@@ -28,6 +28,8 @@ export interface ThreadRequest {
   allowDownload?: boolean;
   /** Skip the kept result (Regenerate). */
   force?: boolean;
+  /** Summarize: read every post however long it takes (the panel's "Read all"). */
+  readAll?: boolean;
 }
 
 /** How the background answered a {@link ThreadRequest}. */
@@ -49,7 +51,7 @@ interface ProtocolMap {
    * The panel (re)starts the job for a tab's request: retry, Regenerate with `force`, or after
    * the user agreed to download the model with `allowDownload`.
    */
-  startJob(data: { tabId: number; force: boolean; allowDownload?: boolean }): JobState;
+  startJob(data: { tabId: number; force: boolean; allowDownload?: boolean; readAll?: boolean }): JobState;
   /** The panel asks a follow-up question about a tab's thread. */
   askChat(data: ChatAsk & { tabId: number; allowDownload?: boolean }): JobState;
   /** The background asks a page to explain the selected words (context menu, shortcut). */

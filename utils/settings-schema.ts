@@ -21,6 +21,8 @@ export interface Settings {
   scriptedReply: string;
   /** The scripted engine's pause between words, in ms (tests of interrupted work). */
   scriptedDelayMs: number;
+  /** The scripted engine's reading speed in tokens a second; 0: unknown (tests of budgets sized to speed). */
+  scriptedPrefillTps: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,4 +35,5 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultTone: 'agree',
   scriptedReply: '',
   scriptedDelayMs: 0,
+  scriptedPrefillTps: 0,
 };

@@ -19,7 +19,7 @@ export default defineBackground(() => {
   onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));
   onMessage('startJob', ({ data, sender }) => {
     requireExtensionPage(sender);
-    return jobs.startForTab(data.tabId, data.force, data.allowDownload);
+    return jobs.startForTab(data.tabId, data.force, data.allowDownload, data.readAll === true);
   });
   onMessage('askChat', ({ data, sender }) => {
     requireExtensionPage(sender);

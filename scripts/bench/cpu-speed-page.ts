@@ -22,9 +22,31 @@ export interface SpeedAsk {
   load?: Record<string, unknown>;
   /** Leaves the model loaded (a profiler is still attached to its worker). */
   keep?: boolean;
+  /** Also times a cancel this long into the prefill of a long prompt. */
+  cancelAfterMs?: number;
 }
 
-(window as unknown as { runSpeed(ask: SpeedAsk): Promise<{ loadMs: number; runs: SpeedRun[]; threads: number; isolated: boolean }> }).runSpeed = async (ask) => {
+/** How long a cancel mid-prefill took: until the call ended, and until the next answer began. */
+export interface CancelTiming {
+  settledMs: number;
+  nextTokenMs: number;
+}
+
+/** Starts a long prefill, aborts it after `afterMs`, and times the stop and the next answer. */
+async function timeCancel(wllama: Wllama, prompt: string, afterMs: number): Promise<CancelTiming> {
+  const controller = new AbortController();
+  const long = wllama.createCompletion({ prompt: `cancel ${prompt.repeat(8)}`, max_tokens: 4, temperature: 0, cache_prompt: false, stream: true, abortSignal: controller.signal, onData: () => undefined } as never);
+  await new Promise((r) => setTimeout(r, afterMs));
+  const aborted = performance.now();
+  controller.abort();
+  await Promise.resolve(long).catch(() => undefined);
+  const settledMs = performance.now() - aborted;
+  let first = 0;
+  await wllama.createCompletion({ prompt: 'next', max_tokens: 1, temperature: 0, stream: true, onData: () => (first ||= performance.now()) } as never);
+  return { settledMs, nextTokenMs: (first || performance.now()) - aborted };
+}
+
+(window as unknown as { runSpeed(ask: SpeedAsk): Promise<{ loadMs: number; runs: SpeedRun[]; threads: number; isolated: boolean; cancel?: CancelTiming }> }).runSpeed = async (ask) => {
   const wllama = new Wllama({ default: '/wllama.wasm' }, { suppressNativeLog: true, parallelDownloads: 1 });
   const start = performance.now();
   await wllama.loadModelFromUrl(ask.modelUrl, { n_ctx: 4096, n_gpu_layers: 0, n_parallel: 1, seed: 42, useCache: true, n_threads: ask.threads, ...ask.load });
@@ -47,7 +69,8 @@ export interface SpeedAsk {
     // The first run warms caches and is left out.
     if (i > 0 && timings) runs.push({ promptTokens: timings.prompt_n, prefillTps: timings.prompt_per_second, decodeTokens: timings.predicted_n, decodeTps: timings.predicted_per_second });
   }
+  const cancel = ask.cancelAfterMs ? await timeCancel(wllama, ask.prompt, ask.cancelAfterMs) : undefined;
   const threads = wllama.getNumThreads?.() ?? ask.threads;
   if (!ask.keep) await wllama.exit();
-  return { loadMs, runs, threads, isolated: crossOriginIsolated };
+  return { loadMs, runs, threads, isolated: crossOriginIsolated, cancel };
 };

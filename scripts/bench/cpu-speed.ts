@@ -8,7 +8,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { SpeedAsk, SpeedRun } from './cpu-speed-page';
+import type { CancelTiming, SpeedAsk, SpeedRun } from './cpu-speed-page';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -18,6 +18,7 @@ export interface SpeedResult {
   runs: SpeedRun[];
   threads: number;
   isolated: boolean;
+  cancel?: CancelTiming;
 }
 
 /**

@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import puppeteer from 'puppeteer-core';
-import { cpuThreads } from '../../utils/llm/cpu-engine';
+import { cpuThreads, prefillBatch } from '../../utils/llm/cpu-engine';
 import { realSizeModel, type RealSizeQuant } from '../lib/real-size-model';
 import { figure } from '../lib/stats';
 import { promptOf, runSpeedIn, serveSpeedPage, type SpeedResult } from './cpu-speed';
@@ -49,7 +49,9 @@ export async function benchCpu(): Promise<void> {
   const model = realSizeModel(QUANT);
   const prompt = promptOf(PROMPT_TOKENS);
   const picked = cpuThreads(cpus().length, true);
-  const ask = (threads: number) => ({ threads, runs: RUNS, prompt, decodeTokens: DECODE_TOKENS });
+  // Skein's load parameters: its prefill step, so a cancel is honoured within about a second.
+  const steps = (threads: number, batch = prefillBatch(threads)) => ({ n_batch: batch, n_ubatch: batch });
+  const ask = (threads: number) => ({ threads, runs: RUNS, prompt, decodeTokens: DECODE_TOKENS, load: steps(threads), cancelAfterMs: threads === picked ? 3000 : undefined });
   const site = await serveSpeedPage(model);
   const label = `real-size model (${QUANT})`;
   const wasm: Record<number, SpeedResult> = {};
@@ -63,6 +65,14 @@ export async function benchCpu(): Promise<void> {
           wasm[threads] = await runSpeedIn(page, site.url, ask(threads));
           await page.close();
         }
+        // The same cancel at llama.cpp's default step, for comparison.
+        const page = await context.newPage();
+        const atDefault = await runSpeedIn(page, site.url, { ...ask(picked), runs: 0, load: steps(picked, 512) });
+        await page.close();
+        const timed = (c: SpeedResult['cancel'], step: number) =>
+          `cancel 3 s into a long prefill, ${picked} thread(s), step ${step} tokens: stopped in ${(c!.settledMs / 1000).toFixed(1)} s, next answer began ${(c!.nextTokenMs / 1000).toFixed(1)} s after`;
+        console.log(`CPU engine, ${label}, Chromium, ${timed(wasm[picked]!.cancel, prefillBatch(picked))}`);
+        console.log(`CPU engine, ${label}, Chromium, ${timed(atDefault.cancel, 512)} (llama.cpp's default)`);
       } finally {
         await browser.close();
       }
@@ -83,7 +93,7 @@ export async function benchCpu(): Promise<void> {
     try {
       const page = await firefox.newPage();
       page.setDefaultTimeout(0);
-      const r = await runSpeedIn(page, site.url, ask(1));
+      const r = await runSpeedIn(page, site.url, { ...ask(1), cancelAfterMs: undefined });
       console.log(figure(`CPU engine, ${label}, Firefox, 1 thread(s), prefill`, rates(r, 'prefillTps'), 'tok/s'));
       console.log(figure(`CPU engine, ${label}, Firefox, 1 thread(s), decode`, rates(r, 'decodeTps'), 'tok/s'));
     } finally {

@@ -58,3 +58,9 @@ export function formatSizeRange(from: number, to: number, lang: UiLanguage = cur
   const low = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(from / 1_048_576);
   return `${low}–${formatSize(to, lang)}`;
 }
+
+/** A duration as the interface language writes it: seconds under 90 s, else minutes ("45 s", "3 min"). */
+export function formatDuration(seconds: number, lang: UiLanguage = currentLanguage()): string {
+  const [value, unit] = seconds < 90 ? [Math.max(1, Math.round(seconds)), 'second'] : [Math.round(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+}

@@ -3,11 +3,13 @@
  * background page). It keeps a loaded model loaded between jobs, so surfaces can come and go.
  */
 import { EngineError, withinContext, type Engine, type EngineKind, type GenerationSpeed } from '../llm/engine';
-import { explainMessages, postsAround, threadBlock } from '../llm/prompts';
+import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
 import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
-import { summarizeThread } from '../llm/summarize';
-import type { HostEvent, JobTask } from './protocol';
+import { dataBudget, summarizeThread, type SpeedEstimate } from '../llm/summarize';
+import { planPosts, planReading, postCost, readingAll, timeBudget, type ReadingPlan } from '../llm/reading';
+import type { HostEvent, JobTask, ReadingReport } from './protocol';
+import type { Post } from '../sites/types';
 
 /** Makes an engine of a kind, once; null where this host cannot run it. */
 export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
@@ -16,9 +18,21 @@ export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
 const REPLY_TOKENS = 400;
 const DRAFT_TOKENS = 120;
 const PROMPT_TOKENS = 300;
+/** What a job reads besides the posts when its shared prefix is already read: the task. */
+const TASK_TOKENS = 100;
+/** Measurements kept per model for its speed estimate (the median of them). */
+const SPEED_SAMPLES = 5;
+
+/** Which posts a thread block holds: jobs on the same posts read the same block. */
+const threadKey = (posts: Post[]) => posts.map((p) => `${p.id}:${p.text.length}`).join('|');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export class EngineHost {
   private engines = new Map<EngineKind, Engine>();
+  /** Measured speeds by engine and model, newest last. */
+  private samples = new Map<string, GenerationSpeed[]>();
+  /** The posts of the last thread block the engine read, to read the same block again. */
+  private lastRead: { key: string; numbers: number[] } | null = null;
 
   constructor(private factory: EngineFactory) {}
 
@@ -38,9 +52,55 @@ export class EngineHost {
     return engine;
   }
 
+  /** The speed estimate for a model: the median of its recent measurements. */
+  speedOf(kind: EngineKind, modelId: string): SpeedEstimate | null {
+    const kept = this.samples.get(`${kind}:${modelId}`);
+    if (!kept?.length) return null;
+    return { prefillTps: median(kept.map((s) => s.prefillTps)), decodeTps: median(kept.map((s) => s.decodeTps)) };
+  }
+
+  private measured(kind: EngineKind, modelId: string, speed: GenerationSpeed): void {
+    // Too few tokens time the overhead, not the speed.
+    if (speed.promptTokens < 16 || speed.decodeTokens < 1 || !speed.prefillTps || !speed.decodeTps) return;
+    const key = `${kind}:${modelId}`;
+    this.samples.set(key, [...(this.samples.get(key) ?? []), speed].slice(-SPEED_SAMPLES));
+  }
+
+  /**
+   * The speed to size a task by. The scripted engine has the task's; a CPU engine not yet
+   * measured reads the shared system prompt once (every job starts with it, so its reading
+   * is kept for the job that follows) and is timed on that.
+   */
+  private async speedFor(engine: Engine, task: JobTask, signal: AbortSignal): Promise<SpeedEstimate | null> {
+    if (task.engine === 'scripted') return task.scriptedPrefillTps ? { prefillTps: task.scriptedPrefillTps, decodeTps: task.scriptedPrefillTps } : null;
+    const known = this.speedOf(task.engine, task.model.id);
+    if (known || engine.kind !== 'cpu') return known;
+    await engine.generate([{ role: 'system', content: systemPrompt(task.lang) }, { role: 'user', content: 'Reply with OK.' }], { signal, maxTokens: 2, temperature: 0 });
+    return this.speedOf(task.engine, task.model.id);
+  }
+
+  /**
+   * The posts explain, draft and chat read: the block the engine read last for this thread
+   * when it still fits (its reading is reused), else the posts that matter most within the
+   * context and the time budget.
+   */
+  private readFor(task: JobTask, budget: number): ReadingPlan {
+    const key = threadKey(task.posts);
+    const last = this.lastRead?.key === key ? this.lastRead.numbers : null;
+    const focusIn = last?.includes(task.focus);
+    if (last && focusIn) {
+      const tokens = last.reduce((sum, number) => sum + postCost(task.posts[number - 1]!, number), 0);
+      if (tokens <= budget) return { numbers: last, total: task.posts.length, reasons: last.length < task.posts.length ? ['focus'] : [], tokens };
+    }
+    return planReading(task.posts, task.focus, budget);
+  }
+
   /** Runs a task to the end; streams what happens to `emit`. */
   async run(task: JobTask, emit: (e: HostEvent) => void, signal: AbortSignal): Promise<{ text: string; calls: number }> {
-    const engine = reportingSpeed(this.engineFor(task), (speed) => emit({ type: 'speed', speed }));
+    const engine = reportingSpeed(this.engineFor(task), (speed) => {
+      this.measured(task.engine, task.model.id, speed);
+      emit({ type: 'speed', speed });
+    });
     if (engine.loaded()?.id !== task.model.id && !task.allowDownload && !(await engine.hasModel(task.model))) {
       // The first download is the user's choice: it is the one thing Skein fetches.
       throw new EngineError(`${task.model.label} is not on this device yet.`, 'needs-model');
@@ -48,19 +108,30 @@ export class EngineHost {
     // Only one engine holds memory at a time.
     for (const [kind, other] of this.engines) if (kind !== task.engine && other.loaded()) await other.unload();
     if (engine.loaded()?.id !== task.model.id) {
+      this.lastRead = null;
       await engine.load(task.model, { signal, onProgress: (progress) => emit({ type: 'progress', progress }) });
     }
     emit({ type: 'loaded', model: task.model });
     if (task.action === 'download') return { text: '', calls: 0 };
     const onToken = (text: string) => emit({ type: 'token', text });
+    const speed = await this.speedFor(engine, task, signal);
+    const readBudget = task.readAll ? Number.POSITIVE_INFINITY : timeBudget(speed?.prefillTps, TASK_TOKENS);
+    const report = (plan: ReadingPlan) => {
+      this.lastRead = { key: threadKey(task.posts), numbers: plan.numbers };
+      emit({ type: 'reading', reading: readingReport(task.posts, plan, speed) });
+    };
     if (task.action === 'summarize') {
-      return summarizeThread(engine, task.posts, { lang: task.lang, signal, onToken, onStage: (stage) => emit({ type: 'stage', stage }) });
+      return summarizeThread(engine, task.posts, {
+        lang: task.lang, signal, onToken, focus: task.focus, readBudget, speed, onPlan: report, onStage: (stage) => emit({ type: 'stage', stage }),
+      });
     }
-    // Explain, draft and chat see the posts around the one they are about, as many as fit;
-    // fewer when the model counts more tokens than the estimate.
+    // Explain, draft and chat read the posts that matter most for the focused one, as many
+    // as fit in time; fewer when the model counts more tokens than the estimate.
     return withinContext((scale) => {
-      const budget = Math.floor(Math.max(2000, (task.model.contextTokens - REPLY_TOKENS - PROMPT_TOKENS) * 3) * scale);
-      const block = task.posts.length ? threadBlock(postsAround(task.posts, task.focus, budget)) : null;
+      const budget = Math.floor(Math.min(readBudget, dataBudget(task.model.contextTokens, REPLY_TOKENS + PROMPT_TOKENS)) * scale);
+      const plan = task.posts.length ? this.readFor(task, budget) : null;
+      if (plan) report(plan);
+      const block = plan ? threadBlock(planPosts(task.posts, plan)) : null;
       if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);
       const thread = block ?? threadBlock([]);
       const messages = task.action === 'chat' && task.chat
@@ -83,6 +154,12 @@ export class EngineHost {
     }
     return { text: joinVariants(variants), calls: VARIANT_COUNT };
   }
+}
+
+/** What the panel says about what was read: how many posts, why those, and how long all would take. */
+export function readingReport(posts: Post[], plan: ReadingPlan, speed: SpeedEstimate | null): ReadingReport {
+  const allSeconds = speed?.prefillTps ? Math.round(readingAll(posts).tokens / speed.prefillTps) : undefined;
+  return { read: plan.numbers.length, total: plan.total, reasons: plan.reasons, allSeconds };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { SummaryStage } from '../llm/summarize';
 import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
 import type { ChatAsk } from '../llm/chat';
+import type { ReadReason } from '../llm/reading';
 
 /** What a job does: an assistant action, or only fetching a model onto the device (options). */
 export type JobAction = AssistantAction | 'download';
@@ -33,6 +34,18 @@ export interface JobTask {
   chat?: ChatAsk;
   /** Whether the model may be downloaded; without it, a missing model ends the job as `needs-model`. */
   allowDownload?: boolean;
+  /** Summarize: read every post, however long it takes (the user asked for it). */
+  readAll?: boolean;
+  /** The scripted engine's reading speed, for budgets sized to speed (tests). */
+  scriptedPrefillTps?: number;
+}
+
+/** What a job read: `read` of `total` posts, why those, and how long reading all would take. */
+export interface ReadingReport {
+  read: number;
+  total: number;
+  reasons: ReadReason[];
+  allSeconds?: number;
 }
 
 /** What the engine host reports while it works. */
@@ -41,7 +54,8 @@ export type HostEvent =
   | { type: 'loaded'; model: ModelSpec }
   | { type: 'stage'; stage: SummaryStage }
   | { type: 'token'; text: string }
-  | { type: 'speed'; speed: GenerationSpeed };
+  | { type: 'speed'; speed: GenerationSpeed }
+  | { type: 'reading'; reading: ReadingReport };
 
 /** How a job ended, or where it is. */
 /** `needs-model`: the model is not on this device yet; the user chooses to download it. */
@@ -71,6 +85,8 @@ export interface JobState {
   finishedAt?: number;
   /** How fast the engine read and wrote, for the last generation that reported it. */
   speed?: GenerationSpeed;
+  /** Which posts it read. */
+  reading?: ReadingReport;
 }
 
 /** Whether a job is still waiting or working (not yet ended one way or another). */

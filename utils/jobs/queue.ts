@@ -66,7 +66,7 @@ export class JobQueue {
     if (!request.force) {
       const kept = await this.store.get(request.key).catch(() => undefined);
       if (kept) {
-        this.update(job, { status: 'done', text: kept.text, cached: true, finishedAt: kept.createdAt });
+        this.update(job, { status: 'done', text: kept.text, cached: true, finishedAt: kept.createdAt, reading: kept.reading });
         return job.state;
       }
     }
@@ -126,6 +126,7 @@ export class JobQueue {
     else if (event.type === 'loaded') this.update(job, { status: 'running', model: event.model });
     else if (event.type === 'stage') this.update(job, { stage: event.stage });
     else if (event.type === 'speed') this.update(job, { speed: event.speed });
+    else if (event.type === 'reading') this.update(job, { reading: event.reading });
     else this.update(job, { text: job.state.text + event.text });
   }
 
@@ -144,7 +145,7 @@ export class JobQueue {
       const finishedAt = this.now();
       let saveError: string | undefined;
       try {
-        if (job.request.keep !== false) await this.store.put({ ...job.request.record, key: job.request.key, text, createdAt: finishedAt });
+        if (job.request.keep !== false) await this.store.put({ ...job.request.record, key: job.request.key, text, createdAt: finishedAt, ...(job.state.reading ? { reading: job.state.reading } : {}) });
       } catch (err) {
         saveError = /quota/i.test(String((err as Error)?.name) + String((err as Error)?.message))
           ? 'The browser’s storage is full: this result is shown but not kept.'

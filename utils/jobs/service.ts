@@ -31,7 +31,7 @@ export interface JobService {
   /** Starts the job for a request as it arrives (it is kept with the job's id after). */
   startFor(request: StoredRequest): Promise<JobState>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
-  startForTab(tabId: number, force?: boolean, allowDownload?: boolean): Promise<JobState>;
+  startForTab(tabId: number, force?: boolean, allowDownload?: boolean, readAll?: boolean): Promise<JobState>;
   /** Fetches a model onto the device now. */
   download(engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState>;
   /** Starts a follow-up question about the thread a tab sent. */
@@ -70,9 +70,9 @@ export function startJobService(): JobService {
   return {
     queue,
     startFor: (request) => startJobFor(queue, request, request.force),
-    async startForTab(tabId, force = false, allowDownload = false) {
+    async startForTab(tabId, force = false, allowDownload = false, readAll = false) {
       const request = await requestOf(tabId);
-      const state = await startJobFor(queue, { ...request, allowDownload }, force);
+      const state = await startJobFor(queue, { ...request, allowDownload, readAll }, force);
       await setRequestJob(request.tabId, state.id);
       return state;
     },

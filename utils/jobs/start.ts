@@ -45,11 +45,12 @@ export async function startJobFor(queue: JobQueue, request: StoredRequest, force
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
   const draft = action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
   const selection = action === 'explain' ? request.selection : undefined;
-  const detail = draft ? JSON.stringify(draft) : chat ? JSON.stringify(chat) : (selection ?? '');
+  const readAll = action === 'summarize' && request.readAll === true;
+  const detail = draft ? JSON.stringify(draft) : chat ? JSON.stringify(chat) : readAll ? 'read-all' : (selection ?? '');
   return queue.submit({
     task: {
       action, posts: snapshot.posts, focus, lang, engine, model, scriptedReply: settings.scriptedReply, scriptedDelayMs: settings.scriptedDelayMs,
-      draft, selection, chat, allowDownload: request.allowDownload,
+      draft, selection, chat, allowDownload: request.allowDownload, readAll, scriptedPrefillTps: settings.scriptedPrefillTps || undefined,
     },
     key: await cacheKey(snapshot, action, model.id, lang, postId, detail),
     record: {

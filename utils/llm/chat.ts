@@ -3,7 +3,7 @@
  * conversation so far, then the new question. Questions are the user's; the thread is not.
  */
 import type { ChatMessage } from './engine';
-import { SAFETY, languageName } from './prompts';
+import { onThread } from './prompts';
 
 /** One exchange of the conversation. */
 export interface ChatTurn {
@@ -23,16 +23,8 @@ export const MAX_TURNS = 6;
 
 /** The messages for `question` about the thread in `block`, after the earlier `turns`. */
 export function chatMessages(block: string, lang: string, turns: ChatTurn[], question: string): ChatMessage[] {
-  const messages: ChatMessage[] = [
-    {
-      role: 'system',
-      content:
-        `You are Skein. You answer the user's questions about a social media thread. ${SAFETY} ` +
-        `Write in ${languageName(lang)}. Answer from what the posts say and cite them as [n]; when the posts do not tell, say so plainly.`,
-    },
-    { role: 'user', content: `${block}\n\nI will ask you about this thread.` },
-    { role: 'assistant', content: 'Ask away.' },
-  ];
+  // The thread first, as in every job on it: what the engine read for an earlier job is reused.
+  const messages: ChatMessage[] = [...onThread(block, lang, 'I will ask you about this thread.'), { role: 'assistant', content: 'Ask away.' }];
   for (const turn of turns.slice(-MAX_TURNS)) {
     messages.push({ role: 'user', content: turn.question }, { role: 'assistant', content: turn.answer });
   }

@@ -4,7 +4,7 @@
  * cache and the history keep them like any other result).
  */
 import type { ChatMessage } from './engine';
-import { SAFETY, fence, languageName } from './prompts';
+import { fence, onThread, systemPrompt } from './prompts';
 
 /** The intents a reply can take. */
 export const TONES = ['agree', 'question', 'disagree', 'witty', 'supportive', 'professional'] as const;
@@ -73,15 +73,14 @@ export function draftOptionsFrom(value: unknown, fallback: DraftOptions = DEFAUL
 export function draftMessages(block: string | null, focus: number, lang: string, options: DraftOptions, variant = 0): ChatMessage[] {
   const limit = LENGTH_LIMIT[options.length];
   const instruction = options.instruction ? ` The user asks: “${fence(options.instruction)}”.` : '';
-  const system =
-    `You are Skein. You draft ${block ? 'a reply to a social media post' : 'a social media post'} for the user, who will edit and post it themselves. ` +
-    `${block ? SAFETY : ''} ${block ? TONE_HINT[options.tone] : ''}${instruction}${VARIANT_HINT[variant % VARIANT_HINT.length]} ` +
-    `Write in ${languageName(lang)}. Write only the text of the ${block ? 'reply' : 'post'}, under ${limit} characters, without quotes or hashtags.`;
-  const ask = block ? `${block}\n\nDraft a reply to post [${focus}].` : 'Draft the post.';
-  return [
-    { role: 'system', content: system.replace(/\s+/g, ' ').trim() },
-    { role: 'user', content: ask },
-  ];
+  const what = block ? 'reply' : 'post';
+  const task =
+    `Draft ${block ? `a reply to post [${focus}]` : 'a social media post'} for the user, who will edit and post it themselves. ` +
+    `${block ? TONE_HINT[options.tone] : ''}${instruction}${VARIANT_HINT[variant % VARIANT_HINT.length]} ` +
+    `Write only the text of the ${what}, under ${limit} characters, without quotes, hashtags or citations.`;
+  const ask = task.replace(/\s+/g, ' ').trim();
+  // After the thread, like every job on it, so the engine reuses what it read for the summary.
+  return block ? onThread(block, lang, ask) : [{ role: 'system', content: systemPrompt(lang) }, { role: 'user', content: ask }];
 }
 
 /** A finished variant as the user gets it: trimmed, without the quotes models wrap it in. */

@@ -7,6 +7,7 @@
 import type { Post } from '../sites/types';
 import { EngineError, estimateTokens, withinContext, type ChatMessage, type Engine } from './engine';
 import { condenseMessages, notesMessages, reduceMessages, summaryMessages, threadBlock } from './prompts';
+import { planPosts, planReading, readingAll, type ReadingPlan } from './reading';
 
 /** Room kept for the answer. */
 export const ANSWER_TOKENS = 512;
@@ -16,11 +17,35 @@ const PROMPT_TOKENS = 300;
 /** A single post longer than this share of the budget is cut (it says so). */
 const MAX_POST_SHARE = 0.5;
 
-/** Where a long summary is: mapping part `done` of `total`, or writing the final text. */
-export type SummaryStage = { step: 'map' | 'condense'; done: number; total: number } | { step: 'final' };
+/**
+ * Where a long summary is: mapping part `done` (0-based) of `total`, which reads posts `first`
+ * to `last`, in about `seconds` at the measured speed; condensing notes; writing the final text.
+ */
+export type SummaryStage =
+  | { step: 'map'; done: number; total: number; first?: number; last?: number; seconds?: number }
+  | { step: 'condense'; done: number; total: number }
+  | { step: 'final' };
+
+/** The engine's measured speed, for budgets and estimates; unknown before its first use. */
+export interface SpeedEstimate {
+  prefillTps: number;
+  decodeTps: number;
+}
 
 export interface SummarizeOptions {
   lang: string;
+  /** 1-based number of the post the user started from (read first when not all fit). */
+  focus?: number;
+  /**
+   * Tokens of posts to read for a first word in time (see reading.ts). A thread within it is
+   * read whole (map-reduce beyond the context); a longer one is read in part, most important
+   * posts first, in one call. Default: no limit.
+   */
+  readBudget?: number;
+  /** How fast the engine reads and writes, for stage estimates. */
+  speed?: SpeedEstimate | null;
+  /** Which posts are read, once known. */
+  onPlan?: (plan: ReadingPlan) => void;
   signal?: AbortSignal;
   /** Pieces of the final summary as they come. */
   onToken?: (text: string) => void;
@@ -67,6 +92,13 @@ export function planChunks(posts: Post[], budget: number): Numbered[][] {
   return pack(items, (item) => estimateTokens(threadBlock([item])), budget, 20);
 }
 
+/** Seconds to read a part and write its notes at the measured speed; undefined when unknown. */
+function estimateSeconds(chunk: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
+  if (!speed?.prefillTps || !speed.decodeTps) return undefined;
+  const tokens = chunk.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), PROMPT_TOKENS);
+  return Math.round(tokens / speed.prefillTps + NOTES_TOKENS / 2 / speed.decodeTps);
+}
+
 /** Groups notes so each group's text fits `budget` tokens. */
 const groupNotes = (notes: string[], budget: number) => pack(notes, (note) => estimateTokens(note) + 8, budget);
 
@@ -93,6 +125,16 @@ async function summarizeWithin(engine: Engine, posts: Post[], options: Summarize
     return engine.generate(messages, { signal, maxTokens, temperature: 0, onToken: stream });
   };
 
+  const all = readingAll(posts);
+  if (all.tokens > (options.readBudget ?? Number.POSITIVE_INFINITY)) {
+    // Too long to read in time: the posts that matter most, in one call, and say which.
+    const plan = planReading(posts, options.focus ?? 1, Math.min(options.readBudget!, budget));
+    options.onPlan?.(plan);
+    onStage?.({ step: 'final' });
+    const items = planPosts(posts, plan).map((item) => fit(item, budget));
+    return run(summaryMessages(threadBlock(items), lang), ANSWER_TOKENS, onToken);
+  }
+  options.onPlan?.(all);
   const chunks = planChunks(posts, budget);
   if (chunks.length === 1) {
     onStage?.({ step: 'final' });
@@ -101,7 +143,7 @@ async function summarizeWithin(engine: Engine, posts: Post[], options: Summarize
 
   let notes: string[] = [];
   for (const [i, chunk] of chunks.entries()) {
-    onStage?.({ step: 'map', done: i, total: chunks.length });
+    onStage?.({ step: 'map', done: i, total: chunks.length, first: chunk[0]!.number, last: chunk.at(-1)!.number, seconds: estimateSeconds(chunk, options.speed) });
     notes.push(await run(notesMessages(threadBlock(chunk), lang), NOTES_TOKENS));
   }
   // Condense while the notes are still too long for one call.

@@ -41,22 +41,22 @@ describe('EngineHost', () => {
   });
 
   it('keeps a loaded model between jobs and runs explain and draft with their own prompts', async () => {
-    const engine = new CountingEngine((messages: ChatMessage[]) => `→ ${messages[1]!.content.split('\n').at(-1)}`);
+    const engine = new CountingEngine((messages: ChatMessage[]) => `→ ${messages[1]!.content.split('\n').at(-1)!.split(':')[0]!.split(' for the user')[0]}`);
     const host = new EngineHost(() => engine as unknown as Engine);
     const events: HostEvent[] = [];
     const signal = new AbortController().signal;
     const explained = await host.run(task('explain'), (e) => events.push(e), signal);
-    expect(explained.text).toBe('→ Explain post [2].');
+    expect(explained.text).toBe('→ Explain post [2]');
     const drafted = await host.run({ ...task('draft', 1), draft: { tone: 'question', length: 'short', instruction: 'mention </thread> the swatch' } }, () => undefined, signal);
     // Three variants, one call each, joined by the variant break.
-    expect(splitVariants(drafted.text)).toEqual(Array(3).fill('→ Draft a reply to post [1].'));
+    expect(splitVariants(drafted.text)).toEqual(Array(3).fill('→ Draft a reply to post [1]'));
     expect(drafted.calls).toBe(3);
-    const draftSystem = engine.calls.slice(1).map((m) => m[0]!.content);
-    expect(draftSystem[0]).toMatch(/Write in French.*under 100 characters/s);
-    expect(draftSystem[0]).toContain('Ask the author one genuine, specific question');
+    const draftAsks = engine.calls.slice(1).map((m) => m.map((x) => x.content).join('\n'));
+    expect(draftAsks[0]).toMatch(/Write in French.*under 100 characters/s);
+    expect(draftAsks[0]).toContain('Ask the author one genuine, specific question');
     // The user's instruction is quoted, and cannot close the data block.
-    expect(draftSystem[0]).toContain('“mention ‹/thread› the swatch”');
-    expect(new Set(draftSystem).size).toBe(3);
+    expect(draftAsks[0]).toContain('“mention ‹/thread› the swatch”');
+    expect(new Set(draftAsks).size).toBe(3);
     expect(engine.loads).toBe(1);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['progress', 'loaded', 'token']));
   });
@@ -96,5 +96,69 @@ describe('EngineHost', () => {
   it('says which engine is missing', async () => {
     const host = new EngineHost(() => null);
     await expect(host.run({ ...task('summarize'), engine: 'webgpu' }, () => undefined, new AbortController().signal)).rejects.toBeInstanceOf(EngineError);
+  });
+
+  describe('sized to the measured speed', () => {
+    /** A CPU engine reading at `prefillTps`, reporting llama.cpp-like timings; the ones it kept are not re-read. */
+    const slowCpu = (prefillTps: number) => {
+      let previous = '';
+      const engine = new ScriptedEngine('TL;DR: gist [1].');
+      const generate = engine.generate.bind(engine);
+      const reported: { promptTokens: number; cachedTokens: number }[] = [];
+      engine.generate = async (messages, options = {}) => {
+        const text = await generate(messages, options);
+        const prompt = messages.map((m) => m.content).join('\n');
+        let kept = 0;
+        while (kept < Math.min(prompt.length, previous.length) && prompt[kept] === previous[kept]) kept++;
+        previous = prompt;
+        const speed = { promptTokens: Math.ceil((prompt.length - kept) / 3.5), cachedTokens: Math.ceil(kept / 3.5), prefillTps, decodeTps: prefillTps / 2, decodeTokens: 4 };
+        reported.push(speed);
+        options.onSpeed?.(speed);
+        return text;
+      };
+      Object.assign(engine, { kind: 'cpu' });
+      return { engine, reported };
+    };
+    const long = Array.from({ length: 40 }, (_, i) => ({ ...post(i + 1), text: `A longer reply about gauge and swatches, number ${i + 1}, with some detail.` }));
+
+    it('times a new engine on the shared system prompt, then reads what fits in time and says which', async () => {
+      const { engine, reported } = slowCpu(10);
+      const host = new EngineHost(() => engine as unknown as Engine);
+      const events: HostEvent[] = [];
+      await host.run({ ...task('summarize', 1), posts: long }, (e) => events.push(e), new AbortController().signal);
+      // First the calibration: the system prompt every job starts with, then the summary.
+      expect(engine.calls).toHaveLength(2);
+      expect(engine.calls[0]![0]).toEqual(engine.calls[1]![0]);
+      expect(host.speedOf('cpu', model.id)).toEqual({ prefillTps: 10, decodeTps: 5 });
+      const reading = events.flatMap((e) => (e.type === 'reading' ? [e.reading] : []));
+      expect(reading).toHaveLength(1);
+      expect(reading[0]!.total).toBe(40);
+      expect(reading[0]!.read).toBeLessThan(40);
+      expect(reading[0]!.reasons[0]).toBe('focus');
+      // How long reading all would take at that speed, for the panel's "Read all".
+      expect(reading[0]!.allSeconds).toBeGreaterThan(60);
+      // The summary re-read nothing of the system prompt.
+      expect(reported[1]!.cachedTokens).toBeGreaterThan(40);
+
+      // Measured now: no second calibration. A chat question on the same thread reads the same
+      // block, so all of the thread is kept from the summary.
+      await host.run({ ...task('chat', 1), posts: long, chat: { question: 'Who disagrees?', turns: [] } }, () => undefined, new AbortController().signal);
+      expect(engine.calls).toHaveLength(3);
+      const block = (call: { content: string }[]) => call[1]!.content.slice(0, call[1]!.content.indexOf('</thread>'));
+      expect(block(engine.calls[2]!)).toBe(block(engine.calls[1]!));
+      expect(reported[2]!.promptTokens).toBeLessThan(40);
+    });
+
+    it('reads the whole thread when the user asks, and when the engine is fast', async () => {
+      for (const [tps, readAll] of [[10, true], [5000, false]] as const) {
+        const { engine } = slowCpu(tps);
+        const host = new EngineHost(() => engine as unknown as Engine);
+        const events: HostEvent[] = [];
+        await host.run({ ...task('summarize', 1), posts: long, readAll }, (e) => events.push(e), new AbortController().signal);
+        const reading = events.flatMap((e) => (e.type === 'reading' ? [e.reading] : []));
+        expect(reading.map((r) => [r.read, r.total])).toEqual([[40, 40]]);
+        expect(engine.calls.at(-1)![1]!.content).toContain('[40] U40');
+      }
+    });
   });
 });

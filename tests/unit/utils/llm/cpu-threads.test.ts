@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuThreads } from '@/utils/llm/cpu-engine';
+import { cpuThreads, prefillBatch } from '@/utils/llm/cpu-engine';
 
 describe('cpuThreads: how many threads the CPU engine asks for', () => {
   it.each([
@@ -13,5 +13,15 @@ describe('cpuThreads: how many threads the CPU engine asks for', () => {
     [2, false, 1],
   ])('%i cores, isolated %s: %i', (cores, isolated, threads) => {
     expect(cpuThreads(cores, isolated)).toBe(threads);
+  });
+});
+
+describe('prefillBatch: how many tokens llama.cpp reads per step (a cancel waits for one step)', () => {
+  it.each([
+    [1, 8],
+    [2, 16],
+    [7, 16],
+  ])('%i thread(s): %i tokens', (threads, batch) => {
+    expect(prefillBatch(threads)).toBe(batch);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ScriptedEngine, SCRIPTED_MODEL } from '@/utils/llm/scripted-engine';
 import { EngineError } from '@/utils/llm/engine';
-import { dataBudget, planChunks, summarizeThread } from '@/utils/llm/summarize';
+import { dataBudget, planChunks, summarizeThread, type SummaryStage } from '@/utils/llm/summarize';
+import type { ReadingPlan } from '@/utils/llm/reading';
 import { formatPost, summaryMessages, threadBlock } from '@/utils/llm/prompts';
 import { parseSummary, splitCitations } from '@/utils/llm/summary-format';
 import { extractX } from '@/utils/sites/x/extract';
@@ -35,8 +36,9 @@ describe('prompts', () => {
   });
 
   it('asks for the user’s language whatever the posts’ language', () => {
-    expect(summaryMessages('<thread></thread>', 'fr-FR')[0]!.content).toMatch(/Write in French.*En bref:/s);
-    expect(summaryMessages('<thread></thread>', 'en')[0]!.content).toMatch(/Write in English.*TL;DR:/s);
+    const text = (lang: string) => summaryMessages('<thread></thread>', lang).map((m) => m.content).join('\n');
+    expect(text('fr-FR')).toMatch(/Write in French.*En bref:/s);
+    expect(text('en')).toMatch(/Write in English.*TL;DR:/s);
   });
 
   it('describes quotes and truncation', () => {
@@ -78,6 +80,33 @@ describe('parseSummary', () => {
 });
 
 describe('summarizeThread', () => {
+  it('reads the posts that matter within a budget sized to speed, in one call, and says which', async () => {
+    const engine = new ScriptedEngine('TL;DR: gist [1].');
+    await engine.load(SCRIPTED_MODEL);
+    const posts = Array.from({ length: 40 }, (_, i) => post(i + 1));
+    const plans: ReadingPlan[] = [];
+    const { calls } = await summarizeThread(engine, posts, { lang: 'en', focus: 20, readBudget: 120, onPlan: (p) => plans.push(p) });
+    expect(calls).toBe(1);
+    expect(plans).toHaveLength(1);
+    const [plan] = plans;
+    expect(plan!.total).toBe(40);
+    expect(plan!.numbers).toContain(20);
+    expect(plan!.numbers).toContain(1);
+    expect(plan!.numbers.length).toBeLessThan(40);
+    expect(plan!.reasons).toEqual(['focus', 'opening', 'order']);
+    const sent = engine.calls[0]![1]!.content;
+    for (const n of plan!.numbers) expect(sent).toContain(`[${n}] User ${n}`);
+    expect(sent).not.toContain(`[${plan!.numbers.at(-1)! + 1}] User`);
+  });
+
+  it('reads a whole thread that fits the budget, and says so', async () => {
+    const engine = new ScriptedEngine('TL;DR: gist [1].');
+    await engine.load(SCRIPTED_MODEL);
+    const plans: ReadingPlan[] = [];
+    await summarizeThread(engine, thread.posts, { lang: 'en', readBudget: 100_000, onPlan: (p) => plans.push(p) });
+    expect(plans.map((p) => [p.numbers.length, p.reasons])).toEqual([[thread.posts.length, []]]);
+  });
+
   it('summarizes a thread that fits in one streamed call', async () => {
     const engine = new ScriptedEngine('TL;DR: Knitting tips [2].');
     await engine.load(SCRIPTED_MODEL);
@@ -99,7 +128,13 @@ describe('summarizeThread', () => {
     });
     await engine.load(SCRIPTED_MODEL);
     const stages: string[] = [];
-    const { text, calls } = await summarizeThread(engine, posts, { lang: 'en', onStage: (s) => stages.push(s.step) });
+    const maps: SummaryStage[] = [];
+    const onStage = (s: SummaryStage) => (stages.push(s.step), s.step === 'map' && maps.push(s));
+    const { text, calls } = await summarizeThread(engine, posts, { lang: 'en', onStage, speed: { prefillTps: 100, decodeTps: 10 } });
+    // Each part says which posts it reads and about how long it takes at the measured speed.
+    expect(maps[0]).toMatchObject({ done: 0, first: 1 });
+    expect((maps[1] as { first: number }).first).toBe((maps[0] as { last: number }).last + 1);
+    for (const m of maps) expect((m as { seconds: number }).seconds).toBeGreaterThan(20);
     expect(text).toBe('TL;DR: a long wool thread [1]');
     const chunks = planChunks(posts, dataBudget(4096));
     expect(chunks.length).toBeGreaterThan(1);
