@@ -27,6 +27,7 @@ export function Progress({ loaded, total }: { loaded: number; total: number }) {
 /** What to offer after an error. */
 function nextStep(state: JobState): MessageKey {
   const code = state.error?.code;
+  if (code === 'too-big' && state.engine === 'cpu') return 'job.next.smaller';
   if (state.engine === 'webgpu' || code === 'no-webgpu' || code === 'device-lost' || code === 'too-big') return 'job.next.cpu';
   if (code === 'quota') return 'job.next.quota';
   if (code === 'download') return 'job.next.download';

@@ -20,18 +20,20 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');
 
 /** Resolves with the time (epoch ms) the panel's newest job first shows text, and when it is done. */
-function watchJob(panel: Page, scope: string, count: number): Promise<{ first: number; done: number; speed: string }> {
+function watchJob(panel: Page, scope: string, count: number, notId = ''): Promise<{ first: number; done: number; speed: string }> {
   return panel.evaluate(`new Promise((resolve) => {
     let first = 0;
     const check = () => {
       const jobs = document.querySelectorAll(${JSON.stringify(scope)});
       if (jobs.length < ${count}) return;
       const job = jobs[jobs.length - 1];
+      if (job.getAttribute('data-job-id') === ${JSON.stringify(notId)}) return;
       const text = job.querySelector('[data-testid="job-output"]')?.textContent ?? '';
       if (!first && text.trim()) first = performance.timeOrigin + performance.now();
       const status = job.getAttribute('data-status');
       if (status === 'done' || status === 'error') {
-        resolve({ first, done: performance.timeOrigin + performance.now(), speed: (document.querySelector('[data-testid="job-speed"]')?.textContent ?? job.querySelector('[data-testid="job-error"]')?.textContent ?? status) });
+        const reading = document.querySelector('[data-testid="job-reading"] p')?.textContent ?? 'read every post';
+        resolve({ first, done: performance.timeOrigin + performance.now(), speed: (job.querySelector('[data-testid="job-speed"]')?.textContent ?? job.querySelector('[data-testid="job-error"]')?.textContent ?? status) + ' · ' + reading });
         observer.disconnect();
       }
     };
@@ -56,6 +58,8 @@ export async function benchFlow(): Promise<void> {
   const firstToken: number[] = [];
   const done: number[] = [];
   const chat: number[] = [];
+  const allFirst: number[] = [];
+  const allDone: number[] = [];
   let speeds: string[] = [];
   try {
     await context.route('https://x.com/**', (r) => (r.request().url().split('?')[0] === thread.url ? r.fulfill({ contentType: 'text/html', body: thread.html }) : r.fulfill({ status: 204 })));
@@ -92,7 +96,22 @@ export async function benchFlow(): Promise<void> {
       const asked = Date.now();
       await panel.getByRole('textbox', { name: 'Ask about this thread' }).fill('Who disagrees, and why?');
       await panel.getByRole('textbox', { name: 'Ask about this thread' }).press('Enter');
-      chat.push(((await answer).first - asked) / 1000);
+      const answered = await answer;
+      chat.push((answered.first - asked) / 1000);
+      speeds.push(answered.speed);
+      // Then the whole thread, at the user's click.
+      await panel.getByRole('tab', { name: 'This thread' }).click();
+      const readAll = panel.getByTestId('job-read-all');
+      if (await readAll.count()) {
+        const before = (await panel.getByTestId('job').getAttribute('data-job-id')) ?? '';
+        const whole = watchJob(panel, '[data-testid="job"]', 1, before);
+        const clickedAll = Date.now();
+        await readAll.click();
+        const all = await whole;
+        allFirst.push((all.first - clickedAll) / 1000);
+        allDone.push((all.done - clickedAll) / 1000);
+        speeds.push(all.speed);
+      }
     }
   } finally {
     await context.close();
@@ -102,6 +121,10 @@ export async function benchFlow(): Promise<void> {
   console.log(figure('click to first summary token, real-size model, 40 posts', firstToken, 's', 1));
   console.log(figure('click to summary done, real-size model, 40 posts', done, 's', 1));
   console.log(figure('chat follow-up to first token, real-size model', chat, 's', 1));
+  if (allFirst.length) {
+    console.log(figure('read all 40 posts, click to first token, real-size model', allFirst, 's', 1));
+    console.log(figure('read all 40 posts, click to done, real-size model', allDone, 's', 1));
+  }
   speeds = [...new Set(speeds)];
   for (const s of speeds) console.log(`  the panel said: ${s}`);
 }

@@ -27,6 +27,11 @@ test('Chat: questions about the thread stream answers from the real CPU engine, 
   await expect(answers.first()).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
   const first = (await answers.first().getByTestId('job-output').innerText()).trim();
   expect(first.length).toBeGreaterThan(0);
+  // The question came after the same thread block as the summary: the engine kept its reading
+  // of the thread and read only the question.
+  const speed = await answers.first().getByTestId('job-speed').innerText();
+  const [, fresh, kept] = (/^Read ([\d,]+) new tokens \(([\d,]+) kept from before\)/.exec(speed) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  expect(kept).toBeGreaterThan(fresh! * 5);
   // Streamed text is announced politely to screen readers.
   await expect(answers.first().getByTestId('job-output')).toHaveAttribute('aria-live', 'polite');
 

@@ -59,6 +59,7 @@ export const en = {
   'job.cancel': 'Cancel',
   'job.retry': 'Try again',
   'job.regenerate': 'Regenerate',
+  'job.next.smaller': 'Pick a smaller model under “Engine” in Skein’s options.',
   'job.next.cpu': 'The CPU engine works without a GPU: use it instead.',
   'job.useCpu': 'Use the CPU engine',
   'job.next.quota': 'Free some space (delete a downloaded model or clear history), then try again.',

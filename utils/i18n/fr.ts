@@ -61,6 +61,7 @@ export const fr: Record<MessageKey, string> = {
   'job.cancel': 'Annuler',
   'job.retry': 'Réessayer',
   'job.regenerate': 'Régénérer',
+  'job.next.smaller': 'Choisissez un modèle plus petit sous « Moteur » dans les options de Skein.',
   'job.next.cpu': 'Le moteur CPU fonctionne sans GPU : utilisez-le à la place.',
   'job.useCpu': 'Utiliser le moteur CPU',
   'job.next.quota': 'Libérez de la place (supprimez un modèle ou l’historique), puis réessayez.',

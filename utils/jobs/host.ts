@@ -10,6 +10,7 @@ import { dataBudget, summarizeThread, type SpeedEstimate } from '../llm/summariz
 import { planPosts, planReading, postCost, readingAll, timeBudget, type ReadingPlan } from '../llm/reading';
 import type { HostEvent, JobTask, ReadingReport } from './protocol';
 import type { Post } from '../sites/types';
+import { deviceMemoryGib, memoryShortfall } from '../llm/memory';
 
 /** Makes an engine of a kind, once; null where this host cannot run it. */
 export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
@@ -34,7 +35,8 @@ export class EngineHost {
   /** The posts of the last thread block the engine read, to read the same block again. */
   private lastRead: { key: string; numbers: number[] } | null = null;
 
-  constructor(private factory: EngineFactory) {}
+  /** `deviceGib`: the device's memory in GiB as the browser tells it (null: unknown). */
+  constructor(private factory: EngineFactory, private deviceGib: () => number | null = deviceMemoryGib) {}
 
   private engineFor(task: JobTask): Engine {
     // The scripted engine answers from the task itself: a fresh one each time.
@@ -101,6 +103,12 @@ export class EngineHost {
       this.measured(task.engine, task.model.id, speed);
       emit({ type: 'speed', speed });
     });
+    const short = engine.loaded()?.id === task.model.id ? null : memoryShortfall(task.model, this.deviceGib());
+    if (short) {
+      // Said before the download: the model would not load after it.
+      const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
+      throw new EngineError(`${task.model.label} needs about ${gb(short.needed)} GB of memory; Skein can use about ${gb(short.available)} GB on this device. Pick a smaller model in Skein’s options.`, 'too-big');
+    }
     if (engine.loaded()?.id !== task.model.id && !task.allowDownload && !(await engine.hasModel(task.model))) {
       // The first download is the user's choice: it is the one thing Skein fetches.
       throw new EngineError(`${task.model.label} is not on this device yet.`, 'needs-model');

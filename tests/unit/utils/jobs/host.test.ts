@@ -93,6 +93,21 @@ describe('EngineHost', () => {
     await expect(host.run(task('explain'), () => undefined, signal)).resolves.toMatchObject({ text: 'ok' });
   });
 
+  it('says a model is too large for the device before anything is downloaded', async () => {
+    const engine = new CountingEngine('never');
+    let asked = 0;
+    engine.hasModel = async () => (asked++, false);
+    const host = new EngineHost(() => engine as unknown as Engine, () => 1);
+    const big = { ...model, sizeBytes: 900 * 1024 ** 2 };
+    const run = host.run({ ...task('summarize'), model: big, allowDownload: true }, () => undefined, new AbortController().signal);
+    await expect(run).rejects.toMatchObject({ code: 'too-big', message: expect.stringMatching(/M1 needs about 1\.3 GB of memory; Skein can use about 0\.5 GB on this device/) });
+    expect([engine.loads, asked, engine.calls.length]).toEqual([0, 0, 0]);
+    // The same model on a device with room goes ahead.
+    const roomy = new EngineHost(() => engine as unknown as Engine, () => 4);
+    await roomy.run({ ...task('summarize'), model: big, allowDownload: true }, () => undefined, new AbortController().signal);
+    expect(engine.loads).toBe(1);
+  });
+
   it('says which engine is missing', async () => {
     const host = new EngineHost(() => null);
     await expect(host.run({ ...task('summarize'), engine: 'webgpu' }, () => undefined, new AbortController().signal)).rejects.toBeInstanceOf(EngineError);
