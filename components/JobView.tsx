@@ -51,7 +51,7 @@ function Reading({ reading, onReadAll, busy }: { reading: ReadingReport; onReadA
 
 /** Where a long summary is, with the posts of the part and an estimate when the speed is known. */
 function stageText(stage: NonNullable<JobState['stage']>): string {
-  if (stage.step === 'final') return '';
+  if (stage.step === 'final') return stage.posts && stage.seconds !== undefined ? t('job.stageRead', { posts: stage.posts, time: formatDuration(stage.seconds) }) : '';
   const part = { done: stage.done + 1, total: stage.total };
   if (stage.step === 'map' && stage.first && stage.last && stage.seconds !== undefined) {
     return t('job.stagePosts', { ...part, first: stage.first, last: stage.last, time: formatDuration(stage.seconds) });
@@ -93,7 +93,7 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
           })}
         </p>
       )}
-      {state.stage && state.stage.step !== 'final' && busy && (
+      {state.stage && busy && !(state.stage.step === 'final' && state.text) && stageText(state.stage) && (
         <p className="text-xs text-slate-500" data-testid="job-stage">{stageText(state.stage)}</p>
       )}
       {state.reading && state.reading.read < state.reading.total && <Reading reading={state.reading} onReadAll={onReadAll} busy={busy} />}

@@ -50,6 +50,7 @@ export const en = {
   'reading.author': 'the author’s own posts',
   'reading.replied': 'the most-answered replies',
   'reading.order': 'then posts in page order',
+  'job.stageRead': 'Reading {posts} posts before the first word, about {time}',
   'job.stage': 'Long thread: reading part {done} of {total}',
   'job.speed': 'Read {prompt} tokens at {prefill} a second, wrote at {decode} a second',
   'job.speedCached': 'Read {prompt} new tokens ({cached} kept from before) at {prefill} a second, wrote at {decode} a second',

@@ -52,6 +52,7 @@ export const fr: Record<MessageKey, string> = {
   'reading.author': 'les messages de l’auteur',
   'reading.replied': 'les réponses les plus commentées',
   'reading.order': 'puis les messages dans l’ordre de la page',
+  'job.stageRead': 'Lecture de {posts} messages avant le premier mot, environ {time}',
   'job.stage': 'Long fil : lecture de la partie {done} sur {total}',
   'job.speed': 'Lu {prompt} jetons à {prefill} par seconde, écrit à {decode} par seconde',
   'job.speedCached': 'Lu {prompt} nouveaux jetons ({cached} déjà lus) à {prefill} par seconde, écrit à {decode} par seconde',

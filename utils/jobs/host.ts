@@ -6,7 +6,7 @@ import { EngineError, withinContext, type Engine, type EngineKind, type Generati
 import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
 import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
-import { dataBudget, summarizeThread, type SpeedEstimate } from '../llm/summarize';
+import { dataBudget, summarizeThread, TASK_TOKENS, type SpeedEstimate } from '../llm/summarize';
 import { planPosts, planReading, postCost, readingAll, timeBudget, type ReadingPlan } from '../llm/reading';
 import type { HostEvent, JobTask, ReadingReport } from './protocol';
 import type { Post } from '../sites/types';
@@ -19,8 +19,6 @@ export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
 const REPLY_TOKENS = 400;
 const DRAFT_TOKENS = 120;
 const PROMPT_TOKENS = 300;
-/** What a job reads besides the posts when its shared prefix is already read: the task. */
-const TASK_TOKENS = 100;
 /** Measurements kept per model for its speed estimate (the median of them). */
 const SPEED_SAMPLES = 5;
 

@@ -14,17 +14,20 @@ export const ANSWER_TOKENS = 512;
 const NOTES_TOKENS = 256;
 /** Room for the instructions around the data. */
 const PROMPT_TOKENS = 300;
+/** The task's words after the thread block: read on every call (the prefix before is kept). */
+export const TASK_TOKENS = 100;
 /** A single post longer than this share of the budget is cut (it says so). */
 const MAX_POST_SHARE = 0.5;
 
 /**
  * Where a long summary is: mapping part `done` (0-based) of `total`, which reads posts `first`
- * to `last`, in about `seconds` at the measured speed; condensing notes; writing the final text.
+ * to `last`, in about `seconds` at the measured speed; condensing notes; the final call (which
+ * reads `posts` posts for about `seconds` before its first word, when known).
  */
 export type SummaryStage =
   | { step: 'map'; done: number; total: number; first?: number; last?: number; seconds?: number }
   | { step: 'condense'; done: number; total: number }
-  | { step: 'final' };
+  | { step: 'final'; posts?: number; seconds?: number };
 
 /** The engine's measured speed, for budgets and estimates; unknown before its first use. */
 export interface SpeedEstimate {
@@ -92,6 +95,12 @@ export function planChunks(posts: Post[], budget: number): Numbered[][] {
   return pack(items, (item) => estimateTokens(threadBlock([item])), budget, 20);
 }
 
+/** Seconds to read posts (and the task after them) before a first word; undefined when the speed is unknown. */
+function readSeconds(items: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
+  if (!speed?.prefillTps) return undefined;
+  return Math.round(items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), TASK_TOKENS) / speed.prefillTps);
+}
+
 /** Seconds to read a part and write its notes at the measured speed; undefined when unknown. */
 function estimateSeconds(chunk: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
   if (!speed?.prefillTps || !speed.decodeTps) return undefined;
@@ -130,14 +139,14 @@ async function summarizeWithin(engine: Engine, posts: Post[], options: Summarize
     // Too long to read in time: the posts that matter most, in one call, and say which.
     const plan = planReading(posts, options.focus ?? 1, Math.min(options.readBudget!, budget));
     options.onPlan?.(plan);
-    onStage?.({ step: 'final' });
     const items = planPosts(posts, plan).map((item) => fit(item, budget));
+    onStage?.({ step: 'final', posts: items.length, seconds: readSeconds(items, options.speed) });
     return run(summaryMessages(threadBlock(items), lang), ANSWER_TOKENS, onToken);
   }
   options.onPlan?.(all);
   const chunks = planChunks(posts, budget);
   if (chunks.length === 1) {
-    onStage?.({ step: 'final' });
+    onStage?.({ step: 'final', posts: chunks[0]!.length, seconds: readSeconds(chunks[0]!, options.speed) });
     return run(summaryMessages(threadBlock(chunks[0]!), lang), ANSWER_TOKENS, onToken);
   }
 

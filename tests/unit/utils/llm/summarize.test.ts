@@ -85,8 +85,12 @@ describe('summarizeThread', () => {
     await engine.load(SCRIPTED_MODEL);
     const posts = Array.from({ length: 40 }, (_, i) => post(i + 1));
     const plans: ReadingPlan[] = [];
-    const { calls } = await summarizeThread(engine, posts, { lang: 'en', focus: 20, readBudget: 120, onPlan: (p) => plans.push(p) });
+    const stages: SummaryStage[] = [];
+    const { calls } = await summarizeThread(engine, posts, { lang: 'en', focus: 20, readBudget: 120, onPlan: (p) => plans.push(p), onStage: (s) => stages.push(s), speed: { prefillTps: 4, decodeTps: 2 } });
     expect(calls).toBe(1);
+    // Before the first word: how many posts it reads, and about how long that takes.
+    expect(stages).toEqual([{ step: 'final', posts: plans[0]!.numbers.length, seconds: expect.any(Number) }]);
+    expect((stages[0] as { seconds: number }).seconds).toBeGreaterThanOrEqual(Math.round((120 * 0.5 + 100) / 4));
     expect(plans).toHaveLength(1);
     const [plan] = plans;
     expect(plan!.total).toBe(40);
