@@ -2,7 +2,7 @@
  * The engine host: where models load and run (Chrome's offscreen document, Firefox's
  * background page). It keeps a loaded model loaded between jobs, so surfaces can come and go.
  */
-import { EngineError, withinContext, type Engine, type EngineKind, type GenerationSpeed } from '../llm/engine';
+import { EngineError, estimateTokens, withinContext, type ChatMessage, type Engine, type EngineKind, type GenerationSpeed } from '../llm/engine';
 import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
 import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
@@ -28,8 +28,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export class EngineHost {
   private engines = new Map<EngineKind, Engine>();
-  /** Measured speeds by engine and model, newest last. */
-  private samples = new Map<string, GenerationSpeed[]>();
+  /** Measured speeds by engine and model, newest last, with the model's tokens per estimated token. */
+  private samples = new Map<string, (GenerationSpeed & { ratio: number })[]>();
   /** The posts of the last thread block the engine read, to read the same block again. */
   private lastRead: { key: string; numbers: number[] } | null = null;
 
@@ -56,14 +56,17 @@ export class EngineHost {
   speedOf(kind: EngineKind, modelId: string): SpeedEstimate | null {
     const kept = this.samples.get(`${kind}:${modelId}`);
     if (!kept?.length) return null;
-    return { prefillTps: median(kept.map((s) => s.prefillTps)), decodeTps: median(kept.map((s) => s.decodeTps)) };
+    return { prefillTps: median(kept.map((s) => s.prefillTps)), decodeTps: median(kept.map((s) => s.decodeTps)), tokensPerEstimate: median(kept.map((s) => s.ratio)) };
   }
 
-  private measured(kind: EngineKind, modelId: string, speed: GenerationSpeed): void {
+  private measured(kind: EngineKind, modelId: string, speed: GenerationSpeed, messages: ChatMessage[]): void {
     // Too few tokens time the overhead, not the speed.
     if (speed.promptTokens < 16 || speed.decodeTokens < 1 || !speed.prefillTps || !speed.decodeTps) return;
+    // The model's own count of the whole prompt against Skein's estimate of it: budgets are
+    // planned in estimated tokens, and a model may count twice as many (other scripts, emoji).
+    const ratio = (speed.promptTokens + speed.cachedTokens) / Math.max(1, estimateTokens(messages.map((m) => m.content).join('\n')));
     const key = `${kind}:${modelId}`;
-    this.samples.set(key, [...(this.samples.get(key) ?? []), speed].slice(-SPEED_SAMPLES));
+    this.samples.set(key, [...(this.samples.get(key) ?? []), { ...speed, ratio }].slice(-SPEED_SAMPLES));
   }
 
   /**
@@ -97,8 +100,8 @@ export class EngineHost {
 
   /** Runs a task to the end; streams what happens to `emit`. */
   async run(task: JobTask, emit: (e: HostEvent) => void, signal: AbortSignal): Promise<{ text: string; calls: number }> {
-    const engine = reportingSpeed(this.engineFor(task), (speed) => {
-      this.measured(task.engine, task.model.id, speed);
+    const engine = reportingSpeed(this.engineFor(task), (speed, messages) => {
+      this.measured(task.engine, task.model.id, speed, messages);
       emit({ type: 'speed', speed });
     });
     const short = engine.loaded()?.id === task.model.id ? null : memoryShortfall(task.model, this.deviceGib());
@@ -121,7 +124,8 @@ export class EngineHost {
     if (task.action === 'download') return { text: '', calls: 0 };
     const onToken = (text: string) => emit({ type: 'token', text });
     const speed = await this.speedFor(engine, task, signal);
-    const readBudget = task.readAll ? Number.POSITIVE_INFINITY : timeBudget(speed?.prefillTps, TASK_TOKENS);
+    // In estimated tokens, as the plans count: the model's own count may be higher.
+    const readBudget = task.readAll ? Number.POSITIVE_INFINITY : timeBudget(speed?.prefillTps, TASK_TOKENS) / (speed?.tokensPerEstimate ?? 1);
     const report = (plan: ReadingPlan) => {
       this.lastRead = { key: threadKey(task.posts), numbers: plan.numbers };
       emit({ type: 'reading', reading: readingReport(task.posts, plan, speed) });
@@ -164,7 +168,7 @@ export class EngineHost {
 
 /** What the panel says about what was read: how many posts, why those, and how long all would take. */
 export function readingReport(posts: Post[], plan: ReadingPlan, speed: SpeedEstimate | null): ReadingReport {
-  const allSeconds = speed?.prefillTps ? Math.round(readingAll(posts).tokens / speed.prefillTps) : undefined;
+  const allSeconds = speed?.prefillTps ? Math.round((readingAll(posts).tokens * (speed.tokensPerEstimate ?? 1)) / speed.prefillTps) : undefined;
   return { read: plan.numbers.length, total: plan.total, reasons: plan.reasons, allSeconds };
 }
 
@@ -172,13 +176,13 @@ export function readingReport(posts: Post[], plan: ReadingPlan, speed: SpeedEsti
  * The engine as the host uses it: every generation, however deep in a task (map-reduce
  * steps, draft variants), reports its speed.
  */
-function reportingSpeed(engine: Engine, report: (speed: GenerationSpeed) => void): Engine {
+function reportingSpeed(engine: Engine, report: (speed: GenerationSpeed, messages: ChatMessage[]) => void): Engine {
   return {
     kind: engine.kind,
     loaded: () => engine.loaded(),
     hasModel: (model) => engine.hasModel(model),
     load: (model, options) => engine.load(model, options),
-    generate: (messages, options) => engine.generate(messages, { ...options, onSpeed: report }),
+    generate: (messages, options) => engine.generate(messages, { ...options, onSpeed: (speed) => report(speed, messages) }),
     countTokens: (text) => engine.countTokens(text),
     unload: () => engine.unload(),
   };

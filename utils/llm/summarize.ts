@@ -33,6 +33,8 @@ export type SummaryStage =
 export interface SpeedEstimate {
   prefillTps: number;
   decodeTps: number;
+  /** The model's tokens per token of Skein's estimate (characters ÷ 3.5); 1 when unknown. */
+  tokensPerEstimate?: number;
 }
 
 export interface SummarizeOptions {
@@ -98,13 +100,14 @@ export function planChunks(posts: Post[], budget: number): Numbered[][] {
 /** Seconds to read posts (and the task after them) before a first word; undefined when the speed is unknown. */
 function readSeconds(items: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
   if (!speed?.prefillTps) return undefined;
-  return Math.round(items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), TASK_TOKENS) / speed.prefillTps);
+  const tokens = items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), TASK_TOKENS) * (speed.tokensPerEstimate ?? 1);
+  return Math.round(tokens / speed.prefillTps);
 }
 
 /** Seconds to read a part and write its notes at the measured speed; undefined when unknown. */
 function estimateSeconds(chunk: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
   if (!speed?.prefillTps || !speed.decodeTps) return undefined;
-  const tokens = chunk.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), PROMPT_TOKENS);
+  const tokens = chunk.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), PROMPT_TOKENS) * (speed.tokensPerEstimate ?? 1);
   return Math.round(tokens / speed.prefillTps + NOTES_TOKENS / 2 / speed.decodeTps);
 }
 

@@ -115,7 +115,7 @@ describe('EngineHost', () => {
 
   describe('sized to the measured speed', () => {
     /** A CPU engine reading at `prefillTps`, reporting llama.cpp-like timings; the ones it kept are not re-read. */
-    const slowCpu = (prefillTps: number) => {
+    const slowCpu = (prefillTps: number, factor = 1) => {
       let previous = '';
       const engine = new ScriptedEngine('TL;DR: gist [1].');
       const generate = engine.generate.bind(engine);
@@ -126,7 +126,7 @@ describe('EngineHost', () => {
         let kept = 0;
         while (kept < Math.min(prompt.length, previous.length) && prompt[kept] === previous[kept]) kept++;
         previous = prompt;
-        const speed = { promptTokens: Math.ceil((prompt.length - kept) / 3.5), cachedTokens: Math.ceil(kept / 3.5), prefillTps, decodeTps: prefillTps / 2, decodeTokens: 4 };
+        const speed = { promptTokens: Math.ceil(((prompt.length - kept) / 3.5) * factor), cachedTokens: Math.ceil((kept / 3.5) * factor), prefillTps, decodeTps: prefillTps / 2, decodeTokens: 4 };
         reported.push(speed);
         options.onSpeed?.(speed);
         return text;
@@ -144,7 +144,8 @@ describe('EngineHost', () => {
       // First the calibration: the system prompt every job starts with, then the summary.
       expect(engine.calls).toHaveLength(2);
       expect(engine.calls[0]![0]).toEqual(engine.calls[1]![0]);
-      expect(host.speedOf('cpu', model.id)).toEqual({ prefillTps: 10, decodeTps: 5 });
+      expect(host.speedOf('cpu', model.id)).toMatchObject({ prefillTps: 10, decodeTps: 5 });
+      expect(host.speedOf('cpu', model.id)!.tokensPerEstimate).toBeCloseTo(1, 1);
       const reading = events.flatMap((e) => (e.type === 'reading' ? [e.reading] : []));
       expect(reading).toHaveLength(1);
       expect(reading[0]!.total).toBe(40);
@@ -162,6 +163,21 @@ describe('EngineHost', () => {
       const block = (call: { content: string }[]) => call[1]!.content.slice(0, call[1]!.content.indexOf('</thread>'));
       expect(block(engine.calls[2]!)).toBe(block(engine.calls[1]!));
       expect(reported[2]!.promptTokens).toBeLessThan(40);
+    });
+
+    it('a model that counts more tokens than the estimate gets fewer posts, still in time', async () => {
+      const read: number[] = [];
+      for (const factor of [1, 3]) {
+        const { engine, reported } = slowCpu(20, factor);
+        const host = new EngineHost(() => engine as unknown as Engine);
+        const events: HostEvent[] = [];
+        await host.run({ ...task('summarize', 1), posts: long }, (e) => events.push(e), new AbortController().signal);
+        read.push(events.flatMap((e) => (e.type === 'reading' ? [e.reading.read] : []))[0]!);
+        expect(host.speedOf('cpu', model.id)!.tokensPerEstimate).toBeCloseTo(factor, 1);
+        // What the summary read, in the model's own tokens, is about what it reads in 30 s.
+        expect(reported[1]!.promptTokens).toBeLessThanOrEqual(20 * 30 * 1.15);
+      }
+      expect(read[1]).toBeLessThan(read[0]!);
     });
 
     it('reads the whole thread when the user asks, and when the engine is fast', async () => {
