@@ -153,6 +153,22 @@ test.describe('thread summaries in Chromium', () => {
     await retryGivesTheSummary(panel);
   });
 
+  test('Cancel during a slow download stops the transfer, and a new download works at once', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+    await serve([OWN_THREAD]);
+    // About 25 s for the tiny model: Cancel comes long before the end.
+    modelServer.bytesPerSecond = 20_000;
+    const panel = await summarizeFirstTime(context, openPanel);
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'loading');
+    await expect.poll(() => modelServer.log.some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
+    await panel.getByTestId('job-cancel').click();
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'cancelled');
+    // The server saw the browser give the transfer up.
+    await expect.poll(() => modelServer.aborted).toEqual([DEFAULT_CPU_MODEL.url]);
+    modelServer.bytesPerSecond = null;
+    await retryGivesTheSummary(panel);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('a download cut halfway leaves no broken model behind: the retry gives the same summary', async ({ context, serve, openPanel, modelServer }) => {
     await serve([OWN_THREAD]);
     modelServer.cutAfter = 100_000;

@@ -13,6 +13,8 @@ export interface ExplainPorts extends Omit<ActionPorts, 'onAccepted'> {
   connect: Connect;
   /** Keeps the card's remover, for when the content script ends. */
   keep(remove: () => void): void;
+  /** Where the card goes in a post (the site adapter's `cardSlot`). */
+  cardSlot?(post: Element): Element | null;
 }
 
 /** Sends the explain request for `post` and shows its card; resolves to a notice or null. */
@@ -29,6 +31,6 @@ export function explainWithCard(
   // The download step's click: quiet, since the card shows the answer where the user is.
   const restart = () => new Promise<string | null>((resolve) => void send({ ...extra, quiet: true, allowDownload: true }, resolve).then(() => resolve(null)));
   return send(extra, (jobId) => {
-    if (post && jobId) ports.keep(mountJobCard(post, jobId, t('card.explain'), ports.connect, restart));
+    if (post && jobId) ports.keep(mountJobCard(post, jobId, t('card.explain'), ports.connect, restart, ports.cardSlot?.(post) ?? post));
   });
 }

@@ -43,11 +43,12 @@ function statusLabel(state: JobState): string {
 }
 
 /**
- * Shows a card following `jobId` at the end of `post`; returns the function that removes it.
+ * Shows a card following `jobId` at the end of `slot` inside `post` (the post itself by
+ * default); returns the function that removes it.
  * `restart` runs the request again with the model download allowed (the card's download
  * step) and resolves to the new job's id.
  */
-export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect, restart?: () => Promise<string | null>): () => void {
+export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect, restart?: () => Promise<string | null>, slot: Element = post): () => void {
   const doc = post.ownerDocument;
   post.querySelector(CARD_TAG)?.remove();
   const { host, root } = shadowHost(doc, CARD_TAG, CSS);
@@ -70,7 +71,7 @@ export function mountJobCard(post: Element, jobId: string, title: string, connec
   card.append(header, text, download);
   root.append(card);
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, (e) => e.stopPropagation());
-  post.append(host);
+  slot.append(host);
 
   let port: ReturnType<Connect> | null = null;
   let open = true;

@@ -97,6 +97,8 @@ export class CpuEngine implements Engine {
           seed: 42,
           useCache: true,
           progressCallback: onProgress,
+          // Cancel stops the transfer itself, not only the wait for it.
+          signal,
         }),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new EngineError('Loading the model took too long.', 'load-timeout')), timeout);

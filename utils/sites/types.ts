@@ -62,6 +62,11 @@ export interface PageHooks {
   postId(post: Element): string | null;
   /** The element Skein's button is appended to; null when the post has no place for it. */
   buttonSlot(post: Element): Element | null;
+  /**
+   * The element an inline card (an explanation) is appended to, so it flows under the post's
+   * text at its width; the post itself when absent (a site whose post is a plain block).
+   */
+  cardSlot?(post: Element): Element | null;
   /** Where the site has reply boxes Skein can draft into. */
   reply?: ReplyHooks;
 }

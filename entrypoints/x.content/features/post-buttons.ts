@@ -17,7 +17,7 @@ export const postButtons: Feature = {
         // An explanation also shows under the post itself.
         if (action === 'explain') {
           return explainWithCard(document, location.href, post, postId, {
-            ...ports, connect: (name) => browser.runtime.connect({ name }), keep: (remove) => ctx.onInvalidated(remove),
+            ...ports, connect: (name) => browser.runtime.connect({ name }), keep: (remove) => ctx.onInvalidated(remove), cardSlot: site.page.cardSlot,
           });
         }
         return requestAction(document, location.href, action, postId, ports);

@@ -25,7 +25,7 @@ export const selection: Feature = {
         send: (request) => sendMessage('openThread', request),
         openInTab: () => sendMessage('openPanelTab', undefined),
         connect: (name) => browser.runtime.connect({ name }),
-        keep: (remove) => ctx.onInvalidated(remove),
+        keep: (remove) => ctx.onInvalidated(remove), cardSlot: site.page.cardSlot,
       }, { selection: text, quiet });
       return notice;
     };

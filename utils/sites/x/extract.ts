@@ -1,7 +1,7 @@
 /** The X adapter: a rendered x.com page → {@link PageSnapshot}. Pure: reads, never writes. */
 import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { visibleText } from '../text';
-import { actionBarOf, noticeText, readPost, readPostId, unavailablePost } from './post';
+import { actionBarOf, cardSlotOf, noticeText, readPost, readPostId, unavailablePost } from './post';
 import { NOTICE_LINK, RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
 import { X_REPLY_HOOKS } from './reply-box';
 
@@ -111,5 +111,5 @@ export const xAdapter: SiteAdapter = {
   id: 'x',
   matches: (url) => HOSTS.test(url.hostname),
   extract: extractX,
-  page: { postSelector: X.post, postId: readPostId, buttonSlot: actionBarOf, reply: X_REPLY_HOOKS },
+  page: { postSelector: X.post, postId: readPostId, buttonSlot: actionBarOf, cardSlot: cardSlotOf, reply: X_REPLY_HOOKS },
 };

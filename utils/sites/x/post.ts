@@ -226,6 +226,22 @@ export function actionBarOf(article: Element): Element | null {
   return bars[bars.length - 1] ?? null;
 }
 
+/**
+ * Where an explanation card goes: the post's content column, the lowest block holding both its
+ * action bar and its text (or its author line, for a post with no text). X's article is a flex
+ * row (avatar, content): a card appended to the article itself becomes a narrow third column.
+ */
+export function cardSlotOf(article: Element): Element | null {
+  const bar = actionBarOf(article);
+  if (!bar) return article;
+  const quote = findQuoteBox(article, Array.from(article.querySelectorAll(X.userName)));
+  const own = (selector: string) => Array.from(article.querySelectorAll(selector)).find((e) => !quote?.contains(e));
+  const anchor = own(X.text) ?? own(X.userName);
+  if (!anchor) return article;
+  for (let e = bar.parentElement; e && e !== article; e = e.parentElement) if (e.contains(anchor)) return e;
+  return article;
+}
+
 /** Reads one post article. Never throws on odd markup: missing parts come back empty. */
 export function readPost(article: Element, base: string): Post {
   const all = indexPost(article);
