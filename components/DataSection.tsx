@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
-import { t } from '@/utils/i18n';
+import { t, tc } from '@/utils/i18n';
 
 /** Export history as JSON, and clear it. Results live in the background's database. */
 export function DataSection() {
@@ -17,9 +17,9 @@ export function DataSection() {
     a.download = `skein-history-${data.exportedAt.slice(0, 10)}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus(t('options.exported', { count: data.results.length }));
+    setStatus(tc('options.exported', data.results.length));
   };
-  const clear = async () => setStatus(t('options.cleared', { count: await sendMessage('clearHistory', undefined) }));
+  const clear = async () => setStatus(tc('options.cleared', await sendMessage('clearHistory', undefined)));
   return (
     <div className="flex flex-col gap-2">
       <div className="flex gap-2">

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { isBusy, type JobState } from '@/utils/jobs/protocol';
 import { currentLanguage, formatDuration, formatNumber, formatSize, t, type MessageKey } from '@/utils/i18n';
 import type { ReadingReport } from '@/utils/jobs/protocol';
+import { describeError } from '@/utils/errors';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 
@@ -24,14 +26,14 @@ export function Progress({ loaded, total }: { loaded: number; total: number }) {
   );
 }
 
-/** What to offer after an error. */
-function nextStep(state: JobState): MessageKey {
-  const code = state.error?.code;
-  if (code === 'too-big' && state.engine === 'cpu') return 'job.next.smaller';
-  if (state.engine === 'webgpu' || code === 'no-webgpu' || code === 'device-lost' || code === 'too-big') return 'job.next.cpu';
-  if (code === 'quota') return 'job.next.quota';
-  if (code === 'download') return 'job.next.download';
-  return 'job.next.retry';
+/** Copies a finished result (summary, explanation, answer) as the model wrote it. */
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button type="button" className="rounded border px-2 py-1" data-testid="job-copy" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}>
+      {copied ? t('reply.copiedShort') : t('reply.copy')}
+    </button>
+  );
 }
 
 /** Which posts a job read when it could not read all in time, and why those. */
@@ -73,6 +75,8 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
   onReadAll?(): void;
 }) {
   const busy = isBusy(state);
+  // One sentence, one next step and one action per error code, as on every surface.
+  const shown = state.error ? describeError(state.error.code, state.engine, state.model.label) : null;
   return (
     <section className="flex flex-col gap-2" data-testid="job" data-job-id={state.id} data-status={state.status} aria-busy={busy}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
@@ -114,20 +118,30 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
           <p className="whitespace-pre-wrap" data-testid="job-text">{state.text}</p>
         )}
       </div>
-      {state.error && (
-        <div role="alert" className="rounded-md bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="job-error">
-          <p>{state.error.message}</p>
-          <p className="text-xs">{t(nextStep(state))}</p>
+      {shown && (
+        <div role="alert" className="rounded-md bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="job-error" data-code={shown.code}>
+          <p>{shown.text}</p>
+          <p className="text-xs" data-testid="job-next">{shown.next}</p>
+          {state.error!.message && (
+            <details className="text-xs">
+              <summary className="cursor-pointer">{t('error.details')}</summary>
+              <p className="whitespace-pre-wrap" data-testid="job-error-detail">{state.error!.message}</p>
+            </details>
+          )}
         </div>
       )}
       {state.saveError && <p role="status" className="text-xs text-amber-700">{state.saveError}</p>}
       <div className="flex gap-2">
         {busy && <button type="button" className="rounded border px-2 py-1" onClick={onCancel} data-testid="job-cancel">{t('job.cancel')}</button>}
         {!busy && state.status !== 'done' && state.status !== 'needs-model' && <button type="button" className="rounded bg-violet-600 px-2 py-1 text-white" onClick={() => onRetry(false)} data-testid="job-retry">{t('job.retry')}</button>}
-        {state.status === 'error' && state.engine === 'webgpu' && (
+        {shown?.action === 'use-cpu' ? (
           <button type="button" className="rounded border border-violet-600 px-2 py-1" onClick={onUseCpu} data-testid="job-use-cpu">{t('job.useCpu')}</button>
+        ) : null}
+        {shown?.action === 'options' && (
+          <button type="button" className="rounded border border-violet-600 px-2 py-1" onClick={() => void browser.runtime.openOptionsPage()} data-testid="job-open-options">{t('job.openOptions')}</button>
         )}
         {state.status === 'done' && <button type="button" className="rounded border px-2 py-1" onClick={() => onRetry(true)} data-testid="job-regenerate">{t('job.regenerate')}</button>}
+        {state.status === 'done' && state.action !== 'draft' && state.text && <CopyButton text={state.text} />}
       </div>
     </section>
   );

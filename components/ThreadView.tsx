@@ -1,7 +1,7 @@
 import type { StoredRequest } from '@/utils/thread-store';
 import { sendMessage } from '@/utils/messaging';
 import { getSettings, settingsItem } from '@/utils/settings';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, tc, type MessageKey } from '@/utils/i18n';
 import { JobView } from './JobView';
 import { ACTION_LABEL } from './labels';
 import { PostCard } from './PostCard';
@@ -20,7 +20,9 @@ export function ThreadView({ request }: { request: StoredRequest }) {
       <div>
         <h2 className="text-base font-semibold" data-testid="thread-action">{t(ACTION_LABEL[request.action])}</h2>
         <p className="text-slate-500 dark:text-slate-400" data-testid="thread-count">
-          {t('panel.posts', { count: snapshot.posts.length, site: snapshot.site === 'x' ? 'X' : snapshot.site })}
+          {snapshot.posts.length === 1 && snapshot.kind !== 'thread'
+            ? t('panel.single', { site: snapshot.site === 'x' ? 'X' : snapshot.site })
+            : tc('panel.posts', snapshot.posts.length, { site: snapshot.site === 'x' ? 'X' : snapshot.site })}
         </p>
       </div>
       {request.selection && (

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
-import { requestFor, threadState, type StoredRequest } from '@/utils/thread-store';
+import { noticeFor, requestFor, threadState, type StoredRequest } from '@/utils/thread-store';
 
-/** The thread request for the tab in view, live: updates when a page sends one or tabs change. */
-export function useThreadRequest(): StoredRequest | null {
-  const [request, setRequest] = useState<StoredRequest | null>(null);
+/**
+ * The thread request for the tab in view, live (updates when a page sends one or tabs change),
+ * and why that tab's page could not be read when that is newer.
+ */
+export function useTabThread(): { request: StoredRequest | null; notice: string | null } {
+  const [view, setView] = useState<{ request: StoredRequest | null; notice: string | null }>({ request: null, notice: null });
   useEffect(() => {
     let alive = true;
     let tabId: number | null = null;
     const show = (state: Awaited<ReturnType<typeof threadState.getValue>>) => {
-      if (alive) setRequest(requestFor(state, tabId));
+      if (alive) setView({ request: requestFor(state, tabId), notice: noticeFor(state, tabId) });
     };
     const refresh = async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
@@ -26,5 +29,8 @@ export function useThreadRequest(): StoredRequest | null {
       browser.tabs.onActivated.removeListener(onActivated);
     };
   }, []);
-  return request;
+  return view;
 }
+
+/** The thread request for the tab in view, live. */
+export const useThreadRequest = (): StoredRequest | null => useTabThread().request;

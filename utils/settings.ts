@@ -3,7 +3,9 @@ import { storage } from '#imports';
 
 import { DEFAULT_SETTINGS, type Settings } from './settings-schema';
 
-export { DEFAULT_SETTINGS, type Settings, type EngineSetting } from './settings-schema';
+// The defaults are exported by settings-schema.ts alone: WXT auto-imports utils/, and two
+// exports of one name make every build warn.
+export type { Settings, EngineSetting } from './settings-schema';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

@@ -17,6 +17,8 @@ interface ThreadState {
   byTab: Record<string, StoredRequest>;
   /** The tab that sent the latest request: the panel falls back to it. */
   lastTabId: number | null;
+  /** Why a tab's page could not be read (from the popup, which closes before it can say so). */
+  notices?: Record<string, { text: string; at: number }>;
 }
 
 /** Session storage: cleared when the browser closes; nothing is written to disk. */
@@ -45,7 +47,23 @@ export async function forgetTab(tabId: number): Promise<void> {
   const state = await threadState.getValue();
   if (!(tabId in state.byTab)) return;
   const { [tabId]: _gone, ...rest } = state.byTab;
-  await threadState.setValue({ byTab: rest, lastTabId: state.lastTabId === tabId ? null : state.lastTabId });
+  const { [tabId]: _notice, ...notices } = state.notices ?? {};
+  await threadState.setValue({ byTab: rest, lastTabId: state.lastTabId === tabId ? null : state.lastTabId, notices });
+}
+
+/** Keeps why a tab's page could not be read, for the panel to say. */
+export async function rememberNotice(tabId: number, text: string, now = Date.now()): Promise<void> {
+  const state = await threadState.getValue();
+  await threadState.setValue({ ...state, lastTabId: tabId, notices: { ...state.notices, [tabId]: { text, at: now } } });
+}
+
+/** What the panel says for a tab instead of its request: a notice newer than the request. */
+export function noticeFor(state: ThreadState, tabId: number | null): string | null {
+  const id = tabId ?? state.lastTabId;
+  if (id == null) return null;
+  const notice = state.notices?.[id];
+  const request = state.byTab[id];
+  return notice && (!request || notice.at > request.receivedAt) ? notice.text : null;
 }
 
 /** The request to show for a tab: its own, else the latest one. */

@@ -3,7 +3,7 @@ import { HistoryView } from '@/components/HistoryView';
 import { ChatView } from '@/components/ChatView';
 import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { ThreadView } from '@/components/ThreadView';
-import { useThreadRequest } from '@/components/useThreadRequest';
+import { useTabThread } from '@/components/useThreadRequest';
 import { useSettings } from '@/components/useSettings';
 import { t } from '@/utils/i18n';
 
@@ -11,7 +11,7 @@ type Tab = 'current' | 'chat' | 'history';
 
 /** The side panel (Firefox: sidebar): this thread, chat about it, history. Wiring and layout only. */
 export default function App() {
-  const request = useThreadRequest();
+  const { request, notice } = useTabThread();
   // Follows the interface-language setting (and re-renders when it changes).
   const [settings] = useSettings();
   const [tab, setTab] = useState<Tab>('current');
@@ -53,6 +53,8 @@ export default function App() {
           <HistoryView />
         ) : tab === 'chat' ? (
           <ChatView request={request} />
+        ) : notice ? (
+          <p role="alert" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100" data-testid="panel-notice">{notice}</p>
         ) : request ? (
           <ThreadView request={request} />
         ) : (

@@ -1,7 +1,8 @@
 import { adapterFor } from '@/utils/sites';
 import { SITE_MATCHES } from '@/utils/sites/hosts';
 import { setUiLanguage } from '@/utils/i18n';
-import { DEFAULT_SETTINGS, getSettings } from '@/utils/settings';
+import { getSettings } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
 import { FEATURES } from './features';
 
 /** X's pages: picks the site adapter and starts each feature that applies. Wiring only. */

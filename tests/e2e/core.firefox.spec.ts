@@ -41,7 +41,7 @@ test.describe('Skein in Firefox', () => {
       {},
       host,
     );
-    expect(await notice.jsonValue()).toContain('Skein read 9 post(s). Open the Skein sidebar');
+    expect(await notice.jsonValue()).toContain('Skein read 9 posts. Open the Skein sidebar');
     // The new tab's page object keeps saying about:blank over BiDi; what runs in it is the panel.
     const panel = await newTabFrom(firefox, () => page.locator(`${host} >>> .notice-action`).click());
     await panel.waitForFunction(
@@ -49,7 +49,7 @@ test.describe('Skein in Firefox', () => {
       {},
       `moz-extension://${FIREFOX_UUID}/sidepanel.html`,
     );
-    expect(await panel.$eval('[data-testid="thread-count"]', (e) => e.textContent)).toBe('9 post(s) read from X');
+    expect(await panel.$eval('[data-testid="thread-count"]', (e) => e.textContent)).toBe('9 posts read from X');
     // Firefox has no manifest keys for cross-origin isolation: its extension pages, the
     // background page where the CPU engine runs among them, get no SharedArrayBuffer, so one
     // thread. Should Firefox add them, this line says so.

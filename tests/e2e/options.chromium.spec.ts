@@ -62,9 +62,9 @@ test.describe('options', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported.results).toHaveLength(1);
     expect(exported.results[0]).toMatchObject({ action: 'summarize', text: 'TL;DR: Wool [2].', postCount: 9 });
-    await expect(options.getByTestId('data-status')).toHaveText('Exported 1 result(s).');
+    await expect(options.getByTestId('data-status')).toHaveText('Exported 1 result.');
     await options.getByTestId('clear-history').click();
-    await expect(options.getByTestId('data-status')).toHaveText('Cleared 1 result(s).');
+    await expect(options.getByTestId('data-status')).toHaveText('Cleared 1 result.');
     await options.getByTestId('export-history').click();
     await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');
   });

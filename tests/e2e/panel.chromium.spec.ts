@@ -12,7 +12,7 @@ test.describe('from a post to the side panel', () => {
     const host = await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
     // Chrome's own side panel opened, showing what the page sent.
-    await expect.poll(sidePanelText).toContain('9 post(s) read from X');
+    await expect.poll(sidePanelText).toContain('9 posts read from X');
     const shown = (await sidePanelText())!;
     expect(shown).toContain('Summarize thread');
     expect(shown).toMatch(/posts read from the page/i);

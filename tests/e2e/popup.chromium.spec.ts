@@ -1,5 +1,7 @@
 import { test, expect } from './support/chromium';
+import { join } from 'node:path';
 import { OWN_THREAD } from './support/pages';
+import { OWN_FIXTURES } from './support/env';
 import { downloadModel } from './support/actions';
 import { TINY_SUMMARY } from './support/tiny';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
@@ -27,8 +29,24 @@ test.describe('the toolbar popup', () => {
     await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
     await expect.poll(sidePanelText).toContain('Swatch first.');
     const panel = await openPanel();
-    await expect(panel.getByTestId('thread-count')).toHaveText('9 post(s) read from X');
+    await expect(panel.getByTestId('thread-count')).toHaveText('9 posts read from X');
     await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first.[2]');
+  });
+
+  test('on an X page Skein cannot read, the panel says why (the popup closes when the panel opens)', async ({ context, serve, evalInTarget, sidePanelText, openPanel, openPopup }) => {
+    // X's loading screen: an X page with no posts yet.
+    const loading = { url: 'https://x.com/skein_test/status/1900000000000000099', file: join(OWN_FIXTURES, 'x/loading.html') };
+    await serve([loading]);
+    const page = await context.newPage();
+    await page.goto(loading.url);
+    await page.bringToFront();
+    await openPopup();
+    await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
+    await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
+    await expect.poll(sidePanelText).toContain('Skein could not read this page');
+    const panel = await openPanel();
+    await expect(panel.getByTestId('panel-notice')).toContainText('Skein could not read this page');
+    await expect(panel.getByTestId('panel-empty')).toHaveCount(0);
   });
 
   test('with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup then shows it on the device', async ({ context, serve, evalInTarget, openPanel, extensionId, openPopup }) => {

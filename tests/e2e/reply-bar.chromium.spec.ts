@@ -63,7 +63,7 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
   // The drafts answered the focused post with its thread as context; the panel has them too.
   const panel = await openPanel();
   await expect(panel.getByTestId('thread-action')).toHaveText('Draft reply');
-  await expect(panel.getByTestId('thread-count')).toHaveText('9 post(s) read from X');
+  await expect(panel.getByTestId('thread-count')).toHaveText('9 posts read from X');
   await expect(panel.getByTestId('draft-variant')).toHaveCount(3);
 
   // Skein never clicked Reply: the page posted nothing anywhere.

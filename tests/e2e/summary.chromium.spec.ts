@@ -209,6 +209,9 @@ test.describe('thread summaries in Chromium', () => {
     await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first, then count.[2]');
     await expect(panel.getByTestId('summary-points').getByRole('listitem')).toHaveText(['Keep notes[3]', 'A French reader agrees[7]']);
     await expect(panel.getByTestId('summary-voices').getByRole('listitem')).toHaveText(['@gauge_guru: swatching is a useful lie[9]']);
+    // Copy puts the summary on the clipboard (it says Copied once the browser took it).
+    await panel.getByTestId('job-copy').click();
+    await expect(panel.getByTestId('job-copy')).toHaveText('Copied');
     const target = page.locator('article').filter({ has: page.locator('a[href="/gauge_guru/status/1900000000000000022"]') });
     await expect(target).not.toBeInViewport();
     await panel.getByRole('button', { name: 'Show post 9 on the page' }).click();

@@ -64,3 +64,12 @@ export function formatDuration(seconds: number, lang: UiLanguage = currentLangua
   const [value, unit] = seconds < 90 ? [Math.max(1, Math.round(seconds)), 'second'] : [Math.round(seconds / 60), 'minute'];
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }
+
+/**
+ * A counted message in the language's plural form: `${key}.one` or `${key}.other` (chosen by
+ * Intl.PluralRules: French says "1 post" and "0 post" in the singular, English "0 posts").
+ */
+export function tc(key: string, count: number, values: Record<string, string | number> = {}, lang: UiLanguage = currentLanguage()): string {
+  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}` as MessageKey, { ...values, count: formatNumber(count, lang) }, lang);
+}

@@ -1,7 +1,7 @@
 /** What a click in Skein's post menu does: read the thread, hand it to the background. */
 import type { AssistantAction, ThreadAccepted, ThreadRequest } from '../messaging';
 import type { DraftOptions } from '../llm/drafts';
-import { t } from '../i18n';
+import { t, tc } from '../i18n';
 import { extractPage } from '../sites';
 import type { PageSnapshot } from '../sites/types';
 
@@ -58,7 +58,7 @@ export async function requestAction(
   // Quiet: the panel was opened already (context menu, shortcut), or is not wanted.
   if (accepted.panelOpened || extra.quiet) return null;
   return {
-    text: t('notice.openSidebar', { count: snapshot.posts.length }),
+    text: tc('notice.openSidebar', snapshot.posts.length),
     action: { label: t('notice.openInTab'), run: ports.openInTab },
   };
 }

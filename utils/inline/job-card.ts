@@ -6,6 +6,7 @@
 import type { JobState } from '../jobs/protocol';
 import { JOB_PORT_PREFIX } from '../jobs/protocol';
 import { formatSize, t } from '../i18n';
+import { describeError } from '../errors';
 import { detectTheme } from './theme';
 import { button, closeButton, shadowHost } from './dom';
 
@@ -77,12 +78,15 @@ export function mountJobCard(post: Element, jobId: string, title: string, connec
   let open = true;
   const render = (state: JobState) => {
     // Model output is untrusted: text nodes only.
+    const shown = state.error ? describeError(state.error.code, state.engine, state.model.label) : null;
     text.textContent = state.status === 'needs-model'
       ? t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })
-      : state.error ? `${state.text}\n${state.error.message}`.trim() : state.text;
+      : shown ? `${state.text}\n${shown.text} ${shown.next}`.trim() : state.text;
     status.textContent = statusLabel(state);
-    download.hidden = state.status !== 'needs-model' || !restart;
-    download.textContent = t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
+    // The download step, and after an error or a cancel the same request again.
+    const again = state.status === 'error' || state.status === 'interrupted' || state.status === 'cancelled';
+    download.hidden = !(state.status === 'needs-model' || again) || !restart;
+    download.textContent = again ? t('job.retry') : t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
     host.dataset.status = state.status;
   };
   const follow = (id: string) => {

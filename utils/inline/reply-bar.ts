@@ -8,6 +8,7 @@ import type { JobState } from '../jobs/protocol';
 import { JOB_PORT_PREFIX, isBusy } from '../jobs/protocol';
 import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
 import { formatSize, t, type MessageKey } from '../i18n';
+import { describeError } from '../errors';
 import type { Connect } from './job-card';
 import { REPLY_BAR_CSS } from './reply-bar-style';
 import type { PageTheme } from './theme';
@@ -62,7 +63,11 @@ export function statusText(state: JobState, variants: number): string {
     case 'running': return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
     case 'needs-model': return t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) });
     case 'error':
-    case 'interrupted': return state.error?.message ?? t('job.error');
+    case 'interrupted': {
+      // The same sentence and next step as the panel and the card.
+      const shown = describeError(state.error?.code, state.engine, state.model.label);
+      return `${shown.text} ${shown.next}`;
+    }
     case 'cancelled': return t('job.cancelled');
     default: return '';
   }
@@ -165,6 +170,8 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
     after.hidden = false;
     stop.hidden = !busy;
     regenerate.hidden = busy || state.status === 'needs-model';
+    // After an error or a cancel the same button runs the drafts again: it says so.
+    regenerate.textContent = done ? t('job.regenerate') : t('job.retry');
     download.hidden = state.status !== 'needs-model';
     download.textContent = t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
     host.dataset.status = state.status;

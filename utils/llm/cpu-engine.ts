@@ -111,7 +111,7 @@ export class CpuEngine implements Engine {
       if (error.code !== 'load') throw error;
       // Not removed automatically: a load can also fail for want of memory, and the file may be
       // fine. The user can delete it and download it afresh.
-      throw new EngineError(`${model.label} could not be loaded (${error.message}). If it fails again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.`, 'load');
+      throw new EngineError(`${model.label} could not be loaded (${error.message}).`, 'load');
     } finally {
       clearTimeout(timer);
     }
@@ -151,7 +151,7 @@ export class CpuEngine implements Engine {
         // llama.cpp aborted: this runtime is dead. Unloaded, the next try starts a fresh one.
         const label = this.model.label;
         await this.unload();
-        throw new EngineError(`The engine stopped while running ${label} (${error.message.trim()}). Try again; if it stops again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.`, 'generate');
+        throw new EngineError(`The engine stopped while running ${label} (${error.message.trim()}).`, 'engine-stopped');
       }
       throw error;
     }

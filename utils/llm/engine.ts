@@ -59,7 +59,7 @@ export interface GenerateOptions {
 export class EngineError extends Error {
   constructor(
     message: string,
-    readonly code: 'needs-model' | 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted' | 'too-long',
+    readonly code: 'needs-model' | 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted' | 'too-long' | 'engine-stopped',
     /** For `too-long`: the request's size in the model's own tokens, and the context's. */
     readonly tokens?: { requested: number; limit: number },
   ) {

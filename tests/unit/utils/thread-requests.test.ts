@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { acceptThreadRequest, isThreadRequest } from '@/utils/thread-requests';
-import { forgetTab, requestFor, threadState } from '@/utils/thread-store';
+import { forgetTab, noticeFor, rememberNotice, rememberRequest, requestFor, threadState } from '@/utils/thread-store';
 import type { ThreadRequest } from '@/utils/messaging';
 import { MAX_SELECTION } from '@/utils/inline/selection-text';
 
@@ -71,4 +71,21 @@ describe('isThreadRequest', () => {
     [{ ...request, snapshot: { ...request.snapshot, posts: [{ text: 1 }] } }, false],
     [request, true],
   ])('%#', (value, ok) => expect(isThreadRequest(value)).toBe(ok));
+});
+
+describe('why a page could not be read', () => {
+  it('shows for its tab until a newer request, and goes with the tab', async () => {
+    await threadState.setValue({ byTab: {}, lastTabId: null });
+    await rememberNotice(7, 'Skein could not read this page: no posts yet.', 1000);
+    expect(noticeFor(await threadState.getValue(), 7)).toBe('Skein could not read this page: no posts yet.');
+    expect(noticeFor(await threadState.getValue(), null)).toBe('Skein could not read this page: no posts yet.');
+    expect(noticeFor(await threadState.getValue(), 8)).toBeNull();
+    const snapshot = { site: 'x' as const, url: 'https://x.com/a/status/1', kind: 'thread' as const, focusedPostId: null, posts: [] };
+    await rememberRequest(7, { action: 'summarize', snapshot, postId: null }, undefined, 2000);
+    expect(noticeFor(await threadState.getValue(), 7)).toBeNull();
+    await rememberNotice(7, 'again', 3000);
+    expect(noticeFor(await threadState.getValue(), 7)).toBe('again');
+    await forgetTab(7);
+    expect(noticeFor(await threadState.getValue(), 7)).toBeNull();
+  });
 });
