@@ -1,3 +1,4 @@
+import { useWebGpuPresent } from '@/components/useWebGpuPresent';
 import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { Choice } from '@/components/Choice';
 import { useSettings } from '@/components/useSettings';
@@ -20,6 +21,7 @@ export default function App() {
   const [downloaded, refreshDownloaded] = useDownloaded();
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings?.webgpuModelId);
   const cpu = CPU_MODELS.find((m) => m.id === settings?.cpuModelId);
+  const gpu = useWebGpuPresent();
   if (!settings) return null;
   const onDevice = (id: string) => (downloaded == null ? '' : ` · ${t(downloaded.has(id) ? 'options.onDevice' : 'options.notOnDevice')}`);
   return (
@@ -46,14 +48,15 @@ export default function App() {
       {cpu && (
         <ModelDownload engine="cpu" modelId={cpu.id} label={cpu.label} sizeBytes={cpu.sizeBytes} onDevice={downloaded && downloaded.has(cpu.id)} onDownloaded={refreshDownloaded} />
       )}
-      <Choice
+      {gpu === false && <p role="status" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100" data-testid="options-gpu-none">{t('options.gpuNone')}</p>}
+      {gpu && <Choice
         legend={t('options.webgpuModel')}
         name="webgpuModelId"
         value={settings.webgpuModelId}
         options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: formatSizeRange(f.f16.vramMB * 1_048_576, f.f32.vramMB * 1_048_576) })}${onDevice(f.f16.id) || onDevice(f.f32.id)}` }))}
         onChange={(webgpuModelId) => void update({ webgpuModelId })}
-      />
-      {family && (
+      />}
+      {gpu && family && (
         <ModelDownload
           engine="webgpu"
           modelId={family.id}

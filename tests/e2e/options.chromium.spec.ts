@@ -28,6 +28,10 @@ test.describe('options', () => {
     await serve([OWN_THREAD]);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
+    // No WebGPU in this browser: the page says so and offers no GPU model to download.
+    await expect(options.getByTestId('options-gpu-none')).toHaveText('This browser offers no WebGPU here: the GPU models cannot run.');
+    await expect(options.getByText('GPU model', { exact: true })).toHaveCount(0);
+    await expect(options.getByTestId('model-download-webgpu')).toHaveCount(0);
     await options.getByRole('radio', { name: 'GPU (WebGPU, web-llm)' }).check();
     const panel = await openPanel();
     const page = await context.newPage();
