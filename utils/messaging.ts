@@ -47,6 +47,8 @@ interface ProtocolMap {
   openPanel(): boolean;
   /** A page asks for the panel in a tab (Firefox will not open its sidebar for a page). */
   openPanelTab(): void;
+  /** Content script → background: why this page could not be read, for the panel to say. */
+  pageUnreadable(text: string): void;
   /**
    * The panel (re)starts the job for a tab's request: retry, Regenerate with `force`, or after
    * the user agreed to download the model with `allowDownload`.

@@ -6,7 +6,7 @@ import type { Browser } from '#imports';
 import type { ThreadAccepted, ThreadRequest } from './messaging';
 import { openPanel, openPanelInTab } from './side-panel';
 import { fromOwnPageScript } from './senders';
-import { rememberRequest, type StoredRequest } from './thread-store';
+import { rememberNotice, rememberRequest, type StoredRequest } from './thread-store';
 import { MAX_SELECTION } from './inline/selection-text';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft']);
@@ -51,6 +51,15 @@ export function acceptThreadRequest(
       await rememberRequest(tabId, request, job?.id);
       return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
     });
+}
+
+/**
+ * Keeps why the sender's page could not be read (the popup's Summarize this thread: the popup
+ * closes as the panel opens, so the panel says it). Text only, cut to size.
+ */
+export async function acceptUnreadableNotice(text: unknown, sender: Browser.runtime.MessageSender): Promise<void> {
+  if (!fromOwnPageScript(sender) || sender.tab?.id == null) throw new Error(REFUSED);
+  await rememberNotice(sender.tab.id, String(text).slice(0, 500));
 }
 
 /** Opens the panel for the sender's tab, from a click in Skein's inline UI. */

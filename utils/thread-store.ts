@@ -57,9 +57,12 @@ export async function rememberNotice(tabId: number, text: string, now = Date.now
   await threadState.setValue({ ...state, lastTabId: tabId, notices: { ...state.notices, [tabId]: { text, at: now } } });
 }
 
-/** What the panel says for a tab instead of its request: a notice newer than the request. */
+/**
+ * What the panel says for a tab instead of its request: a notice newer than the request. A tab
+ * with neither falls back to the latest tab, as requests do (the panel open in a tab of its own).
+ */
 export function noticeFor(state: ThreadState, tabId: number | null): string | null {
-  const id = tabId ?? state.lastTabId;
+  const id = tabId != null && (state.byTab[tabId] || state.notices?.[tabId]) ? tabId : state.lastTabId;
   if (id == null) return null;
   const notice = state.notices?.[id];
   const request = state.byTab[id];

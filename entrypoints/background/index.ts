@@ -2,7 +2,7 @@ import { onMessage } from '@/utils/messaging';
 import { startJobService } from '@/utils/jobs/service';
 import { requireExtensionPage } from '@/utils/senders';
 import { openPanelFromToolbar } from '@/utils/side-panel';
-import { acceptOpenPanelRequest, acceptPanelTabRequest, acceptThreadRequest } from '@/utils/thread-requests';
+import { acceptOpenPanelRequest, acceptPanelTabRequest, acceptThreadRequest, acceptUnreadableNotice } from '@/utils/thread-requests';
 import { startShortcuts } from '@/utils/shortcuts';
 import { fromOwnPageScript } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';
@@ -17,6 +17,7 @@ export default defineBackground(() => {
   onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (request) => jobs.startFor(request)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));
+  onMessage('pageUnreadable', ({ data, sender }) => acceptUnreadableNotice(data, sender));
   onMessage('startJob', ({ data, sender }) => {
     requireExtensionPage(sender);
     return jobs.startForTab(data.tabId, data.force, data.allowDownload, data.readAll === true);

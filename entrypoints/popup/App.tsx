@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '@/components/useSettings';
 import { sendMessage } from '@/utils/messaging';
-import { rememberNotice } from '@/utils/thread-store';
 import { adapterFor } from '@/utils/sites';
 import { openPanel } from '@/utils/side-panel';
 import { cpuModel } from '@/utils/llm/models';
@@ -38,10 +37,9 @@ export default function App() {
     // The panel opens first, in the click: both browsers require it.
     void openPanel(tab.id);
     if (tab.id == null) return;
-    const tabId = tab.id;
-    void sendMessage('summarizePage', undefined, tabId).then(
-      // The panel took the focus and this popup may be gone: the panel says it too.
-      (text) => (text ? void rememberNotice(tabId, text).finally(() => setNotice(text)) : window.close()),
+    void sendMessage('summarizePage', undefined, tab.id).then(
+      // The panel may have taken the focus and closed this popup: the page told the panel too.
+      (text) => (text ? setNotice(text) : window.close()),
       () => setNotice(t('popup.reload')),
     );
   };

@@ -10,7 +10,9 @@ const NEXT = 'Check the connection and try again.';
 test('the same failure reads the same on every surface: panel, explanation card and reply bar, each with Try again', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
   test.setTimeout(ENGINE_TEST);
   await serve([await threadWithReplyBox()]);
-  modelServer.failWith = 503;
+  // 404, not 5xx: Chrome throttles an extension's requests to a URL that keeps answering 5xx
+  // (the retries would fail in the browser without reaching the server).
+  modelServer.failWith = 404;
   const panel = await openPanel();
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');

@@ -15,6 +15,9 @@ export const summarizePage: Feature = {
         send: (request) => sendMessage('openThread', request),
         openInTab: () => sendMessage('openPanelTab', undefined),
       });
+      // No request went out: the page could not be read. The popup that asked may close as the
+      // panel opens, so the panel is told why.
+      if (notice && !notice.action) await sendMessage('pageUnreadable', notice.text).catch(() => undefined);
       return notice?.text ?? null;
     });
     ctx.onInvalidated(stop);

@@ -79,7 +79,8 @@ describe('why a page could not be read', () => {
     await rememberNotice(7, 'Skein could not read this page: no posts yet.', 1000);
     expect(noticeFor(await threadState.getValue(), 7)).toBe('Skein could not read this page: no posts yet.');
     expect(noticeFor(await threadState.getValue(), null)).toBe('Skein could not read this page: no posts yet.');
-    expect(noticeFor(await threadState.getValue(), 8)).toBeNull();
+    // A tab with nothing of its own falls back to the latest tab, as requests do.
+    expect(noticeFor(await threadState.getValue(), 8)).toBe('Skein could not read this page: no posts yet.');
     const snapshot = { site: 'x' as const, url: 'https://x.com/a/status/1', kind: 'thread' as const, focusedPostId: null, posts: [] };
     await rememberRequest(7, { action: 'summarize', snapshot, postId: null }, undefined, 2000);
     expect(noticeFor(await threadState.getValue(), 7)).toBeNull();
