@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { getSettings, settingsItem, type Settings } from '@/utils/settings';
+import { getSettings, settingsItem } from '@/utils/settings';
+import type { Settings } from '@/utils/settings-schema';
 import { setUiLanguage } from '@/utils/i18n';
 
 /**

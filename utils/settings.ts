@@ -3,9 +3,8 @@ import { storage } from '#imports';
 
 import { DEFAULT_SETTINGS, type Settings } from './settings-schema';
 
-// The defaults are exported by settings-schema.ts alone: WXT auto-imports utils/, and two
-// exports of one name make every build warn.
-export type { Settings, EngineSetting } from './settings-schema';
+// Settings, EngineSetting and DEFAULT_SETTINGS are exported by settings-schema.ts alone: WXT
+// auto-imports utils/, and two exports of one name make every build warn.
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

@@ -7,7 +7,8 @@ import { sendMessage } from './messaging';
 import { openPanel } from './side-panel';
 import { SITE_MATCHES } from './sites/hosts';
 import { setUiLanguage, t } from './i18n';
-import { getSettings, settingsItem, type Settings } from './settings';
+import { getSettings, settingsItem } from './settings';
+import type { Settings } from './settings-schema';
 import { DEFAULT_SETTINGS } from './settings-schema';
 
 /** The manifest's commands (wxt.config.ts), besides the browser's own popup/sidebar one. */

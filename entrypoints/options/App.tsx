@@ -9,7 +9,7 @@ import { formatSize, formatSizeRange, t, type MessageKey } from '@/utils/i18n';
 import { TONES, type Tone } from '@/utils/llm/drafts';
 import { useDownloaded } from '@/components/useDownloaded';
 import { ModelDownload } from '@/components/ModelDownload';
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings-schema';
 
 
 /** The languages Skein writes and speaks, or the browser's. */

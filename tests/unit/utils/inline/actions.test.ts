@@ -48,7 +48,7 @@ describe('requestAction', () => {
   it('offers the panel in a tab where the browser would not open its sidebar', async () => {
     const fake = fakePorts(async () => ({ panelOpened: false }));
     const notice = await requestAction(doc('x/status-thread-replies.html'), THREAD, 'explain', null, fake.ports);
-    expect(notice!.text).toMatch(/read 9 post\(s\).*sidebar/);
+    expect(notice!.text).toMatch(/read 9 posts.*sidebar/);
     expect(notice!.action!.label).toBe('Open in a tab');
     await notice!.action!.run();
     expect(fake.tabs()).toBe(1);
