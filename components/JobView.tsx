@@ -77,6 +77,8 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
   const busy = isBusy(state);
   // One sentence, one next step and one action per error code, as on every surface.
   const shown = state.error ? describeError(state.error.code, state.engine, state.model.label) : null;
+  // The stage line, while busy and until the first words replace it.
+  const stage = state.stage && busy && !(state.stage.step === 'final' && state.text) ? stageText(state.stage) : '';
   return (
     <section className="flex flex-col gap-2" data-testid="job" data-job-id={state.id} data-status={state.status} aria-busy={busy}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
@@ -97,9 +99,7 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
           })}
         </p>
       )}
-      {state.stage && busy && !(state.stage.step === 'final' && state.text) && stageText(state.stage) && (
-        <p className="text-xs text-slate-500" data-testid="job-stage">{stageText(state.stage)}</p>
-      )}
+      {stage && <p className="text-xs text-slate-500" data-testid="job-stage">{stage}</p>}
       {state.reading && state.reading.read < state.reading.total && <Reading reading={state.reading} onReadAll={onReadAll} busy={busy} />}
       {state.status === 'needs-model' && (
         <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="job-needs-model">

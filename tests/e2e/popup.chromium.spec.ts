@@ -2,9 +2,19 @@ import { test, expect } from './support/chromium';
 import { join } from 'node:path';
 import { OWN_THREAD } from './support/pages';
 import { OWN_FIXTURES } from './support/env';
+import type { Page } from '@playwright/test';
 import { downloadModel } from './support/actions';
 import { TINY_SUMMARY } from './support/tiny';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
+
+/** Opens `url` in a tab, then the popup over it, and clicks its Summarize this thread. */
+async function summarizeFromPopup(page: Page, url: string, fixtures: { openPopup(): Promise<unknown>; evalInTarget(path: string, js: string): Promise<unknown> }) {
+  await page.goto(url);
+  await page.bringToFront();
+  await fixtures.openPopup();
+  await expect.poll(() => fixtures.evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
+  await fixtures.evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
+}
 
 test.describe('the toolbar popup', () => {
   test('on a site Skein does not read it says where it works; it shows the engine and opens the options', async ({ context, extensionId }) => {
@@ -21,12 +31,7 @@ test.describe('the toolbar popup', () => {
   test('on an X thread, Summarize this thread opens the side panel with the page’s thread', async ({ context, serve, setSettings, evalInTarget, sidePanelText, openPanel, openPopup }) => {
     await serve([OWN_THREAD]);
     await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].' });
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await page.bringToFront();
-    await openPopup();
-    await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
-    await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
+    await summarizeFromPopup(await context.newPage(), OWN_THREAD.url, { openPopup, evalInTarget });
     await expect.poll(sidePanelText).toContain('Swatch first.');
     const panel = await openPanel();
     await expect(panel.getByTestId('thread-count')).toHaveText('9 posts read from X');
@@ -37,12 +42,7 @@ test.describe('the toolbar popup', () => {
     // X's loading screen: an X page with no posts yet.
     const loading = { url: 'https://x.com/skein_test/status/1900000000000000099', file: join(OWN_FIXTURES, 'x/loading.html') };
     await serve([loading]);
-    const page = await context.newPage();
-    await page.goto(loading.url);
-    await page.bringToFront();
-    await openPopup();
-    await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
-    await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
+    await summarizeFromPopup(await context.newPage(), loading.url, { openPopup, evalInTarget });
     await expect.poll(sidePanelText).toContain('Skein could not read this page');
     const panel = await openPanel();
     await expect(panel.getByTestId('panel-notice')).toContainText('Skein could not read this page');

@@ -90,8 +90,7 @@ export class EngineHost {
   private readFor(task: JobTask, budget: number): ReadingPlan {
     const key = threadKey(task.posts);
     const last = this.lastRead?.key === key ? this.lastRead.numbers : null;
-    const focusIn = last?.includes(task.focus);
-    if (last && focusIn) {
+    if (last?.includes(task.focus)) {
       const tokens = last.reduce((sum, number) => sum + postCost(task.posts[number - 1]!, number), 0);
       if (tokens <= budget) return { numbers: last, total: task.posts.length, reasons: last.length < task.posts.length ? ['focus'] : [], tokens };
     }

@@ -97,19 +97,21 @@ export function planChunks(posts: Post[], budget: number): Numbered[][] {
   return pack(items, (item) => estimateTokens(threadBlock([item])), budget, 20);
 }
 
-/** Seconds to read posts (and the task after them) before a first word; undefined when the speed is unknown. */
-function readSeconds(items: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
-  if (!speed?.prefillTps) return undefined;
-  const tokens = items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), TASK_TOKENS) * (speed.tokensPerEstimate ?? 1);
-  return Math.round(tokens / speed.prefillTps);
+/**
+ * Seconds to read `items` plus `overhead` estimated tokens at the measured speed, and to write
+ * `written` tokens after; undefined when the speed is unknown.
+ */
+function secondsFor(items: Numbered[], overhead: number, speed: SpeedEstimate | null | undefined, written = 0): number | undefined {
+  if (!speed?.prefillTps || (written && !speed.decodeTps)) return undefined;
+  const tokens = items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), overhead) * (speed.tokensPerEstimate ?? 1);
+  return Math.round(tokens / speed.prefillTps + (written ? written / speed.decodeTps : 0));
 }
 
-/** Seconds to read a part and write its notes at the measured speed; undefined when unknown. */
-function estimateSeconds(chunk: Numbered[], speed: SpeedEstimate | null | undefined): number | undefined {
-  if (!speed?.prefillTps || !speed.decodeTps) return undefined;
-  const tokens = chunk.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), PROMPT_TOKENS) * (speed.tokensPerEstimate ?? 1);
-  return Math.round(tokens / speed.prefillTps + NOTES_TOKENS / 2 / speed.decodeTps);
-}
+/** Seconds before a first word: the posts and the task after them (the prefix before is kept). */
+const readSeconds = (items: Numbered[], speed: SpeedEstimate | null | undefined) => secondsFor(items, TASK_TOKENS, speed);
+
+/** Seconds to read a part and write its notes (about half their room). */
+const estimateSeconds = (chunk: Numbered[], speed: SpeedEstimate | null | undefined) => secondsFor(chunk, PROMPT_TOKENS, speed, NOTES_TOKENS / 2);
 
 /** Groups notes so each group's text fits `budget` tokens. */
 const groupNotes = (notes: string[], budget: number) => pack(notes, (note) => estimateTokens(note) + 8, budget);
