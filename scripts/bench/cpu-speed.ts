@@ -4,7 +4,7 @@
  * and by native llama.cpp's AVX2 build (scripts/bench/native.ts) on the same file.
  */
 import { build } from 'esbuild';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -21,20 +21,41 @@ export interface SpeedResult {
   cancel?: CancelTiming;
 }
 
+/** Which bench page to serve: its entry script and the runtime files it loads. */
+export interface SpeedPage {
+  entry: string;
+  /** Served path → file on disk (a folder when the path ends in `/`). */
+  files: Record<string, string>;
+}
+
+/** The wllama page (the build Skein ships). */
+export const WLLAMA_PAGE: SpeedPage = { entry: 'scripts/bench/cpu-speed-page.ts', files: { '/wllama.wasm': join(ROOT, 'node_modules/@wllama/wllama/esm/wasm/wllama.wasm') } };
+
+/** The onnxruntime-web page: its JavaScript glue and wasm files come from the package. */
+export const ONNX_PAGE: SpeedPage = { entry: 'scripts/bench/onnx-page.ts', files: { '/ort/': join(ROOT, 'node_modules/onnxruntime-web/dist/') } };
+
+const TYPES: Record<string, string> = { wasm: 'application/wasm', mjs: 'text/javascript', js: 'text/javascript' };
+
 /**
- * Serves the bench page, wllama's wasm and the model file, cross-origin isolated (COOP and
- * COEP headers) so wllama may start threads, with byte ranges for the model.
+ * Serves a bench page, its runtime's files and the model file (at `/model.gguf` or
+ * `/model.onnx`), cross-origin isolated (COOP and COEP headers) so the runtime may start
+ * threads, with byte ranges for the model.
  */
-export async function serveSpeedPage(modelPath: string, wasmPath = join(ROOT, 'node_modules/@wllama/wllama/esm/wasm/wllama.wasm')): Promise<{ url: string; close(): void }> {
-  const js = (await build({ entryPoints: [join(ROOT, 'scripts/bench/cpu-speed-page.ts')], bundle: true, write: false, format: 'esm', logLevel: 'silent' })).outputFiles[0]!.text;
+export async function serveSpeedPage(modelPath: string, which: SpeedPage = WLLAMA_PAGE): Promise<{ url: string; close(): void }> {
+  const js = (await build({ entryPoints: [join(ROOT, which.entry)], bundle: true, write: false, format: 'esm', logLevel: 'silent', external: ['node:*'] })).outputFiles[0]!.text;
   const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
   const size = statSync(modelPath).size;
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    const path = (req.url ?? '').split('?')[0] ?? '';
     if (path === '/') return void res.writeHead(200, { 'Content-Type': 'text/html', ...isolated }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>');
     if (path === '/bench.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript', ...isolated }).end(js);
-    if (path === '/wllama.wasm') return void res.writeHead(200, { 'Content-Type': 'application/wasm', ...isolated }).end(readFileSync(wasmPath));
-    if (path === '/model.gguf') {
+    const file = Object.entries(which.files).find(([route]) => (route.endsWith('/') ? path.startsWith(route) && !path.includes('..') : path === route));
+    if (file) {
+      const onDisk = file[0].endsWith('/') ? join(file[1], path.slice(file[0].length)) : file[1];
+      if (!existsSync(onDisk)) return void res.writeHead(404).end();
+      return void res.writeHead(200, { 'Content-Type': TYPES[onDisk.split('.').pop()!] ?? 'application/octet-stream', ...isolated }).end(readFileSync(onDisk));
+    }
+    if (path === '/model.gguf' || path === '/model.onnx') {
       const m = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
       const start = m ? Number(m[1]) : 0;
       const end = m && m[2] ? Number(m[2]) : size - 1;

@@ -1,0 +1,81 @@
+/**
+ * onnxruntime-web (the runtime under Transformers.js) on a model of the default CPU model's
+ * shapes, the CPU engine's alternative: the same work (a 128-token prompt, then 32 tokens)
+ * in Chromium at one thread and at the count Skein picks, in Firefox at one thread, and in
+ * plain Node (Chromium's V8 without the browser) at one thread.
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { qwen2ShapedOnnx, type OnnxWeights } from '../lib/onnx';
+import { MODEL_CACHE } from '../lib/real-size-model';
+import { figure } from '../lib/stats';
+import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
+import { measureOnnx, type OnnxAsk, type OnnxResult } from './onnx-run';
+
+/** The generated model file, written once per weight format and kept with the GGUF files. */
+export function onnxModelPath(weights: OnnxWeights): string {
+  mkdirSync(MODEL_CACHE, { recursive: true });
+  const path = join(MODEL_CACHE, `qwen2-shaped-${weights}.onnx`);
+  if (!existsSync(path)) writeFileSync(path, qwen2ShapedOnnx(weights));
+  return path;
+}
+
+type Page = { goto(url: string): Promise<unknown>; waitForFunction(fn: string): Promise<unknown>; evaluate<T>(fn: (a: OnnxAsk) => Promise<T>, arg: OnnxAsk): Promise<T> };
+
+async function inPage(page: Page, url: string, ask: OnnxAsk): Promise<OnnxResult> {
+  await page.goto(url);
+  await page.waitForFunction('"runOnnx" in window');
+  return page.evaluate((a) => (window as unknown as { runOnnx(a: OnnxAsk): Promise<OnnxResult> }).runOnnx(a), ask);
+}
+
+/** Where each measurement ran, keyed like `Chromium, 2 thread(s)`. */
+export type OnnxFigures = Record<string, OnnxResult>;
+
+/**
+ * Measures `weights` where asked and prints prefill and decode lines; returns the results so
+ * the caller can pair them with the CPU engine's and native llama.cpp's runs.
+ */
+export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], runs: number, where = { node: true, firefox: true }): Promise<OnnxFigures> {
+  const path = onnxModelPath(weights);
+  const ask = (threads: number): OnnxAsk => ({ threads, promptTokens: 128, decodeTokens: weights === 'int8' ? 32 : 8, runs });
+  const figures: OnnxFigures = {};
+  const site = await serveSpeedPage(path, ONNX_PAGE);
+  try {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    try {
+      for (const threads of threadCounts) {
+        const page = await browser.newPage();
+        figures[`Chromium, ${threads} thread(s)`] = await inPage(page, site.url, ask(threads));
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    if (where.firefox) {
+      const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+      try {
+        const page = await firefox.newPage();
+        page.setDefaultTimeout(0);
+        figures['Firefox, 1 thread(s)'] = await inPage(page as unknown as Page, site.url, ask(1));
+      } finally {
+        await firefox.close();
+      }
+    }
+  } finally {
+    site.close();
+  }
+  if (where.node) figures['Node, 1 thread(s)'] = await measureOnnx(await import('onnxruntime-web'), readFileSync(path), ask(1));
+  for (const [place, r] of Object.entries(figures)) {
+    const label = `onnxruntime-web, real-size model (${weights}), ${place.replace(/\d+ thread/, `${r.threads} thread`)}`;
+    console.log(figure(`${label}, prefill`, r.runs.map((x) => x.prefillTps), 'tok/s'));
+    console.log(figure(`${label}, decode`, r.runs.map((x) => x.decodeTps), 'tok/s'));
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [weights = 'int8', threads = '1', runs = '2'] = process.argv.slice(2);
+  await benchOnnx(weights as OnnxWeights, threads.split(',').map(Number), Number(runs));
+}
