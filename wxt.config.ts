@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/hosts';
-import { wllamaCacheWorkerSource, wllamaWorkerSource } from './scripts/lib/wllama-worker';
+import { wllamaCacheWorkerSource } from './scripts/lib/wllama-worker';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 
@@ -30,15 +30,14 @@ export default defineConfig({
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
   hooks: {
-    // The CPU engine's WebAssembly (llama.cpp), copied from the pinned package at build time
-    // and served from the extension itself: no code is loaded from outside.
+    // The CPU engine's WebAssembly runtime (ONNX Runtime), copied from the pinned package at
+    // build time and served from the extension itself: no code is loaded from outside.
     'build:publicAssets': (wxt, assets) => {
-      assets.push({ absoluteSrc: resolve('node_modules/@wllama/wllama/esm/wasm/wllama.wasm'), relativeDest: 'wllama.wasm' });
-      // Firefox refuses the blob: workers wllama would start: serve them as files.
-      if (wxt.config.browser === 'firefox') {
-        assets.push({ contents: wllamaWorkerSource(), relativeDest: 'wllama-worker.js' });
-        assets.push({ contents: wllamaCacheWorkerSource(), relativeDest: 'wllama-cache-worker.js' });
+      for (const file of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']) {
+        assets.push({ absoluteSrc: resolve(`node_modules/onnxruntime-web/dist/${file}`), relativeDest: `ort/${file}` });
       }
+      // Firefox refuses the blob: worker the download cache would start: serve it as a file.
+      if (wxt.config.browser === 'firefox') assets.push({ contents: wllamaCacheWorkerSource(), relativeDest: 'wllama-cache-worker.js' });
     },
   },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },

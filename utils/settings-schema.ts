@@ -27,7 +27,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   engine: 'auto',
-  cpuModelId: 'qwen2.5-0.5b-instruct-q4_k_m',
+  cpuModelId: 'qwen2.5-0.5b-instruct-int8',
   webgpuModelId: 'Qwen2.5-0.5B-Instruct',
   webgpuLibBase: 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/',
   outputLanguage: 'auto',

@@ -9,7 +9,10 @@ import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import puppeteer from 'puppeteer-core';
-import { cpuThreads, prefillBatch } from '../../utils/llm/cpu-engine';
+import { cpuThreads } from '../../utils/llm/cpu-engine';
+
+/** The previous engine's prompt steps (llama.cpp batch sizes), as it ran. */
+const prefillBatch = (threads: number) => (threads >= 2 ? 16 : 8);
 import { realSizeModel, type RealSizeQuant } from '../lib/real-size-model';
 import { figure } from '../lib/stats';
 import { promptOf, runSpeedIn, serveSpeedPage, type SpeedResult } from './cpu-speed';

@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { qwen2ShapedOnnx, type OnnxWeights } from '../lib/onnx';
+import { decoderOnnx, REAL_SIZE, type OnnxWeights } from '../lib/onnx';
 import { MODEL_CACHE } from '../lib/real-size-model';
 import { figure } from '../lib/stats';
 import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
@@ -17,8 +17,8 @@ import { measureOnnx, type OnnxAsk, type OnnxResult } from './onnx-run';
 /** The generated model file, written once per weight format and kept with the GGUF files. */
 export function onnxModelPath(weights: OnnxWeights): string {
   mkdirSync(MODEL_CACHE, { recursive: true });
-  const path = join(MODEL_CACHE, `qwen2-shaped-${weights}.onnx`);
-  if (!existsSync(path)) writeFileSync(path, qwen2ShapedOnnx(weights));
+  const path = join(MODEL_CACHE, `qwen2.5-0.5b-shape-${weights}.onnx`);
+  if (!existsSync(path)) writeFileSync(path, decoderOnnx(REAL_SIZE, weights));
   return path;
 }
 
@@ -39,7 +39,7 @@ export type OnnxFigures = Record<string, OnnxResult>;
  */
 export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], runs: number, where = { node: true, firefox: true }): Promise<OnnxFigures> {
   const path = onnxModelPath(weights);
-  const ask = (threads: number): OnnxAsk => ({ threads, promptTokens: 128, decodeTokens: weights === 'int8' ? 32 : 8, runs });
+  const ask = (threads: number): OnnxAsk => ({ threads, promptTokens: 128, decodeTokens: weights === 'int8' ? 32 : 8, runs, layers: REAL_SIZE.layers, kvHeads: REAL_SIZE.kvHeads, headDim: REAL_SIZE.embd / REAL_SIZE.heads });
   const figures: OnnxFigures = {};
   const site = await serveSpeedPage(path, ONNX_PAGE);
   try {

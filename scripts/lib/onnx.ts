@@ -1,22 +1,30 @@
 /**
- * An ONNX model with the default CPU model's shapes (Qwen2.5-0.5B: 24 layers, hidden 896,
- * 14 heads, 2 KV heads, FFN 4864, vocabulary 151,936) and random 4-bit weights, to time
- * onnxruntime-web (what Transformers.js runs) against the CPU engine on the same work.
+ * Decoder-only chat models as ONNX files, with the inputs and outputs of the Hugging Face
+ * exports the CPU engine runs (`input_ids`, `attention_mask`, `position_ids`,
+ * `past_key_values.<l>.key|value` → `logits` for every position, `present.<l>.key|value`),
+ * random weights from a seed. Two uses: the real-size model (the default CPU model's shapes,
+ * Qwen2.5-0.5B: 24 layers, hidden 896, 14 heads, 2 KV heads, FFN 4864, vocabulary 151,936)
+ * for speed figures, and the tiny test model.
  *
- * It is written the way int4 ONNX exports of this model are built: every matrix a
- * `MatMulNBits` (4 bits, blocks of 32, ONNX Runtime's own operator), token embeddings fp16,
- * past keys and values as inputs. Rotary embeddings are left out: they are elementwise and
- * under 1% of the work. The protobuf is written here by hand (a few field numbers of
- * onnx.proto), so the bench needs no converter or Python.
+ * Matrices are int8 with one scale per column (`DynamicQuantizeMatMul`, what the "quantized"
+ * exports become once ONNX Runtime fuses them) or 4-bit (`MatMulNBits`, the "q4" exports).
+ * Rotary embeddings are left out: they are elementwise, under 1% of the work, and the
+ * attention is causal through its mask. The protobuf is written here by hand (a few field
+ * numbers of onnx.proto), so nothing needs a converter or Python.
  */
 
-/** Random bytes (Web Crypto, so this module also loads in the bench's browser page). */
-function randomFillSync(bytes: Uint8Array): Uint8Array {
-  for (let at = 0; at < bytes.length; at += 65_536) crypto.getRandomValues(bytes.subarray(at, at + 65_536));
-  return bytes;
+/** A model's shapes. */
+export interface DecoderShape {
+  embd: number;
+  ff: number;
+  layers: number;
+  heads: number;
+  kvHeads: number;
+  vocab: number;
 }
 
-export const SHAPE = { embd: 896, ff: 4864, layers: 24, heads: 14, kvHeads: 2, headDim: 64, vocab: 151_936 } as const;
+/** The default CPU model's shapes. */
+export const REAL_SIZE: DecoderShape = { embd: 896, ff: 4864, layers: 24, heads: 14, kvHeads: 2, vocab: 151_936 };
 
 /** Protobuf wire encoding: just what onnx.proto's messages need. */
 class Pb {
@@ -112,7 +120,7 @@ class Graph {
     this.ios[kind].push(new Pb().bytes(1, name).bytes(2, new Pb().bytes(1, tensorType)));
   }
 
-  /** Gives a value a graph-level name (an output's). */
+  /** Gives a value a graph-level name (an output's); returns the new name. */
   rename(from: string, to: string): string {
     this.nodes.push(new Pb().bytes(1, from).bytes(2, to).bytes(3, `rename_${to}`).bytes(4, 'Identity'));
     return to;
@@ -121,13 +129,13 @@ class Graph {
   model(): Uint8Array {
     const g = new Pb();
     for (const n of this.nodes) g.bytes(1, n);
-    g.bytes(2, 'qwen2-shaped');
+    g.bytes(2, 'decoder');
     for (const t of this.inits) g.bytes(5, t);
     for (const i of this.ios.input) g.bytes(11, i);
     for (const o of this.ios.output) g.bytes(12, o);
     return new Pb()
       .int(1, 8)
-      .bytes(2, 'skein-bench')
+      .bytes(2, 'skein')
       .bytes(7, g)
       .bytes(8, new Pb().bytes(1, '').int(2, 17))
       .bytes(8, new Pb().bytes(1, 'com.microsoft').int(2, 1))
@@ -138,73 +146,120 @@ class Graph {
 const BLOCK = 32;
 
 /**
- * Weight formats, as int4 and int8 exports of this model write them:
- * - `int4`: `MatMulNBits`, 4 bits in blocks of 32 (what "q4" exports use); `int4acc` the same
- *   with `accuracy_level` 4, which lets ONNX Runtime multiply in int8 where it has kernels;
+ * Weight formats, as exports of these models write them:
  * - `int8`: `DynamicQuantizeMatMul`, int8 weights with one scale per column, activations
- *   quantized on the fly (what "q8" exports use).
+ *   quantized on the fly (the "quantized" exports);
+ * - `int4`: `MatMulNBits`, 4 bits in blocks of 32 (the "q4" exports); `int4acc` the same with
+ *   `accuracy_level` 4, which lets ONNX Runtime multiply in int8 where it has kernels;
+ * - `f32`: plain `MatMul` on float weights. The tiny test model's: int8 activations are
+ *   quantized with one scale per call, so the numbers (and a random model's near-ties) would
+ *   depend on how a prompt is split into steps, and tests compare answers exactly.
  */
-export type OnnxWeights = 'int4' | 'int4acc' | 'int8';
+export type OnnxWeights = 'int4' | 'int4acc' | 'int8' | 'f32';
 
-/** A K → N matrix in `weights` format, random values, a small scale, no zero points. */
-function linear(g: Graph, name: string, x: string, k: number, n: number, weights: OnnxWeights): string {
-  if (weights === 'int8') {
-    const b = g.tensor(`${name}.q`, 'int8', [k, n], randomFillSync(new Uint8Array(k * n)));
-    const s = g.floats(`${name}.scales`, new Float32Array(n).fill(0.0005));
-    return g.node('DynamicQuantizeMatMul', [x, b, s], {}, 'com.microsoft');
-  }
-  const b = g.tensor(`${name}.q`, 'uint8', [n, k / BLOCK, BLOCK / 2], randomFillSync(new Uint8Array(n * (k / BLOCK) * (BLOCK / 2))));
-  const s = g.floats(`${name}.scales`, new Float32Array(n * (k / BLOCK)).fill(0.002));
-  return g.node('MatMulNBits', [x, b, s], { K: k, N: n, bits: 4, block_size: BLOCK, accuracy_level: weights === 'int4acc' ? 4 : 0 }, 'com.microsoft');
-}
-
-function norm(g: Graph, name: string, x: string): string {
-  const scale = g.floats(`${name}.w`, new Float32Array(SHAPE.embd).fill(1));
-  const bias = g.floats(`${name}.b`, new Float32Array(SHAPE.embd));
-  return g.node('LayerNormalization', [x, scale, bias], { axis: -1, epsilon: 1e-6 });
+/** Bytes from a seed (xorshift32): the same model every time, fast enough for 500 MB. */
+function filler(seed: number): (bytes: Uint8Array) => Uint8Array {
+  let x = seed >>> 0 || 1;
+  return (bytes) => {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    for (let i = 0; i < words.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      words[i] = x;
+    }
+    for (let i = words.length * 4; i < bytes.length; i++) bytes[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    return bytes;
+  };
 }
 
 /**
- * The model's bytes. Inputs: `input_ids` [1, S] int64, `mask` [S, T] float (0 or -inf, T = P +
- * S), `past_key_<l>` / `past_value_<l>` [1, 2, 1, P, 64]; outputs: `logits` for the last
- * position, `present_key_<l>` / `present_value_<l>` [1, 2, 1, T, 64].
+ * The ONNX bytes of a decoder of `shape` with `weights`-format matrices. Past keys and values
+ * are [1, kvHeads, past, headDim]; logits [1, S, vocab]. With `stopAfter`, the model ends its
+ * turn right after writing one of `stopAfter.tokens` (the tiny model's way of ending its answers
+ * after a few words).
  */
-export function qwen2ShapedOnnx(weights: OnnxWeights): Uint8Array {
-  const { embd, ff, layers, heads, kvHeads, headDim, vocab } = SHAPE;
-  const g = new Graph();
+export function decoderOnnx(shape: DecoderShape, weights: OnnxWeights, seed = 1234, stopAfter?: { eos: number; tokens: number[] }): Uint8Array {
+  const { embd, ff, layers, heads, kvHeads, vocab } = shape;
+  const headDim = embd / heads;
   const group = heads / kvHeads;
-  g.io('input', 'input_ids', 'int64', [1, 'S']);
-  g.io('input', 'mask', 'float', ['S', 'T']);
-  g.io('output', 'logits', 'float', [1, 1, vocab]);
-  const table = g.tensor('embed', 'float16', [vocab, embd], randomFillSync(new Uint8Array(vocab * embd * 2)).map((b, i) => (i % 2 ? b & 0x3b : b)));
+  const fill = filler(seed);
+  const g = new Graph();
+  const linear = (name: string, x: string, k: number, n: number): string => {
+    if (weights === 'f32') {
+      // Uniform in ±√(3/k): about unit variance out for unit variance in.
+      const bits = new Uint32Array(fill(new Uint8Array(k * n * 4)).buffer);
+      const w = Float32Array.from(bits, (u) => (u / 2 ** 32 - 0.5) * 2 * Math.sqrt(3 / k));
+      return g.node('MatMul', [x, g.tensor(`${name}.w`, 'float', [k, n], new Uint8Array(w.buffer))]);
+    }
+    if (weights === 'int8') {
+      const b = g.tensor(`${name}.q`, 'int8', [k, n], fill(new Uint8Array(k * n)));
+      // About unit variance out for unit variance in: random int8 has a deviation of about 74.
+      const s = g.floats(`${name}.scales`, new Float32Array(n).fill(1 / (74 * Math.sqrt(k))));
+      return g.node('DynamicQuantizeMatMul', [x, b, s], {}, 'com.microsoft');
+    }
+    const b = g.tensor(`${name}.q`, 'uint8', [n, k / BLOCK, BLOCK / 2], fill(new Uint8Array(n * (k / BLOCK) * (BLOCK / 2))));
+    const s = g.floats(`${name}.scales`, new Float32Array(n * (k / BLOCK)).fill(1 / (4.6 * Math.sqrt(k))));
+    return g.node('MatMulNBits', [x, b, s], { K: k, N: n, bits: 4, block_size: BLOCK, accuracy_level: weights === 'int4acc' ? 4 : 0 }, 'com.microsoft');
+  };
+  const norm = (name: string, x: string): string => {
+    const scale = g.floats(`${name}.w`, new Float32Array(embd).fill(1));
+    const bias = g.floats(`${name}.b`, new Float32Array(embd));
+    return g.node('LayerNormalization', [x, scale, bias], { axis: -1, epsilon: 1e-6 });
+  };
+
+  g.io('input', 'input_ids', 'int64', [1, 'sequence']);
+  g.io('input', 'attention_mask', 'int64', [1, 'total']);
+  g.io('input', 'position_ids', 'int64', [1, 'sequence']);
+  g.io('output', 'logits', 'float', [1, 'sequence', vocab]);
+  // fp16 embeddings with small exponents: finite values of about unit size.
+  const table = g.tensor('embed', 'float16', [vocab, embd], fill(new Uint8Array(vocab * embd * 2)).map((b, i) => (i % 2 ? b & 0xbb : b)));
   let h = g.node('Cast', [g.node('Gather', [table, 'input_ids'])], { to: DT.float });
+
+  // Causal mask from positions: key j is hidden from query i when j > position_ids[i].
+  const total = g.node('Gather', [g.node('Shape', ['attention_mask']), g.tensor('one', 'int64', [], new Uint8Array(BigInt64Array.of(1n).buffer))], { axis: 0 });
+  const keys = g.node('Range', [g.tensor('zero', 'int64', [], new Uint8Array(8)), total, g.tensor('step', 'int64', [], new Uint8Array(BigInt64Array.of(1n).buffer))]);
+  const future = g.node('Greater', [keys, g.node('Unsqueeze', ['position_ids', g.ints('axis2', [2])])]);
+  const mask5 = g.node('Unsqueeze', [g.node('Where', [future, g.floats('hidden', Float32Array.of(-1e9)), g.floats('seen', Float32Array.of(0))]), g.ints('axes12', [1, 2])]);
+
   const qShape = g.ints('q_shape', [1, -1, kvHeads, group, headDim]);
-  const kvShape = g.ints('kv_shape', [1, -1, kvHeads, 1, headDim]);
+  const kvShape = g.ints('kv_shape', [1, -1, kvHeads, headDim]);
   const outShape = g.ints('out_shape', [1, -1, embd]);
   const scale = g.floats('attn_scale', Float32Array.of(1 / Math.sqrt(headDim)));
   for (let l = 0; l < layers; l++) {
-    g.io('input', `past_key_${l}`, 'float', [1, kvHeads, 1, 'P', headDim]);
-    g.io('input', `past_value_${l}`, 'float', [1, kvHeads, 1, 'P', headDim]);
-    g.io('output', `present_key_${l}`, 'float', [1, kvHeads, 1, 'T', headDim]);
-    g.io('output', `present_value_${l}`, 'float', [1, kvHeads, 1, 'T', headDim]);
-    const x = norm(g, `l${l}.attn_norm`, h);
-    const heads5 = (t: string, shape: string) => g.node('Transpose', [g.node('Reshape', [t, shape])], { perm: [0, 2, 3, 1, 4] });
-    const q = heads5(linear(g, `l${l}.q`, x, embd, embd, weights), qShape);
-    const k = g.node('Concat', [`past_key_${l}`, heads5(linear(g, `l${l}.k`, x, embd, kvHeads * headDim, weights), kvShape)], { axis: 3 });
-    const v = g.node('Concat', [`past_value_${l}`, heads5(linear(g, `l${l}.v`, x, embd, kvHeads * headDim, weights), kvShape)], { axis: 3 });
-    g.rename(k, `present_key_${l}`);
-    g.rename(v, `present_value_${l}`);
-    const scores = g.node('Add', [g.node('Mul', [g.node('MatMul', [q, g.node('Transpose', [k], { perm: [0, 1, 2, 4, 3] })]), scale]), 'mask']);
+    for (const kind of ['key', 'value']) {
+      g.io('input', `past_key_values.${l}.${kind}`, 'float', [1, kvHeads, 'past', headDim]);
+      g.io('output', `present.${l}.${kind}`, 'float', [1, kvHeads, 'total', headDim]);
+    }
+    const x = norm(`l${l}.attn_norm`, h);
+    const q = g.node('Transpose', [g.node('Reshape', [linear(`l${l}.q`, x, embd, embd), qShape])], { perm: [0, 2, 3, 1, 4] });
+    const kv = (kind: 'key' | 'value', name: string) => {
+      const fresh = g.node('Transpose', [g.node('Reshape', [linear(name, x, embd, kvHeads * headDim), kvShape])], { perm: [0, 2, 1, 3] });
+      const present = g.rename(g.node('Concat', [`past_key_values.${l}.${kind}`, fresh], { axis: 2 }), `present.${l}.${kind}`);
+      return g.node('Unsqueeze', [present, g.ints(`l${l}.${kind}.axis`, [2])]);
+    };
+    const k = kv('key', `l${l}.k`);
+    const v = kv('value', `l${l}.v`);
+    const scores = g.node('Add', [g.node('Mul', [g.node('MatMul', [q, g.node('Transpose', [k], { perm: [0, 1, 2, 4, 3] })]), scale]), mask5]);
     const attn = g.node('MatMul', [g.node('Softmax', [scores], { axis: -1 }), v]);
     const merged = g.node('Reshape', [g.node('Transpose', [attn], { perm: [0, 3, 1, 2, 4] }), outShape]);
-    h = g.node('Add', [h, linear(g, `l${l}.o`, merged, embd, embd, weights)]);
-    const y = norm(g, `l${l}.ffn_norm`, h);
-    const gate = linear(g, `l${l}.gate`, y, embd, ff, weights);
-    const up = linear(g, `l${l}.up`, y, embd, ff, weights);
+    h = g.node('Add', [h, linear(`l${l}.o`, merged, embd, embd)]);
+    const y = norm(`l${l}.ffn_norm`, h);
+    const gate = linear(`l${l}.gate`, y, embd, ff);
+    const up = linear(`l${l}.up`, y, embd, ff);
     const act = g.node('Mul', [g.node('Mul', [gate, g.node('Sigmoid', [gate])]), up]);
-    h = g.node('Add', [h, linear(g, `l${l}.down`, act, ff, embd, weights)]);
+    h = g.node('Add', [h, linear(`l${l}.down`, act, ff, embd)]);
   }
-  const last = g.node('Slice', [norm(g, 'final_norm', h), g.ints('last_start', [-1]), g.ints('last_end', [2 ** 31]), g.ints('last_axis', [1])]);
-  g.rename(linear(g, 'lm_head', last, embd, vocab, weights), 'logits');
+  let logits = linear('lm_head', norm('final_norm', h), embd, vocab);
+  if (stopAfter) {
+    // After reading one of `tokens`, the end of the turn outweighs every other logit.
+    const after = new Float32Array(vocab);
+    for (const t of stopAfter.tokens) after[t] = 100;
+    const eos = new Float32Array(vocab);
+    eos[stopAfter.eos] = 1;
+    const push = g.node('Unsqueeze', [g.node('Gather', [g.floats('stop_after', after), 'input_ids']), g.ints('axis_last', [2])]);
+    logits = g.node('Add', [logits, g.node('Mul', [push, g.floats('eos_only', eos)])]);
+  }
+  g.rename(logits, 'logits');
   return g.model();
 }

@@ -1,5 +1,11 @@
-/** The tiny test model's shape and contents (see scripts/make-tiny-model.ts). */
+/**
+ * The tiny test model (see scripts/make-tiny-model.ts): a chat model of a few hundred KB with
+ * random weights from a fixed seed, in the files the CPU engine downloads (the ONNX decoder,
+ * tokenizer.json, tokenizer_config.json, config.json), and the same model as GGUF for the
+ * previous engine's figures.
+ */
 import { writeGguf, type MetaValue, type Tensor } from './gguf';
+import { decoderOnnx, type DecoderShape } from './onnx';
 
 const N_EMBD = 64;
 const N_FF = 128;
@@ -95,4 +101,85 @@ export function tinyChatModel(seed = 1234): Buffer {
     },
   };
   return writeGguf(meta, tensors);
+}
+
+/** GPT-2's byte-level alphabet: each byte as the printable character tokenizer.json uses. */
+function byteChars(): string[] {
+  const printable = (b: number) => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
+  let extra = 0;
+  return Array.from({ length: 256 }, (_, b) => String.fromCodePoint(printable(b) ? b : 256 + extra++));
+}
+
+/** The ChatML control tokens, after the vocabulary. */
+const CONTROL = ['<|endoftext|>', '<|im_start|>', '<|im_end|>'];
+
+/** A byte-level BPE vocabulary: every byte, then each word (with and without its space) merged letter by letter. */
+function tinyBpe(): { vocab: Record<string, number>; merges: string[]; size: number } {
+  const chars = byteChars();
+  const vocab: Record<string, number> = {};
+  chars.forEach((c, i) => (vocab[c] = i));
+  const merges: string[] = [];
+  const enc = (text: string) => [...new TextEncoder().encode(text)].map((b) => chars[b]!);
+  for (const word of WORDS.flatMap((w) => [` ${w}`, w])) {
+    const pieces = enc(word);
+    let left = pieces[0]!;
+    for (const next of pieces.slice(1)) {
+      const merged = left + next;
+      if (!(merged in vocab)) {
+        vocab[merged] = Object.keys(vocab).length;
+        merges.push(`${left} ${next}`);
+      }
+      left = merged;
+    }
+  }
+  return { vocab, merges, size: Object.keys(vocab).length + CONTROL.length };
+}
+
+/** The tiny model's shapes: 2 layers, 4 heads sharing 2 key/value heads, as Qwen2 shares them. */
+export function tinyShape(): DecoderShape {
+  return { embd: 64, ff: 128, layers: 2, heads: 4, kvHeads: 2, vocab: tinyBpe().size };
+}
+
+/**
+ * The tiny model's files, by path under the model repository's root: the decoder at
+ * `onnx/model_quantized.onnx`, as the default CPU model's URL names it.
+ */
+export function tinyOnnxFiles(seed = 1234): Record<string, Buffer> {
+  const { vocab, merges, size } = tinyBpe();
+  const shape = tinyShape();
+  const base = size - CONTROL.length;
+  const byteLevel = { add_prefix_space: false, trim_offsets: false, use_regex: true };
+  const tokenizer = {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: CONTROL.map((content, i) => ({ id: base + i, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    normalizer: { type: 'NFC' },
+    pre_tokenizer: { type: 'ByteLevel', ...byteLevel },
+    post_processor: { type: 'ByteLevel', ...byteLevel },
+    decoder: { type: 'ByteLevel', ...byteLevel },
+    model: { type: 'BPE', dropout: null, unk_token: null, continuing_subword_prefix: '', end_of_word_suffix: '', fuse_unk: false, byte_fallback: false, vocab, merges },
+  };
+  const config = {
+    architectures: ['Qwen2ForCausalLM'],
+    model_type: 'qwen2',
+    hidden_size: shape.embd,
+    intermediate_size: shape.ff,
+    num_hidden_layers: shape.layers,
+    num_attention_heads: shape.heads,
+    num_key_value_heads: shape.kvHeads,
+    vocab_size: size,
+    max_position_embeddings: N_CTX,
+    eos_token_id: base + 2,
+  };
+  const json = (v: unknown) => Buffer.from(JSON.stringify(v));
+  return {
+    // The random model ends its answer after writing one token in fifteen (never the newline, so
+    // a prompt's last token does not end it), instead of running to the token limit: a few
+    // words of nonsense.
+    'onnx/model_quantized.onnx': Buffer.from(decoderOnnx(shape, 'f32', seed, { eos: base + 2, tokens: Array.from({ length: base }, (_, i) => i).filter((i) => i !== 10 && i % 15 === 7) })),
+    'tokenizer.json': json(tokenizer),
+    'tokenizer_config.json': json({ clean_up_tokenization_spaces: false, eos_token: '<|im_end|>', model_max_length: N_CTX }),
+    'config.json': json(config),
+  };
 }

@@ -1,10 +1,9 @@
 /**
- * The CPU engine's workers as static files, for Firefox. wllama starts its workers from
- * `blob:` URLs built from code embedded in its package; Firefox refuses blob workers in
- * extension pages. This writes the same code into files the extension serves: the llama.cpp
- * worker (wllama's worker glue, its emscripten module, and the run options of a
- * single-threaded CPU run) and the download-cache worker. It reads wllama's bundle, so wllama
- * is pinned to an exact version.
+ * The download cache's worker as a static file, for Firefox. wllama's cache (which keeps the
+ * CPU engine's model files in the origin's private file system) starts its worker from a
+ * `blob:` URL built from code embedded in its package; Firefox refuses blob workers in
+ * extension pages. This writes the same code into a file the extension serves. It reads
+ * wllama's bundle, so wllama is pinned to an exact version.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,22 +34,4 @@ function wllamaBundle(): string {
 /** wllama's download-cache worker (it writes models to the origin's private file system). */
 export function wllamaCacheWorkerSource(): string {
   return literal(wllamaBundle(), 'OPFS_UTILS_WORKER_CODE');
-}
-
-/** The llama.cpp worker script's text. */
-export function wllamaWorkerSource(): string {
-  const bundle = wllamaBundle();
-  const workerGlue = literal(bundle, 'LLAMA_CPP_WORKER_CODE');
-  const emscripten = literal(bundle, 'WLLAMA_EMSCRIPTEN_CODE');
-  const jspiStub = literal(bundle, 'JSPI_STUB');
-  // As wllama's ProxyToWorker.moduleInit assembles it for a CPU-only (n_gpu_layers: 0),
-  // single-threaded (nbThread: 0) run, with the wasm next to this file.
-  const noWebGpu = 'try{Object.defineProperty(WorkerNavigator.prototype,"gpu",{get:()=>({requestAdapter:async()=>null})});}catch(e){}';
-  const moduleCode = (noWebGpu + jspiStub + emscripten).replace('var Module', 'var ___Module');
-  return [
-    '// Generated at build time from @wllama/wllama (scripts/lib/wllama-worker.ts). Do not edit.',
-    `const RUN_OPTIONS = { pathConfig: { 'wllama.wasm': new URL('/wllama.wasm', self.location.href).href }, nbThread: 0, compat: false };`,
-    `function wModuleInit() { ${moduleCode}; return Module; }`,
-    workerGlue,
-  ].join(';\n\n');
 }

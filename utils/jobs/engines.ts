@@ -6,9 +6,9 @@ import { WebLlmEngine } from '../llm/webllm-engine';
 import { EngineHost } from './host';
 
 /** An engine host with the engines this build has. */
-export function createEngineHost({ wasmUrl }: { wasmUrl: string }): EngineHost {
+export function createEngineHost({ runtimeBase }: { runtimeBase: string }): EngineHost {
   return new EngineHost((kind, task) => {
-    if (kind === 'cpu') return new CpuEngine({ wasmUrl });
+    if (kind === 'cpu') return new CpuEngine({ runtimeBase });
     // A scripted reply with variant breaks answers each call with the next part (draft variants).
     if (kind === 'scripted') {
       const parts = (task.scriptedReply ?? '').split(VARIANT_BREAK);

@@ -4,7 +4,7 @@
  */
 import { browser } from '#imports';
 import { database } from '../db';
-import { wllamaWasmUrl } from '../llm/assets';
+import { cpuRuntimeBase } from '../llm/assets';
 import { requestFor, setRequestJob, threadState, type StoredRequest } from '../thread-store';
 import { InProcessLink, OffscreenLink } from './host-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
@@ -20,7 +20,7 @@ class LazyInProcessLink implements HostLink {
   run(...args: Parameters<HostLink['run']>) {
     this.link ??= Promise.all([import('./engines'), import('../llm/firefox-worker')]).then(([{ createEngineHost }, { serveWllamaWorkersFromFiles }]) => {
       serveWllamaWorkersFromFiles();
-      return new InProcessLink(createEngineHost({ wasmUrl: wllamaWasmUrl() }));
+      return new InProcessLink(createEngineHost({ runtimeBase: cpuRuntimeBase() }));
     });
     return this.link.then((link) => link.run(...args));
   }

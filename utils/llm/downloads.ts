@@ -1,9 +1,9 @@
 /**
  * The models kept on this device, and deleting them. Downloads live in the extension's origin
- * (wllama: the private file system; web-llm: Cache Storage), so any Skein page can list them.
- * The engine libraries load only when asked.
+ * (the CPU engine's: the private file system, through wllama's download cache; web-llm's:
+ * Cache Storage), so any Skein page can list them. The engine libraries load only when asked.
  */
-import { CPU_MODELS } from './models';
+import { CPU_MODELS, LEGACY_CPU_FILES, modelFiles } from './models';
 import { DEFAULT_WEBGPU_LIB_BASE, WEBGPU_FAMILIES } from './webgpu-models';
 
 /** A model on the device. */
@@ -24,10 +24,20 @@ function webllmConfig(id: string, lib: string) {
 async function cpuDownloads(): Promise<DownloadedModel[]> {
   const { CacheManager } = await import('@wllama/wllama');
   const entries = await new CacheManager().list();
-  return CPU_MODELS.flatMap((m) => {
-    const entry = entries.find((e) => e.metadata.originalURL === m.url);
-    return entry ? [{ engine: 'cpu' as const, id: m.id, label: m.label, sizeBytes: entry.size }] : [];
+  const sizeOf = (urls: string[]) => {
+    const found = entries.filter((e) => urls.includes(e.metadata.originalURL));
+    return found.length ? found.reduce((n, e) => n + e.size, 0) : null;
+  };
+  // A model is listed once any of its files is here (a cancelled download leaves some).
+  const models = CPU_MODELS.flatMap((m) => {
+    const size = sizeOf(Object.values(modelFiles(m)));
+    return size == null ? [] : [{ engine: 'cpu' as const, id: m.id, label: m.label, sizeBytes: size }];
   });
+  const legacy = LEGACY_CPU_FILES.flatMap((f) => {
+    const size = sizeOf([f.url]);
+    return size == null ? [] : [{ engine: 'cpu' as const, id: f.id, label: f.label, sizeBytes: size }];
+  });
+  return [...models, ...legacy];
 }
 
 async function webgpuDownloads(): Promise<DownloadedModel[]> {
@@ -55,10 +65,11 @@ export async function listDownloaded(): Promise<DownloadedModel[]> {
 /** Deletes a downloaded model; the next use downloads it again. */
 export async function deleteDownloaded(model: DownloadedModel): Promise<void> {
   if (model.engine === 'cpu') {
-    const url = CPU_MODELS.find((m) => m.id === model.id)?.url;
-    if (!url) return;
+    const known = CPU_MODELS.find((m) => m.id === model.id);
+    const urls = known ? Object.values(modelFiles(known)) : LEGACY_CPU_FILES.filter((f) => f.id === model.id).map((f) => f.url);
+    if (!urls.length) return;
     const { CacheManager } = await import('@wllama/wllama');
-    await new CacheManager().deleteMany((e) => e.metadata.originalURL === url);
+    await new CacheManager().deleteMany((e) => urls.includes(e.metadata.originalURL));
     return;
   }
   if (import.meta.env.FIREFOX) return;

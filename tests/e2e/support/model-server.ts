@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
-import { tinyChatModel } from '../../../scripts/lib/tiny-model';
+import { tinyOnnxFiles } from '../../../scripts/lib/tiny-model';
 
 export interface ModelServer {
   port: number;
@@ -49,14 +49,25 @@ function trickle(res: ServerResponse, body: Buffer, rate: number, onAbort: () =>
   });
 }
 
-/** Starts the server for the host of `modelUrl`, serving the tiny test model (or `body`). */
-export async function startModelServer(modelUrl: string, listenPort = 0, body: Buffer = tinyChatModel()): Promise<ModelServer> {
-  const host = new URL(modelUrl).hostname;
+/** The model's files by path under its repository's root (`onnx/model_quantized.onnx`, `tokenizer.json`, …). */
+export type ModelFiles = Record<string, Buffer>;
+
+/**
+ * Starts the server for the host of `modelUrl`, serving a model's files (the tiny test model's
+ * by default) at their places beside it. Faults (a cut, a damaged file, a slow line) touch the
+ * decoder, the one large file; a failing status answers every file.
+ */
+export async function startModelServer(modelUrl: string, listenPort = 0, files: ModelFiles = tinyOnnxFiles()): Promise<ModelServer> {
+  const url = new URL(modelUrl);
+  const host = url.hostname;
+  const root = new URL('../', url).pathname;
+  const decoderPath = url.pathname.slice(root.length);
   const pems = await generate([{ name: 'commonName', value: host }], { keySize: 2048, days: 2, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: host }] }] } as never);
   const state = { log: [] as string[], cutAfter: null as number | null, failWith: null as number | null, damaged: false, bytesPerSecond: null as number | null, aborted: [] as string[] };
-  // The same length and GGUF's magic bytes, then zeros: what a garbled download looks like.
+  // The same length and the first bytes, then zeros: what a garbled download looks like.
+  const decoder = files[decoderPath]!;
   let damagedBody: Buffer | null = null;
-  const damaged = () => (damagedBody ??= Buffer.concat([body.subarray(0, 4), Buffer.alloc(body.length - 4)]));
+  const damaged = () => (damagedBody ??= Buffer.concat([decoder.subarray(0, 4), Buffer.alloc(decoder.length - 4)]));
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const range = req.headers.range ?? '';
     state.log.push(`${req.method} https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}${range ? ` ${range}` : ''}`);
@@ -65,26 +76,33 @@ export async function startModelServer(modelUrl: string, listenPort = 0, body: B
     res.setHeader('Accept-Ranges', 'bytes');
     if (req.method === 'OPTIONS') return void res.writeHead(204, { 'Access-Control-Allow-Headers': '*' }).end();
     if (state.failWith) return void res.writeHead(state.failWith).end();
-    // The model host's pointer to a large file, which wllama reads for the file's SHA-256.
-    if (req.url?.includes('/raw/')) {
-      const file = state.damaged ? damaged() : body;
-      return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(file).digest('hex')}\nsize ${file.length}\n`);
+    const path = (req.url ?? '').split('?')[0]!;
+    const rawRoot = root.replace('/resolve/', '/raw/');
+    const name = path.startsWith(root) ? path.slice(root.length) : path.startsWith(rawRoot) ? path.slice(rawRoot.length) : '';
+    const isDecoder = name === decoderPath;
+    const body = isDecoder && state.damaged ? damaged() : files[name];
+    if (!body) return void res.writeHead(404).end();
+    // The model host's raw address: a pointer with the SHA-256 for a large (LFS) file, which
+    // wllama's cache reads; the file itself for a small one.
+    if (path.startsWith(rawRoot)) {
+      if (!isDecoder) return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(body);
+      return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`);
     }
     const m = /bytes=(\d+)-(\d*)/.exec(range);
     const start = m ? Number(m[1]) : 0;
     const end = m && m[2] ? Number(m[2]) : body.length - 1;
-    const chunk = (state.damaged ? damaged() : body).subarray(start, end + 1);
+    const chunk = body.subarray(start, end + 1);
     res.writeHead(m ? 206 : 200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(chunk.length),
       ...(m ? { 'Content-Range': `bytes ${start}-${end}/${body.length}` } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
-    if (state.cutAfter != null) {
+    if (state.cutAfter != null && isDecoder) {
       res.write(chunk.subarray(0, state.cutAfter));
       return void res.destroy();
     }
-    if (state.bytesPerSecond) return trickle(res, chunk, state.bytesPerSecond, () => state.aborted.push(`https://${host}${req.url}`));
+    if (state.bytesPerSecond && isDecoder) return trickle(res, chunk, state.bytesPerSecond, () => state.aborted.push(`https://${host}${req.url}`));
     res.end(chunk);
   });
   await new Promise<void>((resolve, reject) => {

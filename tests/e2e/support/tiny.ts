@@ -3,4 +3,4 @@
  * thread with greedy decoding: nonsense, the same in Chromium and Firefox. Byte tokens that do
  * not form UTF-8 come out as U+FFFD.
  */
-export const TINY_SUMMARY = 'all willv\ufffd\ufffd en\ufffd\ufffdi du un anl\ufffd\ufffd notes\ufffd';
+export const TINY_SUMMARY = 'it+ une\ufffdtwipos\x12 summary anca repl\ufffd a\ufffdsum dan\ufffd bl';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuThreads, prefillBatch } from '@/utils/llm/cpu-engine';
+import { cpuThreads, prefillStep } from '@/utils/llm/cpu-engine';
 
 describe('cpuThreads: how many threads the CPU engine asks for', () => {
   it.each([
@@ -16,12 +16,12 @@ describe('cpuThreads: how many threads the CPU engine asks for', () => {
   });
 });
 
-describe('prefillBatch: how many tokens llama.cpp reads per step (a cancel waits for one step)', () => {
+describe('prefillStep: how many prompt tokens the CPU engine reads per step (a cancel waits for one step)', () => {
   it.each([
-    [1, 8],
-    [2, 16],
-    [7, 16],
-  ])('%i thread(s): %i tokens', (threads, batch) => {
-    expect(prefillBatch(threads)).toBe(batch);
+    [1, 32],
+    [2, 64],
+    [7, 64],
+  ])('%i thread(s): %i tokens', (threads, step) => {
+    expect(prefillStep(threads)).toBe(step);
   });
 });
