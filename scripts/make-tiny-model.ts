@@ -1,18 +1,20 @@
 /**
- * Writes a tiny llama-architecture chat model with random weights (fixed seed) as GGUF, for
- * tests and benchmarks of the CPU engine: no download, the same bytes every time.
+ * Writes the tiny test model's files (scripts/lib/tiny-model.ts: a ChatML chat model with
+ * random weights from a fixed seed, as the CPU engine downloads it) into a folder laid out like
+ * the model's repository: no download, the same bytes every time.
  *
- *   npx tsx scripts/make-tiny-model.ts [out.gguf]   (default: test-results/tiny-chat.gguf)
+ *   npx tsx scripts/make-tiny-model.ts [folder]   (default: test-results/tiny-model)
  *
- * It writes nonsense, deterministically: with greedy sampling and a fixed seed the text is the
- * same in every browser, so tests can compare it exactly.
+ * It writes nonsense, deterministically: with greedy decoding the text is the same in every
+ * browser, so tests can compare it exactly.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { tinyChatModel } from './lib/tiny-model';
+import { dirname, join } from 'node:path';
+import { tinyOnnxFiles } from './lib/tiny-model';
 
-const out = process.argv[2] ?? 'test-results/tiny-chat.gguf';
-mkdirSync(dirname(out), { recursive: true });
-const bytes = tinyChatModel();
-writeFileSync(out, bytes);
-console.log(`${out}: ${bytes.length} bytes`);
+const out = process.argv[2] ?? 'test-results/tiny-model';
+for (const [name, bytes] of Object.entries(tinyOnnxFiles())) {
+  mkdirSync(dirname(join(out, name)), { recursive: true });
+  writeFileSync(join(out, name), bytes);
+  console.log(`${join(out, name)}: ${bytes.length} bytes`);
+}

@@ -1,58 +1,44 @@
 /**
  * Engine figures: CPU engine tokens per second with the tiny generated model in Chromium and
- * Firefox (a plain local page running the same wllama build), and how many engine calls a
+ * Firefox (a plain local page running the engine's runtime and loop), and how many engine calls a
  * 1,000-post thread takes (scripted engine, the real summarizer).
  */
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { ScriptedEngine, SCRIPTED_MODEL } from '../../utils/llm/scripted-engine';
 import { summarizeThread, type SummaryStage } from '../../utils/llm/summarize';
 import type { Post } from '../../utils/sites/types';
 import { figure } from '../lib/stats';
-import { tinyChatModel } from '../lib/tiny-model';
+import { MODEL_CACHE } from '../lib/real-size-model';
+import { tinyOnnxFiles, tinyShape } from '../lib/tiny-model';
+import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
+import type { OnnxAsk, OnnxResult } from './onnx-run';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = Math.max(3, Math.round(Number(process.env.BENCH_RUNS ?? 15) / 3));
 
-async function serveBenchPage() {
-  const js = (await build({ entryPoints: [join(ROOT, 'scripts/bench/engine-page.ts')], bundle: true, write: false, format: 'esm', logLevel: 'silent' })).outputFiles[0]!.text;
-  const files: Record<string, [string, Buffer | string]> = {
-    '/': ['text/html', '<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>'],
-    '/bench.js': ['text/javascript', js],
-    '/wllama.wasm': ['application/wasm', readFileSync(join(ROOT, 'node_modules/@wllama/wllama/esm/wasm/wllama.wasm'))],
-    '/tiny.gguf': ['application/octet-stream', tinyChatModel()],
-  };
-  const server = createServer((req, res) => {
-    const file = files[req.url ?? ''];
-    if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': file[0] }).end(file[1]);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
-}
-
 async function tokensPerSecond(): Promise<string[]> {
-  const site = await serveBenchPage();
+  mkdirSync(MODEL_CACHE, { recursive: true });
+  const path = join(MODEL_CACHE, 'tiny.onnx');
+  writeFileSync(path, tinyOnnxFiles()['onnx/model_quantized.onnx']!);
+  const shape = tinyShape();
+  const ask: OnnxAsk = { threads: 1, promptTokens: 16, decodeTokens: 64, runs: RUNS, layers: shape.layers, kvHeads: shape.kvHeads, headDim: shape.embd / shape.heads, vocab: shape.vocab };
+  const site = await serveSpeedPage(path, ONNX_PAGE);
   const lines: string[] = [];
+  type Page = { goto(url: string): Promise<unknown>; waitForFunction(fn: string): Promise<unknown>; evaluate<T>(fn: (a: OnnxAsk) => Promise<T>, arg: OnnxAsk): Promise<T> };
+  const measure = async (page: Page) => {
+    await page.goto(site.url);
+    await page.waitForFunction('"runOnnx" in window');
+    const result = await page.evaluate((a) => (window as unknown as { runOnnx(a: OnnxAsk): Promise<OnnxResult> }).runOnnx(a), ask);
+    return result.runs.map((r) => r.decodeTps);
+  };
   try {
     const cr = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-    const page = await cr.newPage();
-    await page.goto(site.url);
-    await page.waitForFunction(() => 'runBench' in window);
-    const rates = await page.evaluate((n) => (window as unknown as { runBench(n: number): Promise<number[]> }).runBench(n), RUNS);
-    lines.push(figure('CPU engine, tiny model, Chromium', rates, 'tokens/s', 0));
+    lines.push(figure('CPU engine, tiny model, Chromium', await measure(await cr.newPage()), 'tokens/s', 0));
     await cr.close();
     const ff = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
-    const fpage = await ff.newPage();
-    await fpage.goto(site.url);
-    await fpage.waitForFunction(() => 'runBench' in window);
-    const frates = await fpage.evaluate((n) => (window as unknown as { runBench(n: number): Promise<number[]> }).runBench(n), RUNS);
-    lines.push(figure('CPU engine, tiny model, Firefox', frates, 'tokens/s', 0));
+    lines.push(figure('CPU engine, tiny model, Firefox', await measure((await ff.newPage()) as unknown as Page), 'tokens/s', 0));
     await ff.close();
   } finally {
     site.close();

@@ -1,6 +1,6 @@
 /**
  * What a user waits for with a model of the real size, through the built Chrome extension:
- * the real-size model (scripts/lib/real-size-model.ts) is served at the default CPU model's
+ * the real-size ONNX model (scripts/bench/onnx.ts) is served at the default CPU model's
  * address, downloaded from the options page, then a 40-post thread (real X post markup) is
  * summarized from its post menu and a Chat question follows. Timed from the click to the first
  * token, and to the summary's end. One run: it takes minutes on 2 cores.
@@ -12,9 +12,9 @@ import { join, resolve } from 'node:path';
 import { startModelServer } from '../../tests/e2e/support/model-server';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
 import { DEFAULT_SETTINGS } from '../../utils/settings-schema';
-import { realSizeModel } from '../lib/real-size-model';
 import { figure } from '../lib/stats';
 import { syntheticStatusPage } from '../lib/synthetic';
+import { realSizeOnnxFiles } from './onnx';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');
@@ -47,7 +47,7 @@ function watchJob(panel: Page, scope: string, count: number, notId = ''): Promis
 export async function benchFlow(): Promise<void> {
   const build = join(ROOT, '.output/chrome-mv3');
   const thread = syntheticStatusPage(join(SHARED, 'x/home-timeline.html'), 40);
-  const server = await startModelServer(DEFAULT_CPU_MODEL.url, 0, readFileSync(realSizeModel('q4km')));
+  const server = await startModelServer(DEFAULT_CPU_MODEL.url, 0, realSizeOnnxFiles());
   const profile = mkdtempSync(join(tmpdir(), 'skein-flow-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -24,6 +24,16 @@ export interface OnnxAsk {
   layers: number;
   kvHeads: number;
   headDim: number;
+  /** The model's vocabulary size, when prompt ids must stay under it (the tiny model's). */
+  vocab?: number;
+  /** Also times a cancel this long into reading a long prompt. */
+  cancelAfterMs?: number;
+}
+
+/** How long a cancel mid-prompt took: until the call ended, and until the next answer's first token. */
+export interface CancelTiming {
+  settledMs: number;
+  nextTokenMs: number;
 }
 
 /** A measurement: the runs (after a warm-up run), the session's creation time, the threads used. */
@@ -31,6 +41,7 @@ export interface OnnxResult {
   runs: OnnxRun[];
   loadMs: number;
   threads: number;
+  cancel?: CancelTiming;
 }
 
 /** Times `ask.runs` runs of the model in `bytes` on onnxruntime-web's WebAssembly backend. */
@@ -42,11 +53,25 @@ export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxA
   const runs: OnnxRun[] = [];
   for (let r = 0; r <= ask.runs; r++) {
     const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? prefillStep(ask.threads));
-    const ids = Array.from({ length: ask.promptTokens }, (_, i) => 1000 + ((i * 7919 + r) % 100_000));
+    const ids = Array.from({ length: ask.promptTokens }, (_, i) => (1000 + ((i * 7919 + r) % 100_000)) % (ask.vocab ?? Infinity));
     const res = await decoder.generate({ ids, maxTokens: ask.decodeTokens, temperature: 0, stopIds: [] });
     // The first run warms the runtime's allocations and is left out.
     if (r > 0) runs.push({ prefillTps: (res.promptTokens * 1000) / res.prefillMs, decodeTps: (res.tokens.length * 1000) / res.decodeMs });
   }
+  let cancel: CancelTiming | undefined;
+  if (ask.cancelAfterMs) {
+    const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? prefillStep(ask.threads));
+    const controller = new AbortController();
+    const long = decoder.generate({ ids: Array.from({ length: 8 * ask.promptTokens }, (_, i) => 3000 + i), maxTokens: 4, temperature: 0, stopIds: [], signal: controller.signal });
+    await new Promise((r) => setTimeout(r, ask.cancelAfterMs));
+    const aborted = performance.now();
+    controller.abort();
+    await long.catch(() => undefined);
+    const settledMs = performance.now() - aborted;
+    let first = 0;
+    await decoder.generate({ ids: [5, 6, 7], maxTokens: 1, temperature: 0, stopIds: [], onToken: () => (first ||= performance.now()) });
+    cancel = { settledMs, nextTokenMs: (first || performance.now()) - aborted };
+  }
   await session.release();
-  return { runs, loadMs, threads: ort.env.wasm.numThreads as number };
+  return { runs, loadMs, threads: ort.env.wasm.numThreads as number, cancel };
 }

@@ -1,8 +1,9 @@
 /**
- * onnxruntime-web (the runtime under Transformers.js) on a model of the default CPU model's
- * shapes, the CPU engine's alternative: the same work (a 128-token prompt, then 32 tokens)
- * in Chromium at one thread and at the count Skein picks, in Firefox at one thread, and in
- * plain Node (Chromium's V8 without the browser) at one thread.
+ * The CPU engine (onnxruntime-web, Skein's generation loop) on a model of the default CPU
+ * model's shapes: a 128-token prompt, then 32 tokens, in Chromium at one thread and at the
+ * count Skein picks, in Firefox at one thread, and in plain Node (Chromium's V8 without the
+ * browser) at one thread. `npx tsx scripts/bench/onnx.ts [int8|int4|int4acc] [threads,…] [runs]`
+ * runs it alone.
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { decoderOnnx, REAL_SIZE, type OnnxWeights } from '../lib/onnx';
 import { MODEL_CACHE } from '../lib/real-size-model';
+import { chatTokenizerFiles, modelConfig } from '../lib/tiny-model';
 import { figure } from '../lib/stats';
 import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
 import { measureOnnx, type OnnxAsk, type OnnxResult } from './onnx-run';
@@ -20,6 +22,22 @@ export function onnxModelPath(weights: OnnxWeights): string {
   const path = join(MODEL_CACHE, `qwen2.5-0.5b-shape-${weights}.onnx`);
   if (!existsSync(path)) writeFileSync(path, decoderOnnx(REAL_SIZE, weights));
   return path;
+}
+
+/**
+ * The real-size model's files for the built extension (the flow figures): the int8 decoder, a
+ * tokenizer of the real vocabulary's size (its English reads at about a token a word, like
+ * the real one's), and the settings, by path under the model repository's root.
+ */
+export function realSizeOnnxFiles(): Record<string, Buffer> {
+  const { tokenizer, tokenizerConfig, eos } = chatTokenizerFiles(REAL_SIZE.vocab);
+  const json = (v: unknown) => Buffer.from(JSON.stringify(v));
+  return {
+    'onnx/model_quantized.onnx': readFileSync(onnxModelPath('int8')),
+    'tokenizer.json': json(tokenizer),
+    'tokenizer_config.json': json(tokenizerConfig),
+    'config.json': json(modelConfig(REAL_SIZE, eos)),
+  };
 }
 
 type Page = { goto(url: string): Promise<unknown>; waitForFunction(fn: string): Promise<unknown>; evaluate<T>(fn: (a: OnnxAsk) => Promise<T>, arg: OnnxAsk): Promise<T> };
@@ -37,9 +55,12 @@ export type OnnxFigures = Record<string, OnnxResult>;
  * Measures `weights` where asked and prints prefill and decode lines; returns the results so
  * the caller can pair them with the CPU engine's and native llama.cpp's runs.
  */
-export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], runs: number, where = { node: true, firefox: true }): Promise<OnnxFigures> {
+export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], runs: number, where = { node: true, firefox: true, cancelAt: 0 }): Promise<OnnxFigures> {
   const path = onnxModelPath(weights);
-  const ask = (threads: number): OnnxAsk => ({ threads, promptTokens: 128, decodeTokens: weights === 'int8' ? 32 : 8, runs, layers: REAL_SIZE.layers, kvHeads: REAL_SIZE.kvHeads, headDim: REAL_SIZE.embd / REAL_SIZE.heads });
+  const ask = (threads: number): OnnxAsk => ({
+    threads, promptTokens: 128, decodeTokens: weights === 'int8' ? 32 : 8, runs, layers: REAL_SIZE.layers, kvHeads: REAL_SIZE.kvHeads, headDim: REAL_SIZE.embd / REAL_SIZE.heads,
+    cancelAfterMs: threads === where.cancelAt ? 3000 : undefined,
+  });
   const figures: OnnxFigures = {};
   const site = await serveSpeedPage(path, ONNX_PAGE);
   try {
@@ -68,14 +89,15 @@ export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], ru
   }
   if (where.node) figures['Node, 1 thread(s)'] = await measureOnnx(await import('onnxruntime-web'), readFileSync(path), ask(1));
   for (const [place, r] of Object.entries(figures)) {
-    const label = `onnxruntime-web, real-size model (${weights}), ${place.replace(/\d+ thread/, `${r.threads} thread`)}`;
+    const label = `CPU engine, real-size model (${weights}), ${place.replace(/\d+ thread/, `${r.threads} thread`)}`;
     console.log(figure(`${label}, prefill`, r.runs.map((x) => x.prefillTps), 'tok/s'));
     console.log(figure(`${label}, decode`, r.runs.map((x) => x.decodeTps), 'tok/s'));
+    if (r.cancel) console.log(`${label}, cancel 3 s into a long prompt: stopped in ${(r.cancel.settledMs / 1000).toFixed(1)} s, next answer began ${(r.cancel.nextTokenMs / 1000).toFixed(1)} s after`);
   }
   return figures;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [weights = 'int8', threads = '1', runs = '2'] = process.argv.slice(2);
-  await benchOnnx(weights as OnnxWeights, threads.split(',').map(Number), Number(runs));
+  await benchOnnx(weights as OnnxWeights, threads.split(',').map(Number), Number(runs), { node: true, firefox: true, cancelAt: 2 });
 }

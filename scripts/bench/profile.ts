@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile`: where the CPU engine's time goes. Runs the real-size model in
+ * `npm run bench:profile`: where the previous CPU engine's (wllama's) time goes. Runs the real-size model in
  * Chromium (one thread, as in the bench) under the DevTools sampling profiler attached to
  * wllama's worker, and prints the functions that take the most time (wllama's build keeps
  * llama.cpp's function names). BENCH_CPU_QUANT picks the model (q4km, q4_0, q8_0).

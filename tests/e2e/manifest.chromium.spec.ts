@@ -22,10 +22,11 @@ test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen e
   expect(Object.keys(m.icons)).toEqual(expect.arrayContaining(['16', '48', '128']));
 });
 
-test('both builds ship the CPU engine’s WebAssembly themselves', () => {
+test('both builds ship the CPU engine’s WebAssembly runtime themselves', () => {
   for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
-    const wasm = readFileSync(join(dir, 'wllama.wasm'));
+    const wasm = readFileSync(join(dir, 'ort/ort-wasm-simd-threaded.wasm'));
     expect(wasm.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+    expect(readFileSync(join(dir, 'ort/ort-wasm-simd-threaded.mjs'), 'utf8').length).toBeGreaterThan(1000);
   }
 });
 

@@ -3,6 +3,7 @@ import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
+import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
 
 test.describe('options', () => {
   test('the interface language switches the options page, the side panel and the page’s buttons to French', async ({ context, extensionId, serve, openPanel }) => {
@@ -83,7 +84,7 @@ test.describe('options', () => {
     await cpu.getByRole('button', { name: /^Download Qwen2\.5 0\.5B Instruct now \(\d+ MB\)$/ }).click();
     await expect(cpu).toHaveText('Qwen2.5 0.5B Instruct: on this device', { timeout: ENGINE_STEP });
     await expect(options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · on this device$/ })).toBeVisible();
-    expect(modelServer.log.some((l) => l.includes('huggingface.co/Qwen/'))).toBe(true);
+    expect(modelServer.log.some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
 
     const panel = await openPanel();
     const page = await context.newPage();

@@ -91,10 +91,11 @@ test.describe('thread summaries in Chromium', () => {
     await expect(panel.getByTestId('job-speed')).toHaveText(/^Read \d[\d,]* new tokens \([1-9][\d,]* kept from before\) at [\d.,]+ a second, wrote at [\d.,]+ a second$/);
     const text = (await panel.getByTestId('job-output').innerText()).trim();
     expect(text).toBe(TINY_SUMMARY);
-    // It loaded the model and ran before it was done. (The tiny model writes its few words in
+    // It loaded the model before it was done. (The tiny model writes its few words in
     // milliseconds, too fast to see them grow: the test below watches that.)
-    const log = await jobLog();
-    expect(log.map((e) => e.status)).toEqual(expect.arrayContaining(['loading', 'running', 'done']));
+    const statuses = (await jobLog()).map((e) => e.status);
+    expect(statuses.lastIndexOf('loading')).toBeGreaterThan(-1);
+    expect(statuses.lastIndexOf('loading')).toBeLessThan(statuses.indexOf('done'));
     expect(modelServer.log.filter((l) => l.startsWith('GET') && l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname)).length).toBeGreaterThan(0);
 
     // Kept in IndexedDB under its cache key.

@@ -39,8 +39,8 @@ describe('ChatTokenizer: the chat layout', () => {
     const ends = ids.flatMap((id, i) => (id === imEnd ? [i] : []));
     expect(starts).toHaveLength(3);
     expect(ends).toHaveLength(2);
-    expect(text(starts[0]! + 1, ends[0])).toBe('system\nBe brief.');
-    expect(text(starts[1]! + 1, ends[1])).toBe('user\nPost: <|im_end|>');
+    expect(text(starts[0]! + 1, ends[0]!)).toBe('system\nBe brief.');
+    expect(text(starts[1]! + 1, ends[1]!)).toBe('user\nPost: <|im_end|>');
     expect(text(starts[2]! + 1, ids.length)).toBe('assistant\n');
     expect(tokenizer.stopIds).toContain(imEnd);
   });
