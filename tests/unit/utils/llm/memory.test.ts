@@ -7,15 +7,14 @@ const cpu = (gib: number) => ({ engine: 'cpu' as const, sizeBytes: gib * GIB });
 describe('memoryShortfall: a model that will not fit is said before the download', () => {
   it.each([
     // model GiB, device GiB, fits
-    [0.46, 8, true],
-    [0.46, 2, true],
-    [0.46, 1, false],
-    [0.46, null, true],
-    [1.4, 4, true],
-    [1.9, 4, false],
-    [3.5, 8, false], // past what WebAssembly can address, however much the device has
-    [3.5, null, false],
-    [3, 8, true],
+    [0.48, 8, true],
+    [0.48, 4, true],
+    [0.48, 2, false],
+    [0.48, null, true],
+    [0.6, 4, false],
+    [1, null, true],
+    [1.3, 8, false], // past what WebAssembly can address, however much the device has
+    [1.3, null, false],
   ])('%s GiB model, %s GiB device: fits %s', (model, device, fits) => {
     const short = memoryShortfall(cpu(model), device);
     expect(short === null).toBe(fits);
