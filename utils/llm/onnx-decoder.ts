@@ -49,6 +49,23 @@ export class DecodeAborted extends Error {
   }
 }
 
+/**
+ * Lets the page's other tasks run: messages out (streamed text) and in (a cancel). A run of the
+ * runtime resolves without leaving the microtask queue, so a loop of runs alone would hold
+ * every message until the answer is done. A message channel, not a timer: timers in hidden
+ * pages (the offscreen document) are held to one wake-up a second.
+ */
+export function yieldToTasks(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Length of the common start of two id lists. */
 export function commonPrefix(a: readonly number[], b: readonly number[]): number {
   let i = 0;
@@ -133,6 +150,7 @@ export class OnnxDecoder {
     }
     for (const name of Object.keys(feeds)) if (!this.session.inputNames.includes(name)) delete feeds[name];
     const out = await this.session.run(feeds);
+    await yieldToTasks();
     this.past = [];
     for (let l = 0; l < layers; l++) this.past.push(out[`present.${l}.key`]!, out[`present.${l}.value`]!);
     this.kept.push(...ids);

@@ -93,6 +93,14 @@ describe('OnnxDecoder: writing', () => {
     expect(seen).toEqual(free.tokens.slice(0, cut));
   });
 
+  it('lets the page’s other tasks run between steps (streamed text goes out, a cancel comes in)', async () => {
+    let ran = false;
+    const seenBeforeSecond: boolean[] = [];
+    setTimeout(() => (ran = true), 0);
+    await run(fresh(4), chat('Summarize the thread.'), { maxTokens: 3, onToken: () => seenBeforeSecond.push(ran) });
+    expect(seenBeforeSecond[0]).toBe(true);
+  });
+
   it('writes no more than maxTokens, passing each on as it comes', async () => {
     const seen: number[] = [];
     const result = await run(fresh(), chat('Draft a reply.'), { maxTokens: 5, onToken: (id) => seen.push(id) });
