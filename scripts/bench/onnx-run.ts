@@ -4,7 +4,7 @@
  * fresh cache each run, a prompt then one token at a time.
  */
 import type * as Ort from 'onnxruntime-web';
-import { prefillStep } from '../../utils/llm/cpu-engine';
+import { PREFILL_STEP } from '../../utils/llm/cpu-engine';
 import { OnnxDecoder } from '../../utils/llm/onnx-decoder';
 
 /** One run: prompt tokens per second and generated tokens per second. */
@@ -19,7 +19,7 @@ export interface OnnxAsk {
   promptTokens: number;
   decodeTokens: number;
   runs: number;
-  /** Tokens per prompt step; Skein's `prefillStep` by default. */
+  /** Tokens per prompt step; Skein's `PREFILL_STEP` by default. */
   step?: number;
   layers: number;
   kvHeads: number;
@@ -52,7 +52,7 @@ export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxA
   const loadMs = performance.now() - started;
   const runs: OnnxRun[] = [];
   for (let r = 0; r <= ask.runs; r++) {
-    const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? prefillStep(ask.threads));
+    const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? PREFILL_STEP);
     const ids = Array.from({ length: ask.promptTokens }, (_, i) => (1000 + ((i * 7919 + r) % 100_000)) % (ask.vocab ?? Infinity));
     const res = await decoder.generate({ ids, maxTokens: ask.decodeTokens, temperature: 0, stopIds: [] });
     // The first run warms the runtime's allocations and is left out.
@@ -60,7 +60,7 @@ export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxA
   }
   let cancel: CancelTiming | undefined;
   if (ask.cancelAfterMs) {
-    const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? prefillStep(ask.threads));
+    const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? PREFILL_STEP);
     const controller = new AbortController();
     const started = performance.now();
     const long = decoder.generate({ ids: Array.from({ length: 8 * ask.promptTokens }, (_, i) => 3000 + i), maxTokens: 4, temperature: 0, stopIds: [], signal: controller.signal });

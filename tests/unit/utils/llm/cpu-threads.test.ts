@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuThreads, prefillStep } from '@/utils/llm/cpu-engine';
+import { cpuThreads } from '@/utils/llm/cpu-engine';
 
 describe('cpuThreads: how many threads the CPU engine asks for', () => {
   it.each([
@@ -13,15 +13,5 @@ describe('cpuThreads: how many threads the CPU engine asks for', () => {
     [2, false, 1],
   ])('%i cores, isolated %s: %i', (cores, isolated, threads) => {
     expect(cpuThreads(cores, isolated)).toBe(threads);
-  });
-});
-
-describe('prefillStep: how many prompt tokens the CPU engine reads per step (a cancel waits for one step)', () => {
-  it.each([
-    [1, 32],
-    [2, 64],
-    [7, 64],
-  ])('%i thread(s): %i tokens', (threads, step) => {
-    expect(prefillStep(threads)).toBe(step);
   });
 });
