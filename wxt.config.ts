@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/hosts';
@@ -17,6 +17,16 @@ function devBrowsers(): Record<string, string> {
   return { ...(chrome ? { chrome } : {}), ...(firefox ? { firefox } : {}) };
 }
 
+/**
+ * The dev browsers' profiles, kept under the project (git-ignored) so a log-in to X survives
+ * from one `npm run dev` to the next.
+ */
+function devProfile(browser: string): string {
+  const dir = resolve('.dev-profile', browser);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Manifest V3 for both browsers (Firefox would default to V2).
@@ -26,6 +36,9 @@ export default defineConfig({
   webExt: {
     startUrls: ['https://x.com/home'],
     binaries: devBrowsers(),
+    chromiumProfile: devProfile('chromium'),
+    firefoxProfile: devProfile('firefox'),
+    keepProfileChanges: true,
     // Chromium refuses to start as root without it (containers, CI-like machines).
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
@@ -41,7 +54,7 @@ export default defineConfig({
     },
   },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Skein',
     description: 'An AI assistant for your social feed that runs entirely on your device.',
     // storage: settings; unlimitedStorage: the model's weights (hundreds of MB) kept on the
@@ -82,7 +95,8 @@ export default defineConfig({
       },
       // Names match utils/shortcuts.ts (COMMANDS). Chrome takes at most four suggested keys.
       'summarize-thread': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Summarize the thread on this page' },
-      'open-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open Skein’s panel' },
+      // The dev run leaves this one without a key: WXT's own reload command needs the slot.
+      'open-panel': { ...(command === 'serve' ? {} : { suggested_key: { default: 'Alt+Shift+L' } }), description: 'Open Skein’s panel' },
       'explain-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Explain the selected words' },
     },
   }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import { t, tc } from '@/utils/i18n';
+import { ConfirmButton } from './ConfirmButton';
 
 /** Export history as JSON, and clear it. Results live in the background's database. */
 export function DataSection() {
@@ -24,7 +25,9 @@ export function DataSection() {
     <div className="flex flex-col gap-2">
       <div className="flex gap-2">
         <button type="button" className="rounded border px-2 py-1" onClick={() => void exportJson()} data-testid="export-history">{t('options.export')}</button>
-        <button type="button" className="rounded border px-2 py-1" onClick={() => void clear()} data-testid="clear-history">{t('options.clear')}</button>
+        <ConfirmButton className="rounded border px-2 py-1" question={t('options.confirmClear')} confirm={t('options.confirmClearYes')} keep={t('history.keep')} onConfirm={() => void clear()} data-testid="clear-history">
+          {t('options.clear')}
+        </ConfirmButton>
       </div>
       <p role="status" aria-live="polite" data-testid="data-status">{status}</p>
     </div>

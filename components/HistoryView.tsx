@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database, type StoredResult } from '@/utils/db';
-import { matchesSearch } from '@/utils/history';
+import { matchesSearch, resultPreview } from '@/utils/history';
 import { sendMessage } from '@/utils/messaging';
 import { t, type MessageKey } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
 import { ACTION_LABEL } from './labels';
 import { DraftVariants } from './DraftVariants';
+import { ConfirmButton } from './ConfirmButton';
 
 /** Past results, newest first, live from the database: search, reopen, delete. */
 export function HistoryView() {
@@ -35,10 +36,19 @@ export function HistoryView() {
               <button type="button" className="text-left" aria-expanded={open === r.key} onClick={() => setOpen(open === r.key ? null : r.key)}>
                 <span className="block text-xs text-slate-500">{t(ACTION_LABEL[r.action])} · {new Date(r.createdAt).toLocaleString()}</span>
                 <span className="block" data-testid="history-title">{r.title}</span>
+                {open !== r.key && <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300" data-testid="history-preview">{resultPreview(r)}</span>}
               </button>
-              <button type="button" className="rounded border px-2 py-0.5 text-xs" aria-label={t('history.delete', { title: r.title })} onClick={() => void sendMessage('deleteResult', { key: r.key }).catch(() => undefined)}>
+              <ConfirmButton
+                className="shrink-0 rounded border px-2 py-0.5 text-xs"
+                aria-label={t('history.delete', { title: r.title })}
+                question={t('history.confirmDelete')}
+                confirm={t('models.deleteShort')}
+                keep={t('history.keep')}
+                onConfirm={() => void sendMessage('deleteResult', { key: r.key }).catch(() => undefined)}
+                data-testid="history-delete"
+              >
                 {t('models.deleteShort')}
-              </button>
+              </ConfirmButton>
             </div>
             {open === r.key && (
               <div className="mt-2 border-t pt-2" data-testid="history-result">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isBusy, type JobState } from '@/utils/jobs/protocol';
 import { currentLanguage, formatDuration, formatNumber, formatSize, t, type MessageKey } from '@/utils/i18n';
 import type { ReadingReport } from '@/utils/jobs/protocol';
+import type { LoadProgress } from '@/utils/llm/engine';
 import { describeError } from '@/utils/errors';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
@@ -12,16 +13,23 @@ export const STATUS: Record<JobState['status'], MessageKey> = {
   error: 'job.error', cancelled: 'job.cancelled', interrupted: 'job.interrupted', 'needs-model': 'job.needsModelStatus',
 };
 
+/** A job's status in words; a model still arriving says it is downloading. */
+export function statusLabel(state: Pick<JobState, 'status' | 'progress' | 'position'>): string {
+  const p = state.progress;
+  const downloading = state.status === 'loading' && p != null && p.total > 0 && p.loaded < p.total;
+  return t(downloading ? 'job.downloading' : STATUS[state.status], { position: state.position ?? 1 });
+}
 
 /** A download's progress bar with its figures. */
-export function Progress({ loaded, total }: { loaded: number; total: number }) {
+export function Progress({ loaded, total, bytesPerSecond, secondsLeft }: LoadProgress) {
   const pct = total > 0 ? Math.round((loaded / total) * 100) : null;
+  const rate = bytesPerSecond ? [t('job.rate', { mb: formatSize(bytesPerSecond) }), ...(secondsLeft != null ? [t('job.left', { time: formatDuration(secondsLeft) })] : [])] : [];
   return (
     <div data-testid="job-progress">
       <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-label={t('job.download')}>
         <div className="h-full bg-violet-500 transition-all" style={{ width: `${pct ?? 100}%` }} />
       </div>
-      <p className="text-xs text-slate-500">{pct == null ? t('job.bytes', { mb: formatSize(loaded) }) : t('job.bytesOf', { mb: formatSize(loaded), total: formatSize(total), pct })}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{[pct == null ? t('job.bytes', { mb: formatSize(loaded) }) : t('job.bytesOf', { mb: formatSize(loaded), total: formatSize(total), pct }), ...rate].join(' · ')}</p>
     </div>
   );
 }
@@ -83,7 +91,7 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
     <section className="flex flex-col gap-2" data-testid="job" data-job-id={state.id} data-status={state.status} aria-busy={busy}>
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
         <span data-testid="job-status">
-          {t(STATUS[state.status], { position: state.position ?? 1 })}
+          {statusLabel(state)}
           {state.cached && ` · ${t('job.cached')}`}
         </span>
         <span data-testid="job-model">{t('job.model', { model: state.model.label, engine: t(`engine.${state.engine}` as MessageKey) })}</span>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import { isBusy } from '@/utils/jobs/protocol';
 import { formatSize, t } from '@/utils/i18n';
-import { Progress, STATUS } from './JobView';
+import { Progress, statusLabel } from './JobView';
 import { useJob } from './useJob';
 
 /**
@@ -34,7 +34,7 @@ export function ModelDownload({ engine, modelId, label, sizeBytes, onDevice, onD
     <div className="flex flex-col gap-1 text-xs" data-testid={`model-download-${engine}`}>
       {busy && job ? (
         <div role="status">
-          <p>{t(STATUS[job.status], { position: job.position ?? 1 })}</p>
+          <p>{statusLabel(job)}</p>
           {job.progress && <Progress {...job.progress} />}
         </div>
       ) : onDevice || job?.status === 'done' ? (

@@ -67,7 +67,7 @@ async function previousEngine(threads: number): Promise<SpeedResult> {
 export async function benchCpu(): Promise<void> {
   const picked = cpuThreads(cpus().length, true);
   const counts = [...new Set([1, picked])];
-  const { result: engine, peakMb } = await peakRss('chromium', () => benchOnnx('int8', counts, RUNS, { node: true, firefox: false, cancelAt: picked }));
+  const { result: engine, peakMb } = await peakRss('chromium', () => benchOnnx('int8', counts, RUNS, { node: true, firefox: false, cancelAt: picked, longContext: 1800 }));
   const firefox = await benchOnnx('int8', [], RUNS, { node: false, firefox: true, cancelAt: 0 });
   const chrome = (threads: number) => engine[`Chromium, ${threads} thread(s)`]!;
   console.log(`CPU engine, real-size model (int8), Chromium, session created in ${(chrome(picked).loadMs / 1000).toFixed(1)} s; peak memory of one process: ${peakMb.toFixed(0)} MB`);

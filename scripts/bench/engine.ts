@@ -14,7 +14,8 @@ import { figure } from '../lib/stats';
 import { MODEL_CACHE } from '../lib/real-size-model';
 import { tinyOnnxFiles, tinyShape } from '../lib/tiny-model';
 import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
-import type { OnnxAsk, OnnxResult } from './onnx-run';
+import { runOnnxIn, type BenchPage } from './onnx';
+import type { OnnxAsk } from './onnx-run';
 
 const RUNS = Math.max(3, Math.round(Number(process.env.BENCH_RUNS ?? 15) / 3));
 
@@ -26,19 +27,13 @@ async function tokensPerSecond(): Promise<string[]> {
   const ask: OnnxAsk = { threads: 1, promptTokens: 16, decodeTokens: 64, runs: RUNS, layers: shape.layers, kvHeads: shape.kvHeads, headDim: shape.embd / shape.heads, vocab: shape.vocab };
   const site = await serveSpeedPage(path, ONNX_PAGE);
   const lines: string[] = [];
-  type Page = { goto(url: string): Promise<unknown>; waitForFunction(fn: string): Promise<unknown>; evaluate<T>(fn: (a: OnnxAsk) => Promise<T>, arg: OnnxAsk): Promise<T> };
-  const measure = async (page: Page) => {
-    await page.goto(site.url);
-    await page.waitForFunction('"runOnnx" in window');
-    const result = await page.evaluate((a) => (window as unknown as { runOnnx(a: OnnxAsk): Promise<OnnxResult> }).runOnnx(a), ask);
-    return result.runs.map((r) => r.decodeTps);
-  };
+  const measure = async (page: BenchPage) => (await runOnnxIn(page, site.url, ask)).runs.map((r) => r.decodeTps);
   try {
     const cr = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
     lines.push(figure('CPU engine, tiny model, Chromium', await measure(await cr.newPage()), 'tokens/s', 0));
     await cr.close();
     const ff = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
-    lines.push(figure('CPU engine, tiny model, Firefox', await measure((await ff.newPage()) as unknown as Page), 'tokens/s', 0));
+    lines.push(figure('CPU engine, tiny model, Firefox', await measure((await ff.newPage()) as unknown as BenchPage), 'tokens/s', 0));
     await ff.close();
   } finally {
     site.close();

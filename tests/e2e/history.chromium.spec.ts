@@ -15,6 +15,8 @@ test('history: past summaries listed live, searchable, reopened and deleted', as
 
   // It appears without reloading the panel.
   await expect(panel.getByTestId('history-title')).toHaveText(['@yarn_fan: What is the best way to start a big knitting project?']);
+  // The row shows the result's start, not only the post it came from.
+  await expect(panel.getByTestId('history-preview')).toHaveText('TL;DR: Swatch first, count twice.');
   await panel.getByTestId('history-search').fill('count twice');
   await expect(panel.getByTestId('history-item')).toHaveCount(1);
   await panel.getByTestId('history-search').fill('crochet');
@@ -22,6 +24,13 @@ test('history: past summaries listed live, searchable, reopened and deleted', as
   await panel.getByTestId('history-search').fill('');
   await panel.getByTestId('history-title').click();
   await expect(panel.getByTestId('history-result').getByTestId('summary-tldr')).toHaveText('Swatch first, count twice.[2]');
+  // Delete asks first; Keep (which takes the focus) leaves the result.
   await panel.getByRole('button', { name: /^Delete “@yarn_fan/ }).click();
+  await expect(panel.getByTestId('history-delete-confirm')).toContainText('Delete this result? It cannot be undone.');
+  await expect(panel.getByRole('button', { name: 'Keep' })).toBeFocused();
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByTestId('history-item')).toHaveCount(1);
+  await panel.getByRole('button', { name: /^Delete “@yarn_fan/ }).click();
+  await panel.getByTestId('history-delete-confirm').getByRole('button', { name: 'Delete' }).click();
   await expect(panel.getByTestId('history-empty')).toContainText('Nothing here yet');
 });

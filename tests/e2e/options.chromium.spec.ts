@@ -68,7 +68,14 @@ test.describe('options', () => {
     expect(exported.results).toHaveLength(1);
     expect(exported.results[0]).toMatchObject({ action: 'summarize', text: 'TL;DR: Wool [2].', postCount: 9 });
     await expect(options.getByTestId('data-status')).toHaveText('Exported 1 result.');
+    // Clearing asks first: Escape leaves the history as it is.
     await options.getByTestId('clear-history').click();
+    await expect(options.getByTestId('clear-history-confirm')).toContainText('Delete every kept result?');
+    await options.keyboard.press('Escape');
+    await expect(options.getByTestId('clear-history')).toBeVisible();
+    await expect(options.getByTestId('data-status')).toHaveText('Exported 1 result.');
+    await options.getByTestId('clear-history').click();
+    await options.getByRole('button', { name: 'Clear all' }).click();
     await expect(options.getByTestId('data-status')).toHaveText('Cleared 1 result.');
     await options.getByTestId('export-history').click();
     await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');

@@ -1,5 +1,5 @@
 import { test, expect } from './support/chromium';
-import { threadWithReplyBox } from './support/pages';
+import { threadWithReplyBox, X_PAGES } from './support/pages';
 import { chooseAction, FOCUSED_POST } from './support/actions';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
 import { SCRIPT_HOLD } from '../../utils/llm/scripted-engine';
@@ -147,4 +147,55 @@ test('in French, with a default tone set in the options', async ({ context, serv
   await expect(bar.getByLabel('Ton')).toHaveValue('witty');
   await expect(bar.getByLabel('Ton').locator('option:checked')).toHaveText('Spirituel');
   await expect(bar.getByRole('button', { name: 'Rédiger', exact: true })).toBeVisible();
+});
+
+test('on the real home timeline in X’s styles, the composer’s bar takes real clicks and asks what the new post is about', async ({ context, serve, setSettings, pageErrors }) => {
+  await serve([X_PAGES.home]);
+  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(X_PAGES.home.url);
+  const bar = page.locator('skein-reply-bar');
+  await expect(bar).toHaveCount(1);
+  // Real pointer clicks: Playwright refuses one that X's placeholder or another layer would take.
+  await bar.getByRole('button', { name: /Draft with Skein/ }).click();
+  await bar.getByLabel('Tone').selectOption('question');
+  const about = bar.getByRole('textbox', { name: 'What is the post about?' });
+  await about.click();
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar.getByRole('status')).toContainText('new post');
+  await about.fill('my first sweater');
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar.locator('.variants li p')).toHaveText(VARIANTS);
+  // Every control of the bar is the element under its own centre.
+  for (const control of await bar.locator('button:visible, select:visible, input:visible').all()) {
+    const box = (await control.boundingBox())!;
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(hit).toBe('skein-reply-bar');
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+test('Draft reply in the post menu opens the site’s reply box for that post, with Skein’s bar open in it', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
+  await serve([await threadWithReplyBox()]);
+  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+  const page = await context.newPage();
+  await page.goto('https://x.com/skein_test/status/1900000000000000010');
+  // A reply's menu: X's reply dialog opens for it, and the bar in the dialog opens.
+  await chooseAction(page, '1900000000000000020', 'Draft reply');
+  const dialog = page.getByTestId('test-reply-dialog');
+  await expect(dialog.locator('a[href$="/status/1900000000000000020"]').first()).toBeAttached();
+  const bar = dialog.locator('skein-reply-bar');
+  await expect(bar.getByLabel('Tone')).toBeFocused();
+  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar.locator('.variants li p')).toHaveText(VARIANTS);
+  // The drafts answer the post in the dialog, and no panel was asked for.
+  expect(await sidePanelText()).toBeNull();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The focused post's menu: its box is already on the page, so its bar opens there.
+  await chooseAction(page, FOCUSED_POST, 'Draft reply');
+  await expect(page.getByTestId('test-reply-dialog')).toHaveCount(0);
+  await expect(page.locator('skein-reply-bar').getByLabel('Tone')).toBeFocused();
+  expect(pageErrors).toEqual([]);
 });

@@ -1,12 +1,12 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
-import { chooseAction, FOCUSED_POST } from './support/actions';
-import { threadWithReplyBox } from './support/pages';
+import { chooseAction } from './support/actions';
+import { X_PAGES } from './support/pages';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
 
 /**
- * What a user sees, in light and dark: the popup, the side panel, an explanation card, the
- * reply bar and the options page, saved under test-results/screens (not committed;
+ * What a user sees, in light and dark, on real X layouts: the popup, the side panel, an
+ * explanation card, the reply bar and the options page, saved under test-results/screens (not committed;
  * `npm run screens` copies the README's few into tests/screens). Each also checks its surface
  * rendered what it should, so a blank screenshot fails.
  */
@@ -14,18 +14,23 @@ const SUMMARY = 'TL;DR: Swatch first, count twice, block at the end [2][4].\nKey
 const EXPLAIN = '“Blocking” means wetting the finished piece and pinning it to its final shape [4]. The posts do not say which pins to use.';
 const DRAFTS = ['Great thread! Blocking changed everything for my last shawl.', 'How long do you leave a piece pinned when you block it?', 'Saving this for my next big project. Thanks!'];
 
+// Real X layouts in X's own styles: the saved article page is in X's light theme, the home
+// timeline in its dark ("Lights out") theme. Skein's inline UI follows the page's theme.
+const PAGES = { light: X_PAGES.article, dark: X_PAGES.home } as const;
+
 for (const theme of ['light', 'dark'] as const) {
   test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors, evalInTarget, sendToTarget, openPopup }) => {
     const shot = (name: string) => `test-results/screens/${name}-${theme}.png`;
-    await serve([await threadWithReplyBox()]);
+    const served = PAGES[theme];
+    await serve([served]);
     const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: theme });
-    // X's "Lights out" theme paints the page black; Skein's inline UI follows X's theme.
-    if (theme === 'dark') await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { document.body.style.cssText = 'background-color: rgb(0, 0, 0); color: rgb(231, 233, 234)'; }));
-    await page.goto('https://x.com/skein_test/status/1900000000000000010');
+    await page.goto(served.url);
+    const postId = (await page.locator('skein-post-button').filter({ visible: true }).first().getAttribute('data-skein-post'))!;
 
     await setSettings({ engine: 'scripted', scriptedReply: SUMMARY });
-    await chooseAction(page, FOCUSED_POST, 'Summarize thread');
+    await chooseAction(page, postId, 'Summarize thread');
     const panel = await openPanel();
     await panel.emulateMedia({ colorScheme: theme });
     await panel.setViewportSize({ width: 400, height: 820 });
@@ -34,19 +39,26 @@ for (const theme of ['light', 'dark'] as const) {
 
     await setSettings({ engine: 'scripted', scriptedReply: EXPLAIN });
     await page.bringToFront();
-    await chooseAction(page, '1900000000000000012', 'Explain');
-    const article = page.locator('article').filter({ has: page.locator('a[href="/skein_test/status/1900000000000000012"]') });
+    await chooseAction(page, postId, 'Explain');
+    const article = page.locator('article').filter({ has: page.locator(`skein-post-button[data-skein-post="${postId}"]`) }).first();
     await expect(article.locator('skein-card')).toHaveAttribute('data-status', 'done');
-    await expect(article.locator('skein-card')).toHaveAttribute('data-theme', theme === 'dark' ? 'dark' : 'light');
+    await expect(article.locator('skein-card')).toHaveAttribute('data-theme', theme);
+    await article.locator('skein-card').scrollIntoViewIfNeeded();
     await article.screenshot({ path: shot('inline-card') });
 
     await setSettings({ engine: 'scripted', scriptedReply: DRAFTS.join(VARIANT_BREAK) });
     const bar = page.locator('skein-reply-bar');
     await bar.getByRole('button', { name: /Draft with Skein/ }).click();
+    // The home composer writes a new post: it needs to be told what about.
+    if (theme === 'dark') await bar.getByRole('textbox', { name: 'What is the post about?' }).fill('blocking a shawl');
     await bar.getByRole('button', { name: 'Draft', exact: true }).click();
     await expect(bar).toHaveAttribute('data-status', 'done');
     await expect(bar.locator('.variants li p')).toHaveText(DRAFTS);
-    await page.getByTestId('inline_reply_offscreen').screenshot({ path: shot('reply-bar') });
+    // The site's box and Skein's bar under it.
+    const editor = (await page.locator('[data-testid="tweetTextarea_0"]').boundingBox())!;
+    const under = (await bar.boundingBox())!;
+    const x = Math.min(editor.x, under.x) - 16;
+    await page.screenshot({ path: shot('reply-bar'), clip: { x, y: editor.y - 16, width: Math.max(editor.x + editor.width, under.x + under.width) - x + 16, height: under.y + under.height - editor.y + 32 } });
 
     // The options as a user has them (the tests' scripted engine is not one of its choices).
     await setSettings({});

@@ -8,23 +8,26 @@ import { JOB_PORT_PREFIX } from '../jobs/protocol';
 import { formatSize, t } from '../i18n';
 import { describeError } from '../errors';
 import { detectTheme } from './theme';
+import { paletteCss } from './palette';
 import { button, closeButton, shadowHost } from './dom';
 
 export const CARD_TAG = 'skein-card';
 
 const CSS = `
-:host { display: block; margin: 8px 0 4px; --fg: rgb(15,20,25); --bg: rgb(247,249,249); --muted: rgb(83,100,113); --accent: rgb(120,86,255); }
-:host([data-theme="dim"]) { --fg: rgb(247,249,249); --bg: rgb(30,39,50); --muted: rgb(139,152,165); --accent: rgb(160,138,255); }
-:host([data-theme="dark"]) { --fg: rgb(231,233,234); --bg: rgb(22,24,28); --muted: rgb(113,118,123); --accent: rgb(160,138,255); }
+:host { display: block; margin: 8px 0 4px; }
+${paletteCss()}
 .card { border: 1px solid var(--accent); border-radius: 12px; padding: 10px 12px; background: var(--bg); color: var(--fg);
   font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 header { display: flex; justify-content: space-between; align-items: center; font-size: 13px; color: var(--muted); }
 header strong { color: var(--accent); }
 .text { white-space: pre-wrap; margin-top: 6px; }
 button { all: unset; cursor: pointer; padding: 0 4px; color: var(--muted); }
-.download { display: inline-block; margin-top: 8px; padding: 4px 12px; border-radius: 9999px; background: var(--accent); color: #fff; font-weight: 700; }
+.download { display: inline-block; margin-top: 8px; padding: 4px 12px; border-radius: 9999px; background: var(--accent); color: var(--on-accent); font-weight: 700; }
 .download[hidden] { display: none; }
 button:focus-visible { outline: 2px solid var(--accent); }
+/* A target a finger or a pointer finds: 32 px square. */
+button.close { display: inline-flex; align-items: center; justify-content: center; width: 32px; height: 32px; margin: -6px -8px -6px 0; padding: 0; border-radius: 9999px; font-size: 22px; line-height: 1; }
+button.close:hover { background: var(--highlight); color: var(--fg); }
 `;
 
 /** Something that opens a runtime port (browser.runtime.connect). */

@@ -1,15 +1,13 @@
+import { paletteCss } from './palette';
+
 /** Styles of Skein's reply bar, inside its shadow root, coloured per X theme. */
 export const REPLY_BAR_CSS = `
-:host { display: block; margin: 4px 0 8px; --fg: rgb(15,20,25); --bg: rgb(247,249,249); --muted: rgb(83,100,113);
-  --accent: rgb(120,86,255); --border: rgb(207,217,222); --field: #fff; }
-:host([data-theme="dim"]) { --fg: rgb(247,249,249); --bg: rgb(30,39,50); --muted: rgb(139,152,165); --accent: rgb(160,138,255);
-  --border: rgb(56,68,77); --field: rgb(21,32,43); }
-:host([data-theme="dark"]) { --fg: rgb(231,233,234); --bg: rgb(22,24,28); --muted: rgb(113,118,123); --accent: rgb(160,138,255);
-  --border: rgb(47,51,54); --field: #000; }
+:host { display: block; margin: 4px 0 8px; }
+${paletteCss()}
 .bar { color: var(--fg); font: 14px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 button, select, input { font: inherit; color: inherit; }
 button { cursor: pointer; border-radius: 9999px; border: 1px solid var(--border); background: transparent; padding: 4px 12px; }
-button.primary { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 700; }
+button.primary { background: var(--accent); border-color: var(--accent); color: var(--on-accent); font-weight: 700; }
 button:disabled { opacity: .5; cursor: default; }
 button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .toggle { border-color: transparent; color: var(--accent); font-weight: 700; padding: 4px 8px; }

@@ -7,7 +7,7 @@
 import type { JobState } from '../jobs/protocol';
 import { JOB_PORT_PREFIX, isBusy } from '../jobs/protocol';
 import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
-import { formatSize, t, type MessageKey } from '../i18n';
+import { formatDuration, formatSize, t, type MessageKey } from '../i18n';
 import { describeError } from '../errors';
 import type { Connect } from './job-card';
 import { REPLY_BAR_CSS } from './reply-bar-style';
@@ -36,6 +36,8 @@ export interface ReplyBar {
   host: HTMLElement;
   /** The job still writing, if any (the box closed under it). */
   busyJob(): string | null;
+  /** Opens the bar's controls and puts the focus in them (Draft reply from the post menu). */
+  open(): void;
   dispose(): void;
 }
 
@@ -58,7 +60,10 @@ export function statusText(state: JobState, variants: number): string {
     case 'queued': return t('job.queued', { position: state.position ?? 1 });
     case 'loading': {
       const p = state.progress;
-      return p && p.total > 0 ? `${t('job.loading')} ${Math.round((p.loaded / p.total) * 100)} %` : t('job.loading');
+      // Arrived (or no size): the runtime is opening it.
+      if (!p || p.total <= 0 || p.loaded >= p.total) return t('job.loading');
+      const left = p.secondsLeft != null ? ` · ${t('job.left', { time: formatDuration(p.secondsLeft) })}` : '';
+      return `${t('job.downloading')} ${Math.round((p.loaded / p.total) * 100)} %${left}`;
     }
     case 'running': return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
     case 'needs-model': return t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) });
@@ -74,7 +79,7 @@ export function statusText(state: JobState, variants: number): string {
 }
 
 /** Builds a bar for one reply box. */
-export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts }): ReplyBar {
+export function createReplyBar(doc: Document, { theme, tone, ports, newPost = false }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts; newPost?: boolean }): ReplyBar {
   const { host, root } = shadowHost(doc, REPLY_BAR_TAG, REPLY_BAR_CSS);
   host.dataset.theme = theme;
   const bar = doc.createElement('div');
@@ -102,8 +107,11 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
   instruction.type = 'text';
   instruction.name = 'instruction';
   instruction.maxLength = 300;
-  instruction.placeholder = t('reply.instruction');
-  instruction.setAttribute('aria-label', t('reply.instruction'));
+  // A reply can follow the post it answers alone; a new post needs to be told what it is about.
+  const ask = t(newPost ? 'reply.instructionNew' : 'reply.instruction');
+  instruction.placeholder = ask;
+  instruction.setAttribute('aria-label', ask);
+  instruction.required = newPost;
   const go = button(doc, t('reply.draft'), 'primary go');
   const controls = doc.createElement('div');
   controls.className = 'controls';
@@ -188,6 +196,11 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
   };
 
   const start = async (extra: { force?: boolean; allowDownload?: boolean }) => {
+    if (newPost && !instruction.value.trim()) {
+      status.textContent = t('reply.needInstruction');
+      instruction.focus();
+      return;
+    }
     go.disabled = true;
     status.textContent = t('job.loading');
     const answer: { jobId?: string; notice?: string } = await ports.request(options(), extra).catch(() => ({ notice: t('notice.disconnected') }));
@@ -211,11 +224,12 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
     }
   }
 
-  toggle.addEventListener('click', () => {
-    panel.hidden = !panel.hidden;
-    toggle.setAttribute('aria-expanded', String(!panel.hidden));
-    if (!panel.hidden) toneSelect.focus();
-  });
+  const show = (open: boolean) => {
+    panel.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) toneSelect.focus();
+  };
+  toggle.addEventListener('click', () => show(panel.hidden));
   go.addEventListener('click', () => void start({}));
   instruction.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !go.disabled) void start({});
@@ -228,6 +242,10 @@ export function createReplyBar(doc: Document, { theme, tone, ports }: { theme: P
   return {
     host,
     busyJob: () => (state && isBusy(state) ? state.id : null),
+    open: () => {
+      show(true);
+      host.scrollIntoView({ block: 'nearest' });
+    },
     dispose() {
       port?.disconnect();
       port = null;

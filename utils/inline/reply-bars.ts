@@ -19,6 +19,9 @@ export interface ReplyBarsOptions {
   onOrphan(jobId: string): void;
 }
 
+/** The bars on the page by their editor, for `openReplyBar` (another feature's call). */
+const live = new WeakMap<HTMLElement, ReplyBar>();
+
 /** Starts watching; returns the function that stops and removes every bar. */
 export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBarsOptions): () => void {
   const bars = new Map<HTMLElement, ReplyBar>();
@@ -32,6 +35,7 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
       const busy = bar.busyJob();
       bar.dispose();
       bars.delete(editor);
+      live.delete(editor);
       if (busy && !editor.isConnected) onOrphan(busy);
     }
     for (const editor of editors) {
@@ -41,9 +45,10 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
         if (!anchor?.parentNode) continue;
         // The theme is read for a new bar only; a later switch of X's theme reaches every Skein
         // host from the post buttons' watcher (one style read per frame, not one per feature).
-        const bar = createReplyBar(doc, { theme: detectTheme(doc), tone, ports: portsFor(editor) });
+        const bar = createReplyBar(doc, { theme: detectTheme(doc), tone, ports: portsFor(editor), newPost: hooks.isNewPost(editor) });
         anchor.after(bar.host);
         bars.set(editor, bar);
+        live.set(editor, bar);
       } catch {
         // An odd box must not break the page.
       }
@@ -68,4 +73,34 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
     for (const bar of bars.values()) bar.dispose();
     bars.clear();
   };
+}
+
+/**
+ * Opens the Skein bar of a reply box that appears within `timeoutMs` (after the site was asked
+ * to open one), or of one already on the page that `accept` takes. Resolves to whether a bar
+ * opened; the caller falls back to drafting in the panel.
+ */
+export function openReplyBar(doc: Document, hooks: ReplyHooks, accept: (editor: HTMLElement) => boolean, timeoutMs = 2000): Promise<boolean> {
+  const before = new Set(doc.querySelectorAll<HTMLElement>(hooks.editorSelector));
+  const find = () => {
+    for (const editor of doc.querySelectorAll<HTMLElement>(hooks.editorSelector)) {
+      const bar = live.get(editor);
+      if (bar && (!before.has(editor) || accept(editor))) return bar;
+    }
+    return null;
+  };
+  return new Promise((resolve) => {
+    const view = doc.defaultView;
+    const started = Date.now();
+    // Bars go in on an animation frame after the box appears: look on each frame until then.
+    const look = () => {
+      const bar = find();
+      if (bar) {
+        bar.open();
+        resolve(true);
+      } else if (Date.now() - started >= timeoutMs || !view) resolve(false);
+      else view.requestAnimationFrame(look);
+    };
+    look();
+  });
 }

@@ -84,15 +84,16 @@ export class EngineHost {
 
   /**
    * The posts explain, draft and chat read: the block the engine read last for this thread
-   * when it still fits (its reading is reused), else the posts that matter most within the
-   * context and the time budget.
+   * when it still fits the context (its reading is kept, so it costs no time: held to the time
+   * budget, a speed measured a little lower would pick other posts and read them all again),
+   * else the posts that matter most within `budget` (context and time).
    */
-  private readFor(task: JobTask, budget: number): ReadingPlan {
+  private readFor(task: JobTask, budget: number, room: number): ReadingPlan {
     const key = threadKey(task.posts);
     const last = this.lastRead?.key === key ? this.lastRead.numbers : null;
     if (last?.includes(task.focus)) {
       const tokens = last.reduce((sum, number) => sum + postCost(task.posts[number - 1]!, number), 0);
-      if (tokens <= budget) return { numbers: last, total: task.posts.length, reasons: last.length < task.posts.length ? ['focus'] : [], tokens };
+      if (tokens <= room) return { numbers: last, total: task.posts.length, reasons: last.length < task.posts.length ? ['focus'] : [], tokens };
     }
     return planReading(task.posts, task.focus, budget);
   }
@@ -120,9 +121,11 @@ export class EngineHost {
       await engine.load(task.model, { signal, onProgress: (progress) => emit({ type: 'progress', progress }) });
     }
     emit({ type: 'loaded', model: task.model });
+    // Timed as part of getting ready (a download loads the model too), so the first click's
+    // wait is the reading its budget allows, not a calibration before it.
+    const speed = await this.speedFor(engine, task, signal);
     if (task.action === 'download') return { text: '', calls: 0 };
     const onToken = (text: string) => emit({ type: 'token', text });
-    const speed = await this.speedFor(engine, task, signal);
     // In estimated tokens, as the plans count: the model's own count may be higher.
     const readBudget = task.readAll ? Number.POSITIVE_INFINITY : timeBudget(speed?.prefillTps, TASK_TOKENS) / (speed?.tokensPerEstimate ?? 1);
     const report = (plan: ReadingPlan) => {
@@ -137,8 +140,8 @@ export class EngineHost {
     // Explain, draft and chat read the posts that matter most for the focused one, as many
     // as fit in time; fewer when the model counts more tokens than the estimate.
     return withinContext((scale) => {
-      const budget = Math.floor(Math.min(readBudget, dataBudget(task.model.contextTokens, REPLY_TOKENS + PROMPT_TOKENS)) * scale);
-      const plan = task.posts.length ? this.readFor(task, budget) : null;
+      const room = Math.floor(dataBudget(task.model.contextTokens, REPLY_TOKENS + PROMPT_TOKENS) * scale);
+      const plan = task.posts.length ? this.readFor(task, Math.min(readBudget, room), room) : null;
       if (plan) report(plan);
       const block = plan ? threadBlock(planPosts(task.posts, plan)) : null;
       if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);

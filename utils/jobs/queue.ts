@@ -5,6 +5,7 @@
  */
 import type { StoredResult } from '../db';
 import type { HostEvent, JobState, JobTask } from './protocol';
+import { withRate } from '../llm/engine';
 
 /** Runs tasks on the engine host. Rejects with `{ code: 'interrupted' }` when the host died. */
 export interface HostLink {
@@ -34,6 +35,8 @@ interface Job {
   request: JobRequest;
   controller: AbortController;
   listeners: Set<(state: JobState) => void>;
+  /** When its transfer's first progress came, and how much was there then (a resumed file). */
+  progressStart?: { at: number; loaded: number };
 }
 
 const FINAL = new Set(['done', 'error', 'cancelled', 'interrupted', 'needs-model']);
@@ -122,8 +125,11 @@ export class JobQueue {
   }
 
   private onHostEvent(job: Job, event: HostEvent): void {
-    if (event.type === 'progress') this.update(job, { progress: event.progress });
-    else if (event.type === 'loaded') this.update(job, { status: 'running', model: event.model });
+    if (event.type === 'progress') {
+      // Rate and time left from the first progress of this job's transfer.
+      const start = (job.progressStart ??= { at: this.now(), loaded: event.progress.loaded });
+      this.update(job, { progress: withRate(event.progress, start, this.now()) });
+    } else if (event.type === 'loaded') this.update(job, { status: 'running', model: event.model });
     else if (event.type === 'stage') this.update(job, { stage: event.stage });
     else if (event.type === 'speed') this.update(job, { speed: event.speed });
     else if (event.type === 'reading') this.update(job, { reading: event.reading });

@@ -67,21 +67,25 @@ export class ChatTokenizer {
   /**
    * A decoder for a stream of ids: each `push` returns the new text. A character split over
    * several byte tokens is held back until it is whole; `flush` returns what is left at the
-   * end (bytes that never formed a character come out as U+FFFD).
+   * end (bytes that never formed a character come out as U+FFFD). Each push decodes only the
+   * ids since the last whole character, with the one before as context (a tokenizer may join
+   * pieces differently at the start of a text), so a long answer costs the same per token.
    */
   stream(): { push(id: number): string; flush(): string } {
-    const ids: number[] = [];
-    let shown = 0;
+    let context: number[] = [];
+    let pending: number[] = [];
     const take = (held: boolean) => {
-      const text = this.decode(ids);
+      if (!pending.length) return '';
+      const before = this.decode(context);
+      const text = this.decode([...context, ...pending]);
       if (held && text.endsWith('\ufffd')) return '';
-      const piece = text.slice(shown);
-      shown = text.length;
-      return piece;
+      context = pending.slice(-1);
+      pending = [];
+      return text.slice(before.length);
     };
     return {
       push: (id) => {
-        ids.push(id);
+        pending.push(id);
         return take(true);
       },
       flush: () => take(false),

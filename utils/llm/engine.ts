@@ -31,6 +31,23 @@ export interface ModelSpec {
 export interface LoadProgress {
   loaded: number;
   total: number;
+  /** Bytes a second since the transfer began, once there is enough to tell. */
+  bytesPerSecond?: number;
+  /** Seconds left at that rate. */
+  secondsLeft?: number;
+}
+
+/**
+ * A download's rate and time left: from the first progress seen (`start`) to now, once a
+ * second and some bytes have passed (earlier figures would jump about), over what is left.
+ */
+export function withRate(progress: LoadProgress, start: { at: number; loaded: number }, now: number): LoadProgress {
+  const seconds = (now - start.at) / 1000;
+  const bytes = progress.loaded - start.loaded;
+  if (seconds < 1 || bytes <= 0) return { loaded: progress.loaded, total: progress.total };
+  const bytesPerSecond = bytes / seconds;
+  const left = Math.max(0, progress.total - progress.loaded);
+  return { loaded: progress.loaded, total: progress.total, bytesPerSecond, ...(progress.total > 0 ? { secondsLeft: left / bytesPerSecond } : {}) };
 }
 
 /** How fast a generation went, as the engine measured it. */

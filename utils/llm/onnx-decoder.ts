@@ -110,13 +110,17 @@ export class OnnxDecoder {
   /** Ids whose keys and values `past` holds, in order. */
   private kept: number[] = [];
   private past: Tensor[] = [];
+  /** Whether the export takes position ids (some take the mask alone). */
+  private readonly takesPositions: boolean;
 
   constructor(
     private readonly ort: typeof Ort,
     private readonly session: Ort.InferenceSession,
     private readonly shape: DecoderShape,
     private readonly stepTokens: number,
-  ) {}
+  ) {
+    this.takesPositions = session.inputNames.includes('position_ids');
+  }
 
   /** Keys and values for the first `n` kept ids only (a copy of each layer's first rows). */
   private keepFirst(n: number): void {
@@ -141,14 +145,13 @@ export class OnnxDecoder {
     const feeds: Record<string, Tensor> = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
       attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
-      position_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(past + i)), [1, ids.length]),
     };
+    if (this.takesPositions) feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(past + i)), [1, ids.length]);
     const empty = () => new ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]);
     for (let l = 0; l < layers; l++) {
       feeds[`past_key_values.${l}.key`] = this.past[2 * l] ?? empty();
       feeds[`past_key_values.${l}.value`] = this.past[2 * l + 1] ?? empty();
     }
-    for (const name of Object.keys(feeds)) if (!this.session.inputNames.includes(name)) delete feeds[name];
     const out = await this.session.run(feeds);
     await yieldToTasks();
     this.past = [];

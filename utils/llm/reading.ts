@@ -24,8 +24,12 @@ export interface ReadingPlan {
   tokens: number;
 }
 
-/** A first word should come within this many seconds of reading; more is the user's call. */
-export const FIRST_WORD_SECONDS = 30;
+/**
+ * A first word should come within this many seconds of reading; more is the user's call
+ * ("Read all"). Users wait about ten seconds for an answer before they give up on it; the rest
+ * of the ten goes to the task's words, the first word and the messages between Skein's parts.
+ */
+export const FIRST_WORD_SECONDS = 8;
 
 /** Below this, a budget reads too little to be worth an answer: read this much anyway. */
 export const MIN_READ_TOKENS = 256;

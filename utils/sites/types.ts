@@ -79,6 +79,10 @@ export interface ReplyHooks {
   barAnchor(editor: Element): Element | null;
   /** The post the box answers: in a dialog, the post it shows; on a thread page, the focused one. */
   answeredPostId(editor: Element, snapshot: PageSnapshot): string | null;
+  /** Whether the box writes a new post (answers none), read from the box and the page's address. */
+  isNewPost(editor: Element): boolean;
+  /** The control that opens the site's reply box for a post (its own, not a quoted post's). */
+  replyControl(post: Element): HTMLElement | null;
   /** Writes a draft into the editor the way the site's editor takes it; false if it did not. */
   insert(editor: HTMLElement, text: string, mode: 'insert' | 'replace'): Promise<boolean>;
   /** The editor's text as the user sees it. */

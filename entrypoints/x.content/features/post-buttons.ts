@@ -2,6 +2,7 @@ import { mountPostButtons } from '@/utils/inline/post-buttons';
 import { requestAction } from '@/utils/inline/actions';
 import { sendMessage, type ThreadRequest } from '@/utils/messaging';
 import { explainWithCard } from '@/utils/inline/explain';
+import { draftInReplyBox } from '@/utils/inline/draft-reply';
 import type { Feature } from './index';
 
 /** Skein's button on every post, and its menu's actions. */
@@ -19,6 +20,10 @@ export const postButtons: Feature = {
           return explainWithCard(document, location.href, post, postId, {
             ...ports, connect: (name) => browser.runtime.connect({ name }), keep: (remove) => ctx.onInvalidated(remove), cardSlot: site.page.cardSlot,
           });
+        }
+        // Drafts go into the site's own reply box when it opens; else to the panel.
+        if (action === 'draft') {
+          return draftInReplyBox(document, location.href, post, postId, site.page.reply).then((opened) => (opened ? null : requestAction(document, location.href, action, postId, ports)));
         }
         return requestAction(document, location.href, action, postId, ports);
       },

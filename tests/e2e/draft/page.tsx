@@ -43,6 +43,32 @@ function ReplyBox() {
   );
 }
 
+/**
+ * X's reply dialog: a post's reply control opens a dialog with that post and a reply box.
+ * On the saved pages the control does nothing (none of X's scripts), so this page does it.
+ */
+function ReplyDialog({ post, onClose }: { post: string; onClose(): void }) {
+  return (
+    <div role="dialog" aria-modal="true" aria-label="Reply" data-testid="test-reply-dialog">
+      <button type="button" aria-label="Close" onClick={onClose}>×</button>
+      <div dangerouslySetInnerHTML={{ __html: post }} />
+      <ReplyBox />
+    </div>
+  );
+}
+
+document.addEventListener('click', (e) => {
+  const control = (e.target as Element).closest?.('[data-testid="reply"]');
+  const article = control?.closest('article');
+  if (!article || article.closest('[role="dialog"]')) return;
+  const host = document.body.appendChild(document.createElement('div'));
+  const root = createRoot(host);
+  // X renders the dialog's post from its own data: none of Skein's elements come along.
+  const copy = article.cloneNode(true) as Element;
+  copy.querySelectorAll('skein-post-button, skein-card').forEach((el) => el.remove());
+  root.render(<ReplyDialog post={copy.outerHTML} onClose={() => (root.unmount(), host.remove())} />);
+});
+
 window.skeinReplyBox = { insertIntoReplyBox, isPostEnabled };
 // Its own root when added to a saved page, whose #react-root holds X's app.
 createRoot((document.getElementById('skein-test-reply') ?? document.getElementById('react-root'))!).render(<ReplyBox />);

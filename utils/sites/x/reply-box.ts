@@ -6,7 +6,7 @@
  * desynchronises the editor (PLATFORM-FACTS.md). Skein only fills the box: it never posts.
  */
 import type { PageSnapshot, ReplyHooks } from '../types';
-import { readPostId } from './post';
+import { actionBarOf, readPostId } from './post';
 import { X } from './selectors';
 
 /** Where the draft goes: at the caret, or in place of everything in the box. */
@@ -95,9 +95,25 @@ export async function insertIntoReplyBox(editor: HTMLElement, text: string, mode
   return !editor.dispatchEvent(paste);
 }
 
-/** Where Skein's reply bar goes: after the editor's label, else after the editor itself. */
+/** How far up from the editor a full composer's toolbar is looked for. */
+const COMPOSER_DEPTH = 16;
+
+/**
+ * Where Skein's reply bar goes. In a full composer (the home timeline's, X's dialogs), between
+ * the editor's block and the toolbar under it: the editor's label sits in nested flex rows
+ * there, where a bar beside it is squeezed under X's absolutely placed "What's happening?"
+ * placeholder, which takes its clicks. Elsewhere (a status page's inline reply), after the
+ * editor's label, else after the editor itself.
+ */
 export function replyBarAnchor(editor: Element): Element | null {
-  return editor.closest(X.replyEditorLabel) ?? editor.parentElement;
+  const label = editor.closest(X.replyEditorLabel) ?? editor.parentElement;
+  if (!label) return null;
+  let child: Element = label;
+  for (let el = label.parentElement, depth = 0; el && depth < COMPOSER_DEPTH; child = el, el = el.parentElement, depth++) {
+    if (el.querySelector(X.composerToolbar)) return child;
+    if (el.matches(X.dialog)) break;
+  }
+  return label;
 }
 
 /**
@@ -113,11 +129,26 @@ export function answeredPostId(editor: Element, snapshot: PageSnapshot): string 
   return snapshot.kind === 'thread' ? snapshot.focusedPostId : null;
 }
 
+/**
+ * Whether a box writes a new post: X's compose dialog shows no post above its box, and outside
+ * a dialog only a status page's box answers one (the home composer writes a new post).
+ */
+export function isNewPost(editor: Element): boolean {
+  const dialog = editor.closest(X.dialog);
+  if (dialog) return !dialog.querySelector(X.post);
+  return !X_STATUS_PATH.test(editor.ownerDocument.location?.pathname ?? '');
+}
+
+/** A status page's path: `/<handle>/status/<id>`. */
+const X_STATUS_PATH = /^\/[^/]+\/status\/\d+/;
+
 /** X's reply boxes, for the content script's reply bar. */
 export const X_REPLY_HOOKS: ReplyHooks = {
   editorSelector: X.replyEditor,
   barAnchor: replyBarAnchor,
   answeredPostId,
+  isNewPost,
+  replyControl: (post) => actionBarOf(post)?.querySelector<HTMLElement>(X.replyControl) ?? null,
   insert: insertIntoReplyBox,
   // Draft.js renders one block per paragraph; innerText keeps their line breaks.
   textOf: (editor) => ((editor as HTMLElement).innerText ?? editor.textContent ?? '').trim(),

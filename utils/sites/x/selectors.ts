@@ -52,6 +52,8 @@ export const X = {
   promotedWrapper: tid('placementTracking'),
   /** The quoted post's box inside a quoting post. cell-quote-image.html. */
   quoteBox: 'div[role="link"][tabindex="0"]',
+  /** The reply control in a post's action bar: X opens its reply dialog from it. All fixtures. */
+  replyControl: tid('reply'),
   /** The post's action bar (reply, repost, like…), where Skein's button goes. All fixtures. */
   actionBar: 'div[role="group"]',
   /** A long-form Article's paragraphs (Draft.js blocks). status-article-logged-in.html. */
@@ -66,6 +68,8 @@ export const X = {
   replyEditor: 'div[contenteditable="true"][role="textbox"][data-testid^="tweetTextarea_"]',
   /** The label around a reply editor: Skein's reply bar goes after it. status-article-logged-in.html, home-timeline.html. */
   replyEditorLabel: '[data-testid^="tweetTextarea_"][data-testid$="_label"]',
+  /** A full composer's toolbar (media, poll, Post button), under its editor. home-timeline.html. */
+  composerToolbar: tid('toolBar'),
   /** X's reply dialog (reply from a timeline). Its first post is the one being answered. tests/fixtures/x (reply dialog). */
   dialog: '[role="dialog"]',
   /** The buttons that post; enabled once X registered the text. status-article-logged-in.html. */

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createReplyBar, statusText, type ReplyBarPorts } from '@/utils/inline/reply-bar';
 import { mountReplyBars } from '@/utils/inline/reply-bars';
 import { REPLY_BAR_TAG } from '@/utils/inline/reply-bar';
 import { VARIANT_BREAK, type DraftOptions } from '@/utils/llm/drafts';
-import { answeredPostId, X_REPLY_HOOKS } from '@/utils/sites/x/reply-box';
+import { answeredPostId, isNewPost, X_REPLY_HOOKS } from '@/utils/sites/x/reply-box';
 import { xAdapter } from '@/utils/sites/x/extract';
 import type { JobState } from '@/utils/jobs/protocol';
 import { setUiLanguage } from '@/utils/i18n';
@@ -44,8 +44,8 @@ function fakePorts(over: Partial<ReplyBarPorts> = {}) {
   return { ports, asked, inserted, cancelled, push: (s: Partial<JobState>) => push({ ...base, ...s }), type: (text: string) => (editor += text) };
 }
 
-function mount(ports: ReplyBarPorts) {
-  const bar = createReplyBar(document, { theme: 'dark', tone: 'supportive', ports });
+function mount(ports: ReplyBarPorts, newPost = false) {
+  const bar = createReplyBar(document, { theme: 'dark', tone: 'supportive', ports, newPost });
   document.body.append(bar.host);
   const root = bar.host.shadowRoot!;
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -155,11 +155,20 @@ describe('the reply bar', () => {
     const { q } = mount(fakePorts().ports);
     expect(q('.toggle').textContent).toBe('✦ Rédiger avec Skein');
     expect(statusText({ ...base, status: 'needs-model' }, 0)).toMatch(/\(400\sMo\)/);
+    expect(statusText({ ...base, status: 'loading', progress: { loaded: 100, total: 400, bytesPerSecond: 10, secondsLeft: 30 } }, 0)).toMatch(/^Téléchargement du modèle… 25 % · encore 30\ss environ$/);
+  });
+
+  it('says how long a download has left', () => {
+    expect(statusText({ ...base, status: 'loading', progress: { loaded: 100, total: 400, bytesPerSecond: 10, secondsLeft: 30 } }, 0)).toMatch(/^Downloading the model… 25 % · about 30\ssec left$/);
+    expect(statusText({ ...base, status: 'loading', progress: { loaded: 400, total: 400 } }, 0)).toBe('Loading the model…');
+    expect(statusText({ ...base, status: 'loading' }, 0)).toBe('Loading the model…');
   });
 });
 
 describe('reply bars on a page', () => {
   let stop: (() => void) | undefined;
+  // A status page: its boxes answer the focused post.
+  beforeEach(() => window.history.replaceState(null, '', '/a/status/7'));
   afterEach(() => {
     stop?.();
     document.body.innerHTML = '';
@@ -207,6 +216,31 @@ describe('the post a reply box answers', () => {
     document.body.innerHTML = html;
     const snapshot = { site: 'x' as const, url: 'https://x.com/a/status/7', kind: kind as 'thread', focusedPostId: '7', posts: [] };
     expect(answeredPostId(document.getElementById('e')!, snapshot)).toBe(expected);
+  });
+
+  it.each([
+    ['the home composer', '/home', '<div id="e"></div>', true],
+    ['the compose dialog', '/compose/post', '<div role="dialog"><div id="e"></div></div>', true],
+    ['a reply dialog over the timeline', '/home', '<div role="dialog"><article data-testid="tweet"></article><div id="e"></div></div>', false],
+    ['a status page’s reply box', '/a/status/7', '<div id="e"></div>', false],
+  ])('%s writes a new post: %s', (_name, path, html, expected) => {
+    window.history.replaceState(null, '', path);
+    document.body.innerHTML = html;
+    expect(isNewPost(document.getElementById('e')!)).toBe(expected);
+  });
+
+  it('a new post’s bar asks what it is about before drafting', async () => {
+    const fake = fakePorts();
+    const { q } = mount(fake.ports, true);
+    expect(q<HTMLInputElement>('input[name="instruction"]').placeholder).toBe('What is the post about?');
+    q<HTMLButtonElement>('.go').click();
+    await Promise.resolve();
+    expect(fake.asked).toHaveLength(0);
+    expect(q('.status').textContent).toMatch(/new post/);
+    q<HTMLInputElement>('input[name="instruction"]').value = 'my first sweater';
+    q<HTMLButtonElement>('.go').click();
+    await Promise.resolve();
+    expect(fake.asked.map((a) => a.options.instruction)).toEqual(['my first sweater']);
   });
 
   it('the X adapter offers its reply hooks', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineHost } from '@/utils/jobs/host';
+import { FIRST_WORD_SECONDS } from '@/utils/llm/reading';
 import type { HostEvent, JobTask } from '@/utils/jobs/protocol';
 import { EngineError, type ChatMessage, type Engine, type ModelSpec } from '@/utils/llm/engine';
 import { ScriptedEngine } from '@/utils/llm/scripted-engine';
@@ -115,7 +116,8 @@ describe('EngineHost', () => {
 
   describe('sized to the measured speed', () => {
     /** A CPU engine reading at `prefillTps`, reporting llama.cpp-like timings; the ones it kept are not re-read. */
-    const slowCpu = (prefillTps: number, factor = 1) => {
+    const slowCpu = (tps: number, factor = 1) => {
+      const pace = { prefillTps: tps };
       let previous = '';
       const engine = new ScriptedEngine('TL;DR: gist [1].');
       const generate = engine.generate.bind(engine);
@@ -126,13 +128,13 @@ describe('EngineHost', () => {
         let kept = 0;
         while (kept < Math.min(prompt.length, previous.length) && prompt[kept] === previous[kept]) kept++;
         previous = prompt;
-        const speed = { promptTokens: Math.ceil(((prompt.length - kept) / 3.5) * factor), cachedTokens: Math.ceil((kept / 3.5) * factor), prefillTps, decodeTps: prefillTps / 2, decodeTokens: 4 };
+        const speed = { promptTokens: Math.ceil(((prompt.length - kept) / 3.5) * factor), cachedTokens: Math.ceil((kept / 3.5) * factor), prefillTps: pace.prefillTps, decodeTps: pace.prefillTps / 2, decodeTokens: 4 };
         reported.push(speed);
         options.onSpeed?.(speed);
         return text;
       };
       Object.assign(engine, { kind: 'cpu' });
-      return { engine, reported };
+      return { engine, reported, pace };
     };
     const long = Array.from({ length: 40 }, (_, i) => ({ ...post(i + 1), text: `A longer reply about gauge and swatches, number ${i + 1}, with some detail.` }));
 
@@ -165,17 +167,48 @@ describe('EngineHost', () => {
       expect(reported[2]!.promptTokens).toBeLessThan(40);
     });
 
+    it('times a CPU engine while getting it ready, so the first click reads at once', async () => {
+      const { engine } = slowCpu(100);
+      const host = new EngineHost(() => engine as unknown as Engine);
+      await host.run({ ...task('download'), allowDownload: true }, () => undefined, new AbortController().signal);
+      expect(engine.calls).toHaveLength(1);
+      expect(host.speedOf('cpu', model.id)).toMatchObject({ prefillTps: 100 });
+      await host.run({ ...task('summarize', 1), posts: long }, () => undefined, new AbortController().signal);
+      // The summary alone: its prompt starts with what the timing read.
+      expect(engine.calls).toHaveLength(2);
+      expect(engine.calls[1]![0]).toEqual(engine.calls[0]![0]);
+    });
+
+    it('reads the block it read last again when the engine was measured slower since', async () => {
+      const { engine, reported, pace } = slowCpu(100);
+      const host = new EngineHost(() => engine as unknown as Engine);
+      const plans: number[][] = [];
+      const onEvent = (e: HostEvent) => e.type === 'reading' && plans.push([e.reading.read]);
+      // Timed fast on the short system prompt, the summary then reads slower (as a long
+      // prompt does): the estimate drops, and a new plan would read fewer posts, all again.
+      await host.run({ ...task('summarize', 1), posts: long }, (e) => (onEvent(e), e.type === 'reading' && (pace.prefillTps = 20)), new AbortController().signal);
+      expect(plans[0]![0]).toBeLessThan(40);
+      for (const question of ['Who disagrees?', 'Why?']) await host.run({ ...task('chat', 1), posts: long, chat: { question, turns: [] } }, onEvent, new AbortController().signal);
+      expect(host.speedOf('cpu', model.id)!.prefillTps).toBeLessThan(100);
+      expect(plans.map((p) => p[0])).toEqual([plans[0]![0], plans[0]![0], plans[0]![0]]);
+      expect(reported.slice(2).map((r) => r.promptTokens < 40)).toEqual([true, true]);
+      // A new thread is planned for the speed now.
+      await host.run({ ...task('summarize', 1), posts: long.map((p) => ({ ...p, id: `n${p.id}` })) }, onEvent, new AbortController().signal);
+      expect(plans.at(-1)![0]).toBeLessThan(plans[0]![0]!);
+    });
+
     it('a model that counts more tokens than the estimate gets fewer posts, still in time', async () => {
       const read: number[] = [];
       for (const factor of [1, 3]) {
-        const { engine, reported } = slowCpu(20, factor);
+        const { engine, reported } = slowCpu(100, factor);
         const host = new EngineHost(() => engine as unknown as Engine);
         const events: HostEvent[] = [];
         await host.run({ ...task('summarize', 1), posts: long }, (e) => events.push(e), new AbortController().signal);
         read.push(events.flatMap((e) => (e.type === 'reading' ? [e.reading.read] : []))[0]!);
         expect(host.speedOf('cpu', model.id)!.tokensPerEstimate).toBeCloseTo(factor, 1);
-        // What the summary read, in the model's own tokens, is about what it reads in 30 s.
-        expect(reported[1]!.promptTokens).toBeLessThanOrEqual(20 * 30 * 1.15);
+        // What the summary read, in the model's own tokens, is about what it reads in the
+        // first word's time (the task's words after the posts included).
+        expect(reported[1]!.promptTokens).toBeLessThanOrEqual(100 * FIRST_WORD_SECONDS * 1.15);
       }
       expect(read[1]).toBeLessThan(read[0]!);
     });

@@ -51,6 +51,25 @@ describe('ChatTokenizer: the chat layout', () => {
 });
 
 describe('ChatTokenizer: streaming', () => {
+  it.each([
+    ['plain', 'Wool and cotton both work for a first sweater. '.repeat(40)],
+    ['French', 'Ça dépend : la laine mérinos est très douce, mais le coton « respire » mieux. '.repeat(20)],
+    ['CJK and emoji', '毛糸と綿、どちらが良い？🧶🪡 답변: 둘 다 좋아요 👍🏽 '.repeat(20)],
+  ])('streams a long %s answer as its decoded text, each push decoding a few ids', (_, text) => {
+    const ids = tokenizer.encode(text);
+    const decode = tokenizer.decode.bind(tokenizer);
+    let longest = 0;
+    tokenizer.decode = (part: number[]) => ((longest = Math.max(longest, part.length)), decode(part));
+    try {
+      const stream = tokenizer.stream();
+      expect(ids.map((id) => stream.push(id)).join('') + stream.flush()).toBe(decode(ids));
+    } finally {
+      tokenizer.decode = decode;
+    }
+    expect(ids.length).toBeGreaterThan(300);
+    expect(longest).toBeLessThan(12);
+  });
+
   it('holds back a character split over byte tokens until it is whole', () => {
     const ids = tokenizer.encode('wool 🧶 yarn');
     const stream = tokenizer.stream();
