@@ -1,7 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
 import { chooseAction } from './support/actions';
-import { X_PAGES } from './support/pages';
+import { OWN_THREAD, X_PAGES } from './support/pages';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
 
 /**
@@ -14,23 +14,24 @@ const SUMMARY = 'TL;DR: Swatch first, count twice, block at the end [2][4].\nKey
 const EXPLAIN = '“Blocking” means wetting the finished piece and pinning it to its final shape [4]. The posts do not say which pins to use.';
 const DRAFTS = ['Great thread! Blocking changed everything for my last shawl.', 'How long do you leave a piece pinned when you block it?', 'Saving this for my next big project. Thanks!'];
 
-// Real X layouts in X's own styles: the saved article page is in X's light theme, the home
-// timeline in its dark ("Lights out") theme. Skein's inline UI follows the page's theme.
-const PAGES = { light: X_PAGES.article, dark: X_PAGES.home } as const;
+// Real X layouts in X's own styles: the saved article page is in X's light theme, the status
+// and home pages in its dark ("Lights out") theme. Skein's inline UI follows the page's theme.
+// The home timeline's cells are placed by X's scripts, which saved pages lack: a card there
+// would overlap the next cell in a picture, so its card is shown on a status page.
+const PAGES = { light: { post: X_PAGES.article, box: X_PAGES.article }, dark: { post: X_PAGES.statusText, box: X_PAGES.home } } as const;
 
 for (const theme of ['light', 'dark'] as const) {
   test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors, evalInTarget, sendToTarget, openPopup }) => {
     const shot = (name: string) => `test-results/screens/${name}-${theme}.png`;
     const served = PAGES[theme];
-    await serve([served]);
+    await serve([OWN_THREAD, served.post, served.box]);
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: theme });
-    await page.goto(served.url);
-    const postId = (await page.locator('skein-post-button').filter({ visible: true }).first().getAttribute('data-skein-post'))!;
-
+    // The summary of the project's own 9-post thread (the saved real threads are one post long).
+    await page.goto(OWN_THREAD.url);
     await setSettings({ engine: 'scripted', scriptedReply: SUMMARY });
-    await chooseAction(page, postId, 'Summarize thread');
+    await chooseAction(page, '1900000000000000010', 'Summarize thread');
     const panel = await openPanel();
     await panel.emulateMedia({ colorScheme: theme });
     await panel.setViewportSize({ width: 400, height: 820 });
@@ -39,14 +40,20 @@ for (const theme of ['light', 'dark'] as const) {
 
     await setSettings({ engine: 'scripted', scriptedReply: EXPLAIN });
     await page.bringToFront();
+    await page.goto(served.post.url);
+    const postId = (await page.locator('skein-post-button').filter({ visible: true }).first().getAttribute('data-skein-post'))!;
     await chooseAction(page, postId, 'Explain');
     const article = page.locator('article').filter({ has: page.locator(`skein-post-button[data-skein-post="${postId}"]`) }).first();
     await expect(article.locator('skein-card')).toHaveAttribute('data-status', 'done');
     await expect(article.locator('skein-card')).toHaveAttribute('data-theme', theme);
     await article.locator('skein-card').scrollIntoViewIfNeeded();
-    await article.screenshot({ path: shot('inline-card') });
+    // The card and the post's action bar above it (the saved pages' own pictures lack X's files).
+    const card = (await article.locator('skein-card').boundingBox())!;
+    const post = (await article.boundingBox())!;
+    await page.screenshot({ path: shot('inline-card'), clip: { x: post.x, y: card.y - 56, width: post.width, height: card.height + 68 } });
 
     await setSettings({ engine: 'scripted', scriptedReply: DRAFTS.join(VARIANT_BREAK) });
+    if (served.box !== served.post) await page.goto(served.box.url);
     const bar = page.locator('skein-reply-bar');
     await bar.getByRole('button', { name: /Draft with Skein/ }).click();
     // The home composer writes a new post: it needs to be told what about.
