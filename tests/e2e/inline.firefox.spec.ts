@@ -1,6 +1,7 @@
 import { test, expect, newTabFrom } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
-import { OWN_THREAD, threadWithReplyBox } from './support/pages';
+import { OWN_THREAD, threadWithReplyBox, X_PAGES } from './support/pages';
+import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 import { egressBeyondModel } from './support/egress';
 
 declare global {
@@ -70,3 +71,39 @@ test('Firefox: explain the selected words from the button by the selection; the 
   expect(egressBeyondModel(modelServer.log)).toEqual([]);
   expect(pageErrors).toEqual([]);
 });
+
+for (const [name, served] of [['a status page', X_PAGES.statusText], ['the home timeline', X_PAGES.home]] as const) {
+  test(`Firefox, on ${name} in X's own styles: the explanation card lies under the post's text, at least as wide, and narrows nothing`, async ({ openServed, pageErrors }) => {
+    test.skip(!HAVE_SHARED, NO_SHARED_REASON);
+    const page = await openServed([served]);
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(served.url);
+    await page.waitForSelector('skein-post-button');
+    // The first button on screen (the timeline keeps cells above and below it).
+    const postId = await page.$$eval('skein-post-button', (hosts) => {
+      const shown = hosts.find((h) => ((r) => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight)(h.getBoundingClientRect()));
+      return (shown as HTMLElement | undefined)?.dataset.skeinPost ?? '';
+    });
+    expect(postId).not.toBe('');
+    const article = `article:has(skein-post-button[data-skein-post="${postId}"])`;
+    const boxes = () =>
+      page.$eval(article, (a) => {
+        const box = (el: Element | null) => (el ? (({ x, y, width, height }) => ({ x, y, width, height }))(el.getBoundingClientRect()) : null);
+        return { text: box(a.querySelector('[data-testid="tweetText"]'))!, card: box(a.querySelector('skein-card')), article: box(a)! };
+      });
+    const before = await boxes();
+    await page.locator(`${article} skein-post-button >>> button.trigger`).click();
+    await page.locator(`${article} skein-post-button >>> [data-action="explain"]`).click();
+    // The first explanation asks for the model: the card is there, in its place, either way.
+    await page.waitForSelector(`${article} skein-card`);
+    const after = await boxes();
+    expect(after.text.width).toBeCloseTo(before.text.width, 0);
+    expect(after.article.width).toBeCloseTo(before.article.width, 0);
+    expect(after.card!.y).toBeGreaterThanOrEqual(after.text.y + after.text.height - 1);
+    expect(after.card!.width).toBeGreaterThanOrEqual(after.text.width - 1);
+    expect(after.card!.x).toBeLessThanOrEqual(after.text.x + 1);
+    // The saved page asks for X's own scripts and styles, which the test server answers empty:
+    // Firefox reports those loads as the page's errors. Anything else counts.
+    expect(pageErrors.filter((e) => !/Cross-Origin Request Blocked|was not loaded because its MIME type/.test(e))).toEqual([]);
+  });
+}
