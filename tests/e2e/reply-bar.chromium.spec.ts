@@ -149,32 +149,37 @@ test('in French, with a default tone set in the options', async ({ context, serv
   await expect(bar.getByRole('button', { name: 'Rédiger', exact: true })).toBeVisible();
 });
 
-test('on the real home timeline in X’s styles, the composer’s bar takes real clicks and asks what the new post is about', async ({ context, serve, setSettings, pageErrors }) => {
-  await serve([X_PAGES.home]);
-  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(X_PAGES.home.url);
-  const bar = page.locator('skein-reply-bar');
-  await expect(bar).toHaveCount(1);
-  // Real pointer clicks: Playwright refuses one that X's placeholder or another layer would take.
-  await bar.getByRole('button', { name: /Draft with Skein/ }).click();
-  await bar.getByLabel('Tone').selectOption('question');
-  const about = bar.getByRole('textbox', { name: 'What is the post about?' });
-  await about.click();
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar.getByRole('status')).toContainText('new post');
-  await about.fill('my first sweater');
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar.locator('.variants li p')).toHaveText(VARIANTS);
-  // Every control of the bar is the element under its own centre.
-  for (const control of await bar.locator('button:visible, select:visible, input:visible').all()) {
-    const box = (await control.boundingBox())!;
-    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
-    expect(hit).toBe('skein-reply-bar');
-  }
-  expect(pageErrors).toEqual([]);
-});
+for (const [name, served, newPost] of [['the home timeline’s composer', X_PAGES.home, true], ['an article page’s reply box', X_PAGES.article, false]] as const) {
+  test(`on real X layouts, ${name}: the bar takes real clicks${newPost ? ' and asks what the new post is about' : ''}`, async ({ context, serve, setSettings, pageErrors }) => {
+    await serve([served]);
+    await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(served.url);
+    const bar = page.locator('skein-reply-bar');
+    await expect(bar).toHaveCount(1);
+    // Real pointer clicks: Playwright refuses one that X's placeholder or another layer would take.
+    await bar.getByRole('button', { name: /Draft with Skein/ }).click();
+    await bar.getByLabel('Tone').selectOption('question');
+    const about = bar.getByRole('textbox', { name: newPost ? 'What is the post about?' : /say what you want \(optional\)/ });
+    await about.click();
+    if (newPost) {
+      await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+      await expect(bar.getByRole('status')).toContainText('new post');
+      await about.fill('my first sweater');
+    }
+    await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+    await expect(bar.locator('.variants li p')).toHaveText(VARIANTS);
+    // Every control of the bar is the element under its own centre.
+    for (const control of await bar.locator('button:visible, select:visible, input:visible').all()) {
+      await control.scrollIntoViewIfNeeded();
+      const box = (await control.boundingBox())!;
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      expect(hit).toBe('skein-reply-bar');
+    }
+    expect(pageErrors).toEqual([]);
+  });
+}
 
 test('Draft reply in the post menu opens the site’s reply box for that post, with Skein’s bar open in it', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
   await serve([await threadWithReplyBox()]);
