@@ -6,7 +6,6 @@ import { wllamaCacheWorkerSource } from './scripts/lib/wllama-worker';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 
-
 /**
  * Browsers for `npm run dev`: CHROME_PATH / FIREFOX_PATH, else Debian's packages where they
  * are installed, else WXT finds Chrome and Firefox itself.
@@ -50,7 +49,8 @@ export default defineConfig({
         assets.push({ absoluteSrc: resolve(`node_modules/onnxruntime-web/dist/${file}`), relativeDest: `ort/${file}` });
       }
       // Firefox refuses the blob: worker the download cache would start: serve it as a file.
-      if (wxt.config.browser === 'firefox') assets.push({ contents: wllamaCacheWorkerSource(), relativeDest: 'wllama-cache-worker.js' });
+      if (wxt.config.browser === 'firefox')
+        assets.push({ contents: wllamaCacheWorkerSource(), relativeDest: 'wllama-cache-worker.js' });
     },
   },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },
@@ -60,7 +60,12 @@ export default defineConfig({
     // storage: settings; unlimitedStorage: the model's weights (hundreds of MB) kept on the
     // device; contextMenus: "Explain with Skein" on selected words (shown on X only); sidePanel
     // and offscreen (Chrome): the panel, and the page the engine runs in.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
+    ],
     // The sites Skein reads, and no others.
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Skein' },
@@ -73,7 +78,10 @@ export default defineConfig({
     // Firefox does not support these keys; its engine runs on one thread (see the README).
     ...(browser === 'firefox'
       ? {}
-      : { cross_origin_embedder_policy: { value: 'require-corp' }, cross_origin_opener_policy: { value: 'same-origin' } }),
+      : {
+          cross_origin_embedder_policy: { value: 'require-corp' },
+          cross_origin_opener_policy: { value: 'same-origin' },
+        }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -94,9 +102,15 @@ export default defineConfig({
         description: 'Open Skein',
       },
       // Names match utils/shortcuts.ts (COMMANDS). Chrome takes at most four suggested keys.
-      'summarize-thread': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Summarize the thread on this page' },
+      'summarize-thread': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Summarize the thread on this page',
+      },
       // The dev run leaves this one without a key: WXT's own reload command needs the slot.
-      'open-panel': { ...(command === 'serve' ? {} : { suggested_key: { default: 'Alt+Shift+L' } }), description: 'Open Skein’s panel' },
+      'open-panel': {
+        ...(command === 'serve' ? {} : { suggested_key: { default: 'Alt+Shift+L' } }),
+        description: 'Open Skein’s panel',
+      },
       'explain-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Explain the selected words' },
     },
   }),

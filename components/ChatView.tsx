@@ -14,13 +14,19 @@ interface Exchange {
 }
 
 /** One answer, followed live; reports its text once done so the next question carries it. */
-function Answer({ exchange, onDone, onAgain, onCite }: {
+function Answer({
+  exchange,
+  onDone,
+  onAgain,
+  onCite,
+}: {
   exchange: Exchange;
   onDone(text: string): void;
   onAgain(allowDownload: boolean): void;
   onCite(n: number): void;
 }) {
   const job = useJob(exchange.jobId ?? undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the job ends (its text grows on every token).
   useEffect(() => {
     if (job?.status === 'done' && exchange.answer == null) onDone(job.text);
   }, [job?.status]);
@@ -42,8 +48,14 @@ export function ChatView({ request }: { request: StoredRequest | null }) {
   const [exchanges, setExchanges] = useState<Exchange[]>([]);
   const [question, setQuestion] = useState('');
   // Another thread, another conversation.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new thread (tab or time) starts a new conversation.
   useEffect(() => setExchanges([]), [request?.tabId, request?.receivedAt]);
-  if (!request) return <p className="text-slate-500" data-testid="chat-no-thread">{t('chat.noThread')}</p>;
+  if (!request)
+    return (
+      <p className="text-slate-500" data-testid="chat-no-thread">
+        {t('chat.noThread')}
+      </p>
+    );
 
   const turnsBefore = (index: number): ChatTurn[] =>
     exchanges.slice(0, index).flatMap((e) => (e.answer != null ? [{ question: e.question, answer: e.answer }] : []));
@@ -73,7 +85,8 @@ export function ChatView({ request }: { request: StoredRequest | null }) {
         {exchanges.map((e, i) => (
           <li key={i} className="flex flex-col gap-1" data-testid="chat-exchange">
             <p className="self-end rounded-lg bg-violet-100 px-2 py-1 dark:bg-violet-900" data-testid="chat-question">
-              <span className="sr-only">{t('chat.you')}: </span>{e.question}
+              <span className="sr-only">{t('chat.you')}: </span>
+              {e.question}
             </p>
             <Answer
               exchange={e}
@@ -84,7 +97,13 @@ export function ChatView({ request }: { request: StoredRequest | null }) {
           </li>
         ))}
       </ol>
-      <form className="flex gap-2" onSubmit={(ev) => { ev.preventDefault(); submit(); }}>
+      <form
+        className="flex gap-2"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          submit();
+        }}
+      >
         <input
           type="text"
           value={question}
@@ -95,12 +114,18 @@ export function ChatView({ request }: { request: StoredRequest | null }) {
           className="flex-1 rounded border px-2 py-1 focus-visible:outline-2 focus-visible:outline-violet-500 dark:bg-slate-900"
           data-testid="chat-input"
         />
-        <button type="submit" className="rounded bg-violet-600 px-3 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400" data-testid="chat-ask">
+        <button
+          type="submit"
+          className="rounded bg-violet-600 px-3 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400"
+          data-testid="chat-ask"
+        >
           {t('chat.ask')}
         </button>
       </form>
       {exchanges.length > 0 && (
-        <button type="button" className="self-start text-xs underline" onClick={() => setExchanges([])}>{t('chat.clear')}</button>
+        <button type="button" className="self-start text-xs underline" onClick={() => setExchanges([])}>
+          {t('chat.clear')}
+        </button>
       )}
     </section>
   );

@@ -1,5 +1,11 @@
 /** A labelled group of radio buttons: keyboard-friendly, one choice. */
-export function Choice({ legend, name, value, options, onChange }: {
+export function Choice({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+}: {
   legend: string;
   name: string;
   value: string;

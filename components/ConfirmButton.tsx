@@ -25,13 +25,23 @@ export function ConfirmButton(props: {
   }, [asking]);
   if (!asking) {
     return (
-      <button type="button" className={props.className} aria-label={props['aria-label']} data-testid={props['data-testid']} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className={props.className}
+        aria-label={props['aria-label']}
+        data-testid={props['data-testid']}
+        onClick={() => setAsking(true)}
+      >
         {props.children}
       </button>
     );
   }
   return (
-    <span role="group" className="flex flex-wrap items-center gap-2 text-xs" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)} data-testid={props['data-testid'] && `${props['data-testid']}-confirm`}>
+    <fieldset
+      className="m-0 flex min-w-0 flex-wrap items-center gap-2 border-0 p-0 text-xs"
+      onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
+      data-testid={props['data-testid'] && `${props['data-testid']}-confirm`}
+    >
       <span>{props.question}</span>
       <button
         type="button"
@@ -46,6 +56,6 @@ export function ConfirmButton(props: {
       <button type="button" ref={keepRef} className="rounded border px-2 py-0.5" onClick={() => setAsking(false)}>
         {props.keep}
       </button>
-    </span>
+    </fieldset>
   );
 }

@@ -24,12 +24,28 @@ export function DataSection() {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex gap-2">
-        <button type="button" className="rounded border px-2 py-1" onClick={() => void exportJson()} data-testid="export-history">{t('options.export')}</button>
-        <ConfirmButton className="rounded border px-2 py-1" question={t('options.confirmClear')} confirm={t('options.confirmClearYes')} keep={t('history.keep')} onConfirm={() => void clear()} data-testid="clear-history">
+        <button
+          type="button"
+          className="rounded border px-2 py-1"
+          onClick={() => void exportJson()}
+          data-testid="export-history"
+        >
+          {t('options.export')}
+        </button>
+        <ConfirmButton
+          className="rounded border px-2 py-1"
+          question={t('options.confirmClear')}
+          confirm={t('options.confirmClearYes')}
+          keep={t('history.keep')}
+          onConfirm={() => void clear()}
+          data-testid="clear-history"
+        >
           {t('options.clear')}
         </ConfirmButton>
       </div>
-      <p role="status" aria-live="polite" data-testid="data-status">{status}</p>
+      <p role="status" aria-live="polite" data-testid="data-status">
+        {status}
+      </p>
     </div>
   );
 }

@@ -11,12 +11,19 @@ export function DraftVariants({ text, done }: { text: string; done: boolean }) {
   const variants = splitVariants(text);
   if (variants.length === 0) return null;
   const copy = (i: number) =>
-    void navigator.clipboard.writeText(variants[i]!).then(() => setCopied(i), () => setCopied(null));
+    void navigator.clipboard.writeText(variants[i]!).then(
+      () => setCopied(i),
+      () => setCopied(null),
+    );
   return (
     <div className="flex flex-col gap-2">
       <ol className="flex flex-col gap-2" aria-label={t('reply.variants')} data-testid="draft-variants">
         {variants.map((v, i) => (
-          <li key={i} className="flex items-start gap-2 rounded border border-slate-200 p-2 dark:border-slate-700" data-testid="draft-variant">
+          <li
+            key={i}
+            className="flex items-start gap-2 rounded border border-slate-200 p-2 dark:border-slate-700"
+            data-testid="draft-variant"
+          >
             <p className="flex-1 whitespace-pre-wrap">{v}</p>
             <button
               type="button"

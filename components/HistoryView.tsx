@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { database, type StoredResult } from '@/utils/db';
+import { database } from '@/utils/db';
 import { matchesSearch, resultPreview } from '@/utils/history';
 import { sendMessage } from '@/utils/messaging';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { SummaryText } from './SummaryText';
 import { ACTION_LABEL } from './labels';
 import { DraftVariants } from './DraftVariants';
@@ -28,15 +28,36 @@ export function HistoryView() {
         className="rounded border px-2 py-1 dark:bg-slate-900"
         data-testid="history-search"
       />
-      {shown.length === 0 && <p className="text-slate-500" data-testid="history-empty">{t(results.length ? 'history.noMatch' : 'history.empty')}</p>}
+      {shown.length === 0 && (
+        <p className="text-slate-500" data-testid="history-empty">
+          {t(results.length ? 'history.noMatch' : 'history.empty')}
+        </p>
+      )}
       <ul className="flex flex-col gap-2">
         {shown.map((r) => (
-          <li key={r.key} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-testid="history-item">
+          <li
+            key={r.key}
+            className="rounded border border-slate-200 p-2 dark:border-slate-800"
+            data-testid="history-item"
+          >
             <div className="flex items-start justify-between gap-2">
-              <button type="button" className="text-left" aria-expanded={open === r.key} onClick={() => setOpen(open === r.key ? null : r.key)}>
-                <span className="block text-xs text-slate-500">{t(ACTION_LABEL[r.action])} · {new Date(r.createdAt).toLocaleString()}</span>
-                <span className="block" data-testid="history-title">{r.title}</span>
-                {open !== r.key && <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300" data-testid="history-preview">{resultPreview(r)}</span>}
+              <button
+                type="button"
+                className="text-left"
+                aria-expanded={open === r.key}
+                onClick={() => setOpen(open === r.key ? null : r.key)}
+              >
+                <span className="block text-xs text-slate-500">
+                  {t(ACTION_LABEL[r.action])} · {new Date(r.createdAt).toLocaleString()}
+                </span>
+                <span className="block" data-testid="history-title">
+                  {r.title}
+                </span>
+                {open !== r.key && (
+                  <span className="mt-1 block text-sm text-slate-600 dark:text-slate-300" data-testid="history-preview">
+                    {resultPreview(r)}
+                  </span>
+                )}
               </button>
               <ConfirmButton
                 className="shrink-0 rounded border px-2 py-0.5 text-xs"

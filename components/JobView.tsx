@@ -9,8 +9,14 @@ import { DraftVariants } from './DraftVariants';
 
 /** The words for each job status. */
 export const STATUS: Record<JobState['status'], MessageKey> = {
-  queued: 'job.queued', loading: 'job.loading', running: 'job.running', done: 'job.done',
-  error: 'job.error', cancelled: 'job.cancelled', interrupted: 'job.interrupted', 'needs-model': 'job.needsModelStatus',
+  queued: 'job.queued',
+  loading: 'job.loading',
+  running: 'job.running',
+  done: 'job.done',
+  error: 'job.error',
+  cancelled: 'job.cancelled',
+  interrupted: 'job.interrupted',
+  'needs-model': 'job.needsModelStatus',
 };
 
 /** A job's status in words; a model still arriving says it is downloading. */
@@ -23,13 +29,32 @@ export function statusLabel(state: Pick<JobState, 'status' | 'progress' | 'posit
 /** A download's progress bar with its figures. */
 export function Progress({ loaded, total, bytesPerSecond, secondsLeft }: LoadProgress) {
   const pct = total > 0 ? Math.round((loaded / total) * 100) : null;
-  const rate = bytesPerSecond ? [t('job.rate', { mb: formatSize(bytesPerSecond) }), ...(secondsLeft != null ? [t('job.left', { time: formatDuration(secondsLeft) })] : [])] : [];
+  const rate = bytesPerSecond
+    ? [
+        t('job.rate', { mb: formatSize(bytesPerSecond) }),
+        ...(secondsLeft != null ? [t('job.left', { time: formatDuration(secondsLeft) })] : []),
+      ]
+    : [];
   return (
     <div data-testid="job-progress">
-      <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined} aria-label={t('job.download')}>
+      <div
+        className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct ?? undefined}
+        aria-label={t('job.download')}
+      >
         <div className="h-full bg-violet-500 transition-all" style={{ width: `${pct ?? 100}%` }} />
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">{[pct == null ? t('job.bytes', { mb: formatSize(loaded) }) : t('job.bytesOf', { mb: formatSize(loaded), total: formatSize(total), pct }), ...rate].join(' · ')}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {[
+          pct == null
+            ? t('job.bytes', { mb: formatSize(loaded) })
+            : t('job.bytesOf', { mb: formatSize(loaded), total: formatSize(total), pct }),
+          ...rate,
+        ].join(' · ')}
+      </p>
     </div>
   );
 }
@@ -38,7 +63,17 @@ export function Progress({ loaded, total, bytesPerSecond, secondsLeft }: LoadPro
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <button type="button" className="rounded border px-2 py-1" data-testid="job-copy" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}>
+    <button
+      type="button"
+      className="rounded border px-2 py-1"
+      data-testid="job-copy"
+      onClick={() =>
+        void navigator.clipboard.writeText(text).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
+    >
       {copied ? t('reply.copiedShort') : t('reply.copy')}
     </button>
   );
@@ -46,13 +81,22 @@ function CopyButton({ text }: { text: string }) {
 
 /** Which posts a job read when it could not read all in time, and why those. */
 function Reading({ reading, onReadAll, busy }: { reading: ReadingReport; onReadAll?: () => void; busy: boolean }) {
-  const reasons = new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(reading.reasons.map((r) => t(`reading.${r}` as MessageKey)));
+  const reasons = new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(
+    reading.reasons.map((r) => t(`reading.${r}` as MessageKey)),
+  );
   return (
     <div className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-300" data-testid="job-reading">
       <p>{t('job.reading', { read: reading.read, total: reading.total, reasons })}</p>
       {onReadAll && !busy && (
-        <button type="button" className="self-start rounded border border-violet-600 px-2 py-1" onClick={onReadAll} data-testid="job-read-all">
-          {reading.allSeconds ? t('job.readAll', { total: reading.total, time: formatDuration(reading.allSeconds) }) : t('job.readAllUntimed', { total: reading.total })}
+        <button
+          type="button"
+          className="self-start rounded border border-violet-600 px-2 py-1"
+          onClick={onReadAll}
+          data-testid="job-read-all"
+        >
+          {reading.allSeconds
+            ? t('job.readAll', { total: reading.total, time: formatDuration(reading.allSeconds) })
+            : t('job.readAllUntimed', { total: reading.total })}
         </button>
       )}
     </div>
@@ -61,7 +105,10 @@ function Reading({ reading, onReadAll, busy }: { reading: ReadingReport; onReadA
 
 /** Where a long summary is, with the posts of the part and an estimate when the speed is known. */
 function stageText(stage: NonNullable<JobState['stage']>): string {
-  if (stage.step === 'final') return stage.posts && stage.seconds !== undefined ? t('job.stageRead', { posts: stage.posts, time: formatDuration(stage.seconds) }) : '';
+  if (stage.step === 'final')
+    return stage.posts && stage.seconds !== undefined
+      ? t('job.stageRead', { posts: stage.posts, time: formatDuration(stage.seconds) })
+      : '';
   const part = { done: stage.done + 1, total: stage.total };
   if (stage.step === 'map' && stage.first && stage.last && stage.seconds !== undefined) {
     return t('job.stagePosts', { ...part, first: stage.first, last: stage.last, time: formatDuration(stage.seconds) });
@@ -70,7 +117,15 @@ function stageText(stage: NonNullable<JobState['stage']>): string {
 }
 
 /** A job as it runs and when it ends: status, download, streamed text, errors with a way on. */
-export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload, onReadAll }: {
+export function JobView({
+  state,
+  onRetry,
+  onCancel,
+  onCite,
+  onUseCpu,
+  onDownload,
+  onReadAll,
+}: {
   state: JobState;
   onRetry(force: boolean): void;
   onCancel(): void;
@@ -88,13 +143,21 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
   // The stage line, while busy and until the first words replace it.
   const stage = state.stage && busy && !(state.stage.step === 'final' && state.text) ? stageText(state.stage) : '';
   return (
-    <section className="flex flex-col gap-2" data-testid="job" data-job-id={state.id} data-status={state.status} aria-busy={busy}>
+    <section
+      className="flex flex-col gap-2"
+      data-testid="job"
+      data-job-id={state.id}
+      data-status={state.status}
+      aria-busy={busy}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
         <span data-testid="job-status">
           {statusLabel(state)}
           {state.cached && ` · ${t('job.cached')}`}
         </span>
-        <span data-testid="job-model">{t('job.model', { model: state.model.label, engine: t(`engine.${state.engine}` as MessageKey) })}</span>
+        <span data-testid="job-model">
+          {t('job.model', { model: state.model.label, engine: t(`engine.${state.engine}` as MessageKey) })}
+        </span>
       </div>
       {state.status === 'loading' && state.progress && <Progress {...state.progress} />}
       {state.speed && state.status === 'done' && !state.cached && (
@@ -107,12 +170,26 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
           })}
         </p>
       )}
-      {stage && <p className="text-xs text-slate-500" data-testid="job-stage">{stage}</p>}
-      {state.reading && state.reading.read < state.reading.total && <Reading reading={state.reading} onReadAll={onReadAll} busy={busy} />}
+      {stage && (
+        <p className="text-xs text-slate-500" data-testid="job-stage">
+          {stage}
+        </p>
+      )}
+      {state.reading && state.reading.read < state.reading.total && (
+        <Reading reading={state.reading} onReadAll={onReadAll} busy={busy} />
+      )}
       {state.status === 'needs-model' && (
-        <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="job-needs-model">
+        <div
+          className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950"
+          data-testid="job-needs-model"
+        >
           <p>{t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })}</p>
-          <button type="button" className="self-start rounded bg-violet-600 px-2 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400" onClick={onDownload} data-testid="job-download">
+          <button
+            type="button"
+            className="self-start rounded bg-violet-600 px-2 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400"
+            onClick={onDownload}
+            data-testid="job-download"
+          >
             {t('job.downloadModel', { size: formatSize(state.model.sizeBytes) })}
           </button>
         </div>
@@ -123,32 +200,83 @@ export function JobView({ state, onRetry, onCancel, onCite, onUseCpu, onDownload
         ) : state.action === 'draft' ? (
           <DraftVariants text={state.text} done={state.status === 'done'} />
         ) : (
-          <p className="whitespace-pre-wrap" data-testid="job-text">{state.text}</p>
+          <p className="whitespace-pre-wrap" data-testid="job-text">
+            {state.text}
+          </p>
         )}
       </div>
       {shown && (
-        <div role="alert" className="rounded-md bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="job-error" data-code={shown.code}>
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 p-2 text-red-900 dark:bg-red-950 dark:text-red-100"
+          data-testid="job-error"
+          data-code={shown.code}
+        >
           <p>{shown.text}</p>
-          <p className="text-xs" data-testid="job-next">{shown.next}</p>
+          <p className="text-xs" data-testid="job-next">
+            {shown.next}
+          </p>
           {state.error!.message && (
             <details className="text-xs">
               <summary className="cursor-pointer">{t('error.details')}</summary>
-              <p className="whitespace-pre-wrap" data-testid="job-error-detail">{state.error!.message}</p>
+              <p className="whitespace-pre-wrap" data-testid="job-error-detail">
+                {state.error!.message}
+              </p>
             </details>
           )}
         </div>
       )}
-      {state.saveError && <p role="status" className="text-xs text-amber-700">{state.saveError}</p>}
+      {state.saveError && (
+        <p role="status" className="text-xs text-amber-700">
+          {state.saveError}
+        </p>
+      )}
       <div className="flex gap-2">
-        {busy && <button type="button" className="rounded border px-2 py-1" onClick={onCancel} data-testid="job-cancel">{t('job.cancel')}</button>}
-        {!busy && state.status !== 'done' && state.status !== 'needs-model' && <button type="button" className="rounded bg-violet-600 px-2 py-1 text-white" onClick={() => onRetry(false)} data-testid="job-retry">{t('job.retry')}</button>}
+        {busy && (
+          <button type="button" className="rounded border px-2 py-1" onClick={onCancel} data-testid="job-cancel">
+            {t('job.cancel')}
+          </button>
+        )}
+        {!busy && state.status !== 'done' && state.status !== 'needs-model' && (
+          <button
+            type="button"
+            className="rounded bg-violet-600 px-2 py-1 text-white"
+            onClick={() => onRetry(false)}
+            data-testid="job-retry"
+          >
+            {t('job.retry')}
+          </button>
+        )}
         {shown?.action === 'use-cpu' ? (
-          <button type="button" className="rounded border border-violet-600 px-2 py-1" onClick={onUseCpu} data-testid="job-use-cpu">{t('job.useCpu')}</button>
+          <button
+            type="button"
+            className="rounded border border-violet-600 px-2 py-1"
+            onClick={onUseCpu}
+            data-testid="job-use-cpu"
+          >
+            {t('job.useCpu')}
+          </button>
         ) : null}
         {shown?.action === 'options' && (
-          <button type="button" className="rounded border border-violet-600 px-2 py-1" onClick={() => void browser.runtime.openOptionsPage()} data-testid="job-open-options">{t('job.openOptions')}</button>
+          <button
+            type="button"
+            className="rounded border border-violet-600 px-2 py-1"
+            onClick={() => void browser.runtime.openOptionsPage()}
+            data-testid="job-open-options"
+          >
+            {t('job.openOptions')}
+          </button>
         )}
-        {state.status === 'done' && <button type="button" className="rounded border px-2 py-1" onClick={() => onRetry(true)} data-testid="job-regenerate">{t('job.regenerate')}</button>}
+        {state.status === 'done' && (
+          <button
+            type="button"
+            className="rounded border px-2 py-1"
+            onClick={() => onRetry(true)}
+            data-testid="job-regenerate"
+          >
+            {t('job.regenerate')}
+          </button>
+        )}
         {state.status === 'done' && state.action !== 'draft' && state.text && <CopyButton text={state.text} />}
       </div>
     </section>

@@ -9,7 +9,14 @@ import { useJob } from './useJob';
  * The chosen model's place on the device, from the options page: on it already, or a button
  * that downloads it now (rather than at first use), with its progress.
  */
-export function ModelDownload({ engine, modelId, label, sizeBytes, onDevice, onDownloaded }: {
+export function ModelDownload({
+  engine,
+  modelId,
+  label,
+  sizeBytes,
+  onDevice,
+  onDownloaded,
+}: {
   engine: 'cpu' | 'webgpu';
   modelId: string;
   label: string;
@@ -21,14 +28,19 @@ export function ModelDownload({ engine, modelId, label, sizeBytes, onDevice, onD
   const [jobId, setJobId] = useState<string | undefined>();
   const [failure, setFailure] = useState('');
   const job = useJob(jobId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the download ends.
   useEffect(() => {
     if (job?.status === 'done') onDownloaded();
   }, [job?.status]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another model, another download to follow.
   useEffect(() => setJobId(undefined), [modelId]);
   const busy = isBusy(job);
   const start = () => {
     setFailure('');
-    void sendMessage('downloadModel', { engine, modelId }).then((state) => setJobId(state.id), (err: Error) => setFailure(err.message));
+    void sendMessage('downloadModel', { engine, modelId }).then(
+      (state) => setJobId(state.id),
+      (err: Error) => setFailure(err.message),
+    );
   };
   return (
     <div className="flex flex-col gap-1 text-xs" data-testid={`model-download-${engine}`}>
@@ -38,13 +50,19 @@ export function ModelDownload({ engine, modelId, label, sizeBytes, onDevice, onD
           {job.progress && <Progress {...job.progress} />}
         </div>
       ) : onDevice || job?.status === 'done' ? (
-        <p className="text-emerald-700 dark:text-emerald-400">{label}: {t('options.onDevice')}</p>
+        <p className="text-emerald-700 dark:text-emerald-400">
+          {label}: {t('options.onDevice')}
+        </p>
       ) : onDevice === false ? (
         <button type="button" className="self-start rounded border border-violet-600 px-2 py-1" onClick={start}>
           {t('options.downloadNow', { model: label, size: sizeBytes ? ` (${formatSize(sizeBytes)})` : '' })}
         </button>
       ) : null}
-      {(job?.error || failure) && <p role="alert" className="text-red-700 dark:text-red-300">{job?.error?.message ?? failure}</p>}
+      {(job?.error || failure) && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          {job?.error?.message ?? failure}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,7 +17,10 @@ function formatTime(iso: string | null): string {
 export function PostCard({ post, number, focused = false }: { post: Post; number?: number; focused?: boolean }) {
   if (post.unavailable != null) {
     return (
-      <article className="rounded-lg border border-dashed border-slate-300 p-2 text-slate-500 dark:border-slate-700" data-testid="post">
+      <article
+        className="rounded-lg border border-dashed border-slate-300 p-2 text-slate-500 dark:border-slate-700"
+        data-testid="post"
+      >
         {number != null && <span className="mr-1 font-mono text-xs">#{number}</span>}
         {t('panel.unavailable')}: {post.unavailable}
       </article>
@@ -32,21 +35,32 @@ export function PostCard({ post, number, focused = false }: { post: Post; number
     >
       <header className="flex flex-wrap items-baseline gap-x-1">
         {number != null && <span className="font-mono text-xs text-slate-500">#{number}</span>}
-        <span className="font-semibold" data-testid="post-author">{post.author.name}</span>
-        <span className="text-slate-500" data-testid="post-handle">@{post.author.handle}</span>
+        <span className="font-semibold" data-testid="post-author">
+          {post.author.name}
+        </span>
+        <span className="text-slate-500" data-testid="post-handle">
+          @{post.author.handle}
+        </span>
         {post.createdAt && (
-          <time className="text-xs text-slate-500" dateTime={post.createdAt} data-testid="post-time">{formatTime(post.createdAt)}</time>
+          <time className="text-xs text-slate-500" dateTime={post.createdAt} data-testid="post-time">
+            {formatTime(post.createdAt)}
+          </time>
         )}
-        {post.isPromoted && <span className="rounded bg-slate-200 px-1 text-xs dark:bg-slate-800">{t('panel.promoted')}</span>}
+        {post.isPromoted && (
+          <span className="rounded bg-slate-200 px-1 text-xs dark:bg-slate-800">{t('panel.promoted')}</span>
+        )}
       </header>
       {post.repostedBy && <p className="text-xs text-slate-500">{t('panel.repostedBy', { name: post.repostedBy })}</p>}
-      <p className="mt-1 whitespace-pre-wrap break-words" lang={post.lang ?? undefined} data-testid="post-text">{post.text}</p>
+      <p className="mt-1 whitespace-pre-wrap break-words" lang={post.lang ?? undefined} data-testid="post-text">
+        {post.text}
+      </p>
       {post.isTruncated && <p className="text-xs italic text-slate-500">{t('panel.truncated')}</p>}
       {post.media.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-1 text-xs">
           {post.media.map((m, i) => (
             <li key={i} className="rounded bg-slate-100 px-1 dark:bg-slate-800" title={m.alt ?? undefined}>
-              {t(MEDIA_LABEL[m.kind])}{m.kind === 'card' && m.alt ? `: ${m.alt}` : ''}
+              {t(MEDIA_LABEL[m.kind])}
+              {m.kind === 'card' && m.alt ? `: ${m.alt}` : ''}
             </li>
           ))}
         </ul>

@@ -29,13 +29,27 @@ const Line = ({ item, onCite }: { item: Cited; onCite(n: number): void }) => (
 );
 
 /** A titled list of cited statements; nothing while it is empty. */
-function Section({ title, items, testId, onCite }: { title: string; items: Cited[]; testId: string; onCite(n: number): void }) {
+function Section({
+  title,
+  items,
+  testId,
+  onCite,
+}: {
+  title: string;
+  items: Cited[];
+  testId: string;
+  onCite(n: number): void;
+}) {
   if (items.length === 0) return null;
   return (
     <section>
       <h3 className="text-xs font-semibold uppercase text-slate-500">{title}</h3>
       <ul className="list-disc pl-5" data-testid={testId}>
-        {items.map((item, i) => <li key={i}><Line item={item} onCite={onCite} /></li>)}
+        {items.map((item, i) => (
+          <li key={i}>
+            <Line item={item} onCite={onCite} />
+          </li>
+        ))}
       </ul>
     </section>
   );
@@ -53,7 +67,11 @@ export function SummaryText({ text, postCount, onCite }: { text: string; postCou
       )}
       <Section title={t('job.points')} items={s.points} testId="summary-points" onCite={onCite} />
       <Section title={t('job.voices')} items={s.voices} testId="summary-voices" onCite={onCite} />
-      {s.other.map((line, i) => <p key={i} className="whitespace-pre-wrap">{line}</p>)}
+      {s.other.map((line, i) => (
+        <p key={i} className="whitespace-pre-wrap">
+          {line}
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { StoredRequest } from '@/utils/thread-store';
 import { sendMessage } from '@/utils/messaging';
 import { getSettings, settingsItem } from '@/utils/settings';
-import { t, tc, type MessageKey } from '@/utils/i18n';
+import { t, tc } from '@/utils/i18n';
 import { JobView } from './JobView';
 import { ACTION_LABEL } from './labels';
 import { PostCard } from './PostCard';
@@ -18,7 +18,9 @@ export function ThreadView({ request }: { request: StoredRequest }) {
   return (
     <section className="flex flex-col gap-3" data-testid="thread-view" data-action={request.action}>
       <div>
-        <h2 className="text-base font-semibold" data-testid="thread-action">{t(ACTION_LABEL[request.action])}</h2>
+        <h2 className="text-base font-semibold" data-testid="thread-action">
+          {t(ACTION_LABEL[request.action])}
+        </h2>
         <p className="text-slate-500 dark:text-slate-400" data-testid="thread-count">
           {snapshot.posts.length === 1 && snapshot.kind !== 'thread'
             ? t('panel.single', { site: snapshot.site === 'x' ? 'X' : snapshot.site })
@@ -27,20 +29,42 @@ export function ThreadView({ request }: { request: StoredRequest }) {
       </div>
       {request.selection && (
         <blockquote className="border-l-4 border-violet-400 pl-2 italic" data-testid="thread-selection">
-          <span className="sr-only">{t('panel.selection')}: </span>{request.selection}
+          <span className="sr-only">{t('panel.selection')}: </span>
+          {request.selection}
         </blockquote>
       )}
       {snapshot.warnings?.map((w) => (
-        <p key={w} role="alert" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100">{w}</p>
+        <p
+          key={w}
+          role="alert"
+          className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+        >
+          {w}
+        </p>
       ))}
       {job && (
         <JobView
           state={job}
-          onRetry={(force) => void sendMessage('startJob', { tabId: request.tabId, force, allowDownload: job.downloadAllowed }).catch(() => undefined)}
+          onRetry={(force) =>
+            void sendMessage('startJob', { tabId: request.tabId, force, allowDownload: job.downloadAllowed }).catch(
+              () => undefined,
+            )
+          }
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
-          onDownload={() => void sendMessage('startJob', { tabId: request.tabId, force: false, allowDownload: true }).catch(() => undefined)}
-          onReadAll={job.action === 'summarize' ? () => void sendMessage('startJob', { tabId: request.tabId, force: false, readAll: true }).catch(() => undefined) : undefined}
+          onDownload={() =>
+            void sendMessage('startJob', { tabId: request.tabId, force: false, allowDownload: true }).catch(
+              () => undefined,
+            )
+          }
+          onReadAll={
+            job.action === 'summarize'
+              ? () =>
+                  void sendMessage('startJob', { tabId: request.tabId, force: false, readAll: true }).catch(
+                    () => undefined,
+                  )
+              : undefined
+          }
           onUseCpu={() =>
             void getSettings()
               .then((settings) => settingsItem.setValue({ ...settings, engine: 'cpu' }))
@@ -50,7 +74,9 @@ export function ThreadView({ request }: { request: StoredRequest }) {
         />
       )}
       <details open={!request.jobId} className="group">
-        <summary className="cursor-pointer text-xs font-semibold uppercase text-slate-500">{t('panel.postsRead')}</summary>
+        <summary className="cursor-pointer text-xs font-semibold uppercase text-slate-500">
+          {t('panel.postsRead')}
+        </summary>
         <ol className="mt-2 flex flex-col gap-2" data-testid="thread-posts">
           {snapshot.posts.map((post, i) => (
             <li key={`${post.id ?? 'n'}-${i}`}>

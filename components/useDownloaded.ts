@@ -5,7 +5,10 @@ import { listDownloaded } from '@/utils/llm/downloads';
 export function useDownloaded(): [Set<string> | null, () => void] {
   const [ids, setIds] = useState<Set<string> | null>(null);
   const refresh = useCallback(() => {
-    void listDownloaded().then((models) => setIds(new Set(models.map((m) => m.id))), () => setIds(new Set()));
+    void listDownloaded().then(
+      (models) => setIds(new Set(models.map((m) => m.id))),
+      () => setIds(new Set()),
+    );
   }, []);
   useEffect(refresh, [refresh]);
   return [ids, refresh];

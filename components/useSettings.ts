@@ -15,6 +15,7 @@ export function useSettings(): [Settings | null, (patch: Partial<Settings>) => P
     document.documentElement.lang = setUiLanguage(s.uiLanguage);
     setSettings(s);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one watch for the component's life.
   useEffect(() => {
     void getSettings().then(show);
     return settingsItem.watch(() => void getSettings().then(show));

@@ -6,7 +6,10 @@ import { noticeFor, requestFor, threadState, type StoredRequest } from '@/utils/
  * and why that tab's page could not be read when that is newer.
  */
 export function useTabThread(): { request: StoredRequest | null; notice: string | null } {
-  const [view, setView] = useState<{ request: StoredRequest | null; notice: string | null }>({ request: null, notice: null });
+  const [view, setView] = useState<{ request: StoredRequest | null; notice: string | null }>({
+    request: null,
+    notice: null,
+  });
   useEffect(() => {
     let alive = true;
     let tabId: number | null = null;

@@ -6,7 +6,10 @@ export function useWebGpuPresent(): boolean | null {
   const [present, setPresent] = useState<boolean | null>(null);
   useEffect(() => {
     let alive = true;
-    void webGpuAdapter().then((adapter) => alive && setPresent(adapter != null), () => alive && setPresent(false));
+    void webGpuAdapter().then(
+      (adapter) => alive && setPresent(adapter != null),
+      () => alive && setPresent(false),
+    );
     return () => {
       alive = false;
     };

@@ -39,7 +39,7 @@ function main(): void {
   }
   if (html.includes('\u0000') || !/<[a-z!][^>]*>/i.test(html)) fail(`"${file}" is not an HTML page`);
   const snapshot = extractPage(parseHtml(html, url), url);
-  process.stdout.write(JSON.stringify(snapshot, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
 }
 
 main();

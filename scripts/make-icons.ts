@@ -44,16 +44,23 @@ function png(size: number): Buffer {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       const samples = 4;
-      for (let sy = 0; sy < samples; sy++) for (let sx = 0; sx < samples; sx++) {
-        const x = (px + (sx + 0.5) / samples) / size;
-        const y = (py + (sy + 0.5) / samples) / size;
-        const d = Math.hypot(x - 0.5, y - 0.5);
-        if (d > 0.47) continue;
-        const s = strand(x, y);
-        r += 120 + (235 - 120) * s; g += 86 + (228 - 86) * s; b += 255 + (255 - 255) * s; a += 255;
-      }
+      for (let sy = 0; sy < samples; sy++)
+        for (let sx = 0; sx < samples; sx++) {
+          const x = (px + (sx + 0.5) / samples) / size;
+          const y = (py + (sy + 0.5) / samples) / size;
+          const d = Math.hypot(x - 0.5, y - 0.5);
+          if (d > 0.47) continue;
+          const s = strand(x, y);
+          r += 120 + (235 - 120) * s;
+          g += 86 + (228 - 86) * s;
+          b += 255 + (255 - 255) * s;
+          a += 255;
+        }
       const n = samples * samples;
       row.set([Math.round(r / n), Math.round(g / n), Math.round(b / n), Math.round(a / n)], 1 + px * 4);
       if (a > 0) row.set([Math.round(r / (a / 255)), Math.round(g / (a / 255)), Math.round(b / (a / 255))], 1 + px * 4);

@@ -9,7 +9,15 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const FROM = join(ROOT, 'test-results/screens');
 const TO = join(ROOT, 'tests/screens');
-const SHOWN = ['side-panel-light', 'side-panel-dark', 'reply-bar-light', 'reply-bar-dark', 'inline-card-dark', 'popup-light', 'options-light'];
+const SHOWN = [
+  'side-panel-light',
+  'side-panel-dark',
+  'reply-bar-light',
+  'reply-bar-dark',
+  'inline-card-dark',
+  'popup-light',
+  'options-light',
+];
 
 mkdirSync(TO, { recursive: true });
 for (const name of SHOWN) {

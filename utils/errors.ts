@@ -11,7 +11,18 @@ export type ErrorAction = 'retry' | 'use-cpu' | 'options';
 
 /** The codes jobs end with (EngineError's, and the queue's own). */
 export const ERROR_CODES = [
-  'no-webgpu', 'download', 'load', 'load-timeout', 'too-big', 'device-lost', 'quota', 'generate', 'too-long', 'engine-stopped', 'interrupted', 'unknown',
+  'no-webgpu',
+  'download',
+  'load',
+  'load-timeout',
+  'too-big',
+  'device-lost',
+  'quota',
+  'generate',
+  'too-long',
+  'engine-stopped',
+  'interrupted',
+  'unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -52,7 +63,12 @@ const GPU_FALLBACK = new Set<ErrorCode>(['download', 'load', 'load-timeout', 'to
  * What to show for a job's error. On WebGPU, a model that will not download, load or fit
  * points to the CPU engine rather than to a retry or a smaller model.
  */
-export function describeError(code: string | undefined, engine: EngineKind, model: string, lang?: UiLanguage): ShownError {
+export function describeError(
+  code: string | undefined,
+  engine: EngineKind,
+  model: string,
+  lang?: UiLanguage,
+): ShownError {
   const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'unknown';
   const gpu = engine === 'webgpu' && GPU_FALLBACK.has(known);
   const text: MessageKey = gpu && known === 'too-big' ? 'error.too-big-gpu' : ERRORS[known].text;

@@ -30,7 +30,11 @@ export async function deleteResult(key: string): Promise<void> {
 /** Whether a kept result matches a search: words of the query, in its title or text, any case. */
 export function matchesSearch(result: Pick<StoredResult, 'title' | 'text'>, query: string): boolean {
   const haystack = `${result.title}\n${result.text}`.toLocaleLowerCase();
-  return query.toLocaleLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
 }
 
 /** Characters of a result a history row shows before it is opened. */
@@ -42,7 +46,10 @@ export const PREVIEW_CHARS = 140;
  */
 export function resultPreview(result: Pick<StoredResult, 'action' | 'text'>, limit = PREVIEW_CHARS): string {
   const text = result.action === 'draft' ? (splitVariants(result.text)[0] ?? '') : result.text;
-  const line = text.replace(/\s*\[\d+(?:\s*[,–-]\s*\d+)*\]/g, '').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/\s*\[\d+(?:\s*[,–-]\s*\d+)*\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (line.length <= limit) return line;
   const cut = line.slice(0, limit);
   const space = cut.lastIndexOf(' ');

@@ -35,7 +35,11 @@ const defaultPorts: ShortcutPorts = {
 };
 
 /** Runs a command for the active tab. Pages Skein does not read only get the panel. */
-export function runCommand(command: string, tab: Browser.tabs.Tab | undefined, ports: ShortcutPorts = defaultPorts): Promise<unknown> {
+export function runCommand(
+  command: string,
+  tab: Browser.tabs.Tab | undefined,
+  ports: ShortcutPorts = defaultPorts,
+): Promise<unknown> {
   const opened = ports.openPanel(tab?.id);
   if (tab?.id == null) return opened;
   // No content script on other sites: the message goes nowhere, and that is fine.
@@ -45,7 +49,11 @@ export function runCommand(command: string, tab: Browser.tabs.Tab | undefined, p
 }
 
 /** The context menu's click: explain the selected words in the page they were selected in. */
-export function runExplainMenu(info: { menuItemId: string | number; selectionText?: string }, tab: Browser.tabs.Tab | undefined, ports: ShortcutPorts = defaultPorts): Promise<unknown> {
+export function runExplainMenu(
+  info: { menuItemId: string | number; selectionText?: string },
+  tab: Browser.tabs.Tab | undefined,
+  ports: ShortcutPorts = defaultPorts,
+): Promise<unknown> {
   if (info.menuItemId !== EXPLAIN_MENU_ID || tab?.id == null) return Promise.resolve(null);
   void ports.openPanel(tab.id);
   return ports.explain(tab.id, info.selectionText ?? '').catch(() => null);
@@ -61,11 +69,18 @@ export function startShortcuts(): void {
   };
   browser.runtime.onInstalled.addListener(() => {
     void Promise.all([getSettings(), browser.contextMenus.removeAll()]).then(([settings]) =>
-      browser.contextMenus.create({ id: EXPLAIN_MENU_ID, title: title(settings), contexts: ['selection'], documentUrlPatterns: SITE_MATCHES }),
+      browser.contextMenus.create({
+        id: EXPLAIN_MENU_ID,
+        title: title(settings),
+        contexts: ['selection'],
+        documentUrlPatterns: SITE_MATCHES,
+      }),
     );
   });
   settingsItem.watch((settings) => {
-    void browser.contextMenus.update(EXPLAIN_MENU_ID, { title: title({ ...DEFAULT_SETTINGS, ...settings }) }).catch(() => undefined);
+    void browser.contextMenus
+      .update(EXPLAIN_MENU_ID, { title: title({ ...DEFAULT_SETTINGS, ...settings }) })
+      .catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void runExplainMenu(info, tab));
 }

@@ -17,10 +17,18 @@ const sidebar = (): SidebarAction => (browser as unknown as { sidebarAction: Sid
 export function openPanel(tabId: number | undefined): Promise<boolean> {
   try {
     if (import.meta.env.FIREFOX) {
-      return sidebar().open().then(() => true, () => false);
+      return sidebar()
+        .open()
+        .then(
+          () => true,
+          () => false,
+        );
     }
     if (tabId == null) return Promise.resolve(false);
-    return browser.sidePanel.open({ tabId }).then(() => true, () => false);
+    return browser.sidePanel.open({ tabId }).then(
+      () => true,
+      () => false,
+    );
   } catch {
     return Promise.resolve(false);
   }
@@ -31,7 +39,8 @@ export function openPanel(tabId: number | undefined): Promise<boolean> {
  * Chrome's side-panel menu stays available. (Firefox's sidebar has its own toolbar button.)
  */
 export function openPanelFromToolbar(): void {
-  if (!import.meta.env.FIREFOX) void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  if (!import.meta.env.FIREFOX)
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }
 
 /** The panel's page in a tab beside `beside`: where a sidebar cannot be opened for the user. */

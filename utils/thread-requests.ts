@@ -17,10 +17,16 @@ export function isThreadRequest(value: unknown): value is ThreadRequest {
   const v = value as Partial<ThreadRequest>;
   const s = v.snapshot;
   return (
-    typeof v.action === 'string' && ACTIONS.has(v.action) &&
+    typeof v.action === 'string' &&
+    ACTIONS.has(v.action) &&
     (v.postId === null || typeof v.postId === 'string') &&
-    typeof s === 'object' && s !== null && typeof s.url === 'string' && Array.isArray(s.posts) &&
-    s.posts.every((p) => typeof p === 'object' && p !== null && typeof p.text === 'string' && typeof p.author?.handle === 'string')
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.url === 'string' &&
+    Array.isArray(s.posts) &&
+    s.posts.every(
+      (p) => typeof p === 'object' && p !== null && typeof p.text === 'string' && typeof p.author?.handle === 'string',
+    )
   );
 }
 
@@ -44,13 +50,15 @@ export function acceptThreadRequest(
   const { force, ...request } = data;
   if (request.selection != null) request.selection = String(request.selection).slice(0, MAX_SELECTION);
   // The job starts first so the request is kept with its job in one write, which the panel follows.
-  return startJob({ ...request, force, tabId, receivedAt: Date.now() })
-    // A job that cannot start leaves the request without one; the panel offers to try again.
-    .catch(() => undefined)
-    .then(async (job) => {
-      await rememberRequest(tabId, request, job?.id);
-      return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
-    });
+  return (
+    startJob({ ...request, force, tabId, receivedAt: Date.now() })
+      // A job that cannot start leaves the request without one; the panel offers to try again.
+      .catch(() => undefined)
+      .then(async (job) => {
+        await rememberRequest(tabId, request, job?.id);
+        return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
+      })
+  );
 }
 
 /**

@@ -27,7 +27,12 @@ export const threadState = storage.defineItem<ThreadState>('session:threads', {
 });
 
 /** Keeps a tab's latest request, with the job working on it (one write: the panel follows it). */
-export async function rememberRequest(tabId: number, request: ThreadRequest, jobId?: string, now = Date.now()): Promise<StoredRequest> {
+export async function rememberRequest(
+  tabId: number,
+  request: ThreadRequest,
+  jobId?: string,
+  now = Date.now(),
+): Promise<StoredRequest> {
   const stored: StoredRequest = { ...request, tabId, receivedAt: now, ...(jobId ? { jobId } : {}) };
   const state = await threadState.getValue();
   await threadState.setValue({ byTab: { ...state.byTab, [tabId]: stored }, lastTabId: tabId });

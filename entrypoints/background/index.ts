@@ -2,7 +2,12 @@ import { onMessage } from '@/utils/messaging';
 import { startJobService } from '@/utils/jobs/service';
 import { requireExtensionPage } from '@/utils/senders';
 import { openPanelFromToolbar } from '@/utils/side-panel';
-import { acceptOpenPanelRequest, acceptPanelTabRequest, acceptThreadRequest, acceptUnreadableNotice } from '@/utils/thread-requests';
+import {
+  acceptOpenPanelRequest,
+  acceptPanelTabRequest,
+  acceptThreadRequest,
+  acceptUnreadableNotice,
+} from '@/utils/thread-requests';
 import { startShortcuts } from '@/utils/shortcuts';
 import { fromOwnPageScript } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';

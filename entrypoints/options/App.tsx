@@ -11,9 +11,12 @@ import { useDownloaded } from '@/components/useDownloaded';
 import { ModelDownload } from '@/components/ModelDownload';
 import type { Settings } from '@/utils/settings-schema';
 
-
 /** The languages Skein writes and speaks, or the browser's. */
-const languages = () => [{ value: 'auto', label: t('options.lang.auto') }, { value: 'en', label: 'English' }, { value: 'fr', label: 'Français' }];
+const languages = () => [
+  { value: 'auto', label: t('options.lang.auto') },
+  { value: 'en', label: 'English' },
+  { value: 'fr', label: 'Français' },
+];
 
 /** The options page: engine, models, languages, privacy, data. Wiring and layout only. */
 export default function App() {
@@ -23,7 +26,8 @@ export default function App() {
   const cpu = CPU_MODELS.find((m) => m.id === settings?.cpuModelId);
   const gpu = useWebGpuPresent();
   if (!settings) return null;
-  const onDevice = (id: string) => (downloaded == null ? '' : ` · ${t(downloaded.has(id) ? 'options.onDevice' : 'options.notOnDevice')}`);
+  const onDevice = (id: string) =>
+    downloaded == null ? '' : ` · ${t(downloaded.has(id) ? 'options.onDevice' : 'options.notOnDevice')}`;
   return (
     <main className="mx-auto flex max-w-2xl flex-col gap-6 p-6 text-sm">
       <h1 className="text-xl font-bold">{t('options.title')}</h1>
@@ -42,20 +46,43 @@ export default function App() {
         legend={t('options.cpuModel')}
         name="cpuModelId"
         value={settings.cpuModelId}
-        options={CPU_MODELS.map((m) => ({ value: m.id, label: `${m.label} · ${t('options.download', { size: formatSize(m.sizeBytes) })}${onDevice(m.id)}` }))}
+        options={CPU_MODELS.map((m) => ({
+          value: m.id,
+          label: `${m.label} · ${t('options.download', { size: formatSize(m.sizeBytes) })}${onDevice(m.id)}`,
+        }))}
         onChange={(cpuModelId) => void update({ cpuModelId })}
       />
       {cpu && (
-        <ModelDownload engine="cpu" modelId={cpu.id} label={cpu.label} sizeBytes={cpu.sizeBytes} onDevice={downloaded && downloaded.has(cpu.id)} onDownloaded={refreshDownloaded} />
+        <ModelDownload
+          engine="cpu"
+          modelId={cpu.id}
+          label={cpu.label}
+          sizeBytes={cpu.sizeBytes}
+          onDevice={downloaded ? downloaded.has(cpu.id) : null}
+          onDownloaded={refreshDownloaded}
+        />
       )}
-      {gpu === false && <p role="status" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100" data-testid="options-gpu-none">{t('options.gpuNone')}</p>}
-      {gpu && <Choice
-        legend={t('options.webgpuModel')}
-        name="webgpuModelId"
-        value={settings.webgpuModelId}
-        options={WEBGPU_FAMILIES.map((f) => ({ value: f.id, label: `${f.label} · ${t('options.memory', { size: formatSizeRange(f.f16.vramMB * 1_048_576, f.f32.vramMB * 1_048_576) })}${onDevice(f.f16.id) || onDevice(f.f32.id)}` }))}
-        onChange={(webgpuModelId) => void update({ webgpuModelId })}
-      />}
+      {gpu === false && (
+        <p
+          role="status"
+          className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+          data-testid="options-gpu-none"
+        >
+          {t('options.gpuNone')}
+        </p>
+      )}
+      {gpu && (
+        <Choice
+          legend={t('options.webgpuModel')}
+          name="webgpuModelId"
+          value={settings.webgpuModelId}
+          options={WEBGPU_FAMILIES.map((f) => ({
+            value: f.id,
+            label: `${f.label} · ${t('options.memory', { size: formatSizeRange(f.f16.vramMB * 1_048_576, f.f32.vramMB * 1_048_576) })}${onDevice(f.f16.id) || onDevice(f.f32.id)}`,
+          }))}
+          onChange={(webgpuModelId) => void update({ webgpuModelId })}
+        />
+      )}
       {gpu && family && (
         <ModelDownload
           engine="webgpu"

@@ -21,17 +21,21 @@ export default function App() {
   const request = useThreadRequest();
   const job = useJob(request?.tabId === tab?.id ? request?.jobId : undefined);
   useEffect(() => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => setTab(t ?? {}), () => setTab({}));
+    void browser.tabs.query({ active: true, currentWindow: true }).then(
+      ([t]) => setTab(t ?? {}),
+      () => setTab({}),
+    );
   }, []);
   if (!settings || !tab) return null;
   // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
   const supported = !!tab.url && adapterFor(tab.url) != null;
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
   const cpu = cpuModel(settings.cpuModelId);
-  const model = settings.engine === 'webgpu' ? family?.label ?? settings.webgpuModelId : cpu.label;
-  const onDevice = settings.engine === 'webgpu'
-    ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
-    : downloaded?.has(cpu.id);
+  const model = settings.engine === 'webgpu' ? (family?.label ?? settings.webgpuModelId) : cpu.label;
+  const onDevice =
+    settings.engine === 'webgpu'
+      ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
+      : downloaded?.has(cpu.id);
   const busy = isBusy(job);
   const summarize = () => {
     // The panel opens first, in the click: both browsers require it.
@@ -48,11 +52,19 @@ export default function App() {
       <header className="flex items-center justify-between">
         <h1 className="text-base font-bold">Skein</h1>
         <span className="text-xs text-slate-500" data-testid="popup-engine">
-          {t(`options.engine.short.${settings.engine === 'scripted' ? 'auto' : settings.engine}` as MessageKey)} · {model}
+          {t(`options.engine.short.${settings.engine === 'scripted' ? 'auto' : settings.engine}` as MessageKey)} ·{' '}
+          {model}
         </span>
       </header>
       <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="popup-model">
-        {t('popup.model')}: {model} · {downloaded == null ? '' : onDevice ? t('popup.onDevice') : settings.engine === 'webgpu' ? t('options.notOnDevice') : t('popup.notDownloaded', { size: formatSize(cpu.sizeBytes) })}
+        {t('popup.model')}: {model} ·{' '}
+        {downloaded == null
+          ? ''
+          : onDevice
+            ? t('popup.onDevice')
+            : settings.engine === 'webgpu'
+              ? t('options.notOnDevice')
+              : t('popup.notDownloaded', { size: formatSize(cpu.sizeBytes) })}
       </p>
       {busy && job && (
         <div className="flex flex-col gap-1 text-xs" role="status" data-testid="popup-job">
@@ -61,16 +73,41 @@ export default function App() {
         </div>
       )}
       {supported ? (
-        <button type="button" className="rounded bg-violet-600 px-3 py-2 font-semibold text-white focus-visible:outline-2 focus-visible:outline-violet-400" onClick={summarize} data-testid="popup-summarize">
+        <button
+          type="button"
+          className="rounded bg-violet-600 px-3 py-2 font-semibold text-white focus-visible:outline-2 focus-visible:outline-violet-400"
+          onClick={summarize}
+          data-testid="popup-summarize"
+        >
           {t('popup.summarize')}
         </button>
       ) : (
-        <p className="text-slate-600 dark:text-slate-300" data-testid="popup-unsupported">{t('popup.unsupported')}</p>
+        <p className="text-slate-600 dark:text-slate-300" data-testid="popup-unsupported">
+          {t('popup.unsupported')}
+        </p>
       )}
-      {notice && <p role="status" className="text-xs text-amber-700" data-testid="popup-notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="text-xs text-amber-700" data-testid="popup-notice">
+          {notice}
+        </p>
+      )}
       <div className="flex gap-2">
-        <button type="button" className="flex-1 rounded border px-2 py-1" onClick={() => void openPanel(tab.id)} data-testid="popup-panel">{t('popup.panel')}</button>
-        <button type="button" className="flex-1 rounded border px-2 py-1" onClick={() => void browser.runtime.openOptionsPage()} data-testid="popup-options">{t('popup.options')}</button>
+        <button
+          type="button"
+          className="flex-1 rounded border px-2 py-1"
+          onClick={() => void openPanel(tab.id)}
+          data-testid="popup-panel"
+        >
+          {t('popup.panel')}
+        </button>
+        <button
+          type="button"
+          className="flex-1 rounded border px-2 py-1"
+          onClick={() => void browser.runtime.openOptionsPage()}
+          data-testid="popup-options"
+        >
+          {t('popup.options')}
+        </button>
       </div>
     </main>
   );

@@ -16,7 +16,11 @@ export default function App() {
   const [settings] = useSettings();
   const [tab, setTab] = useState<Tab>('current');
   if (!settings) return null;
-  const tabs: [Tab, string][] = [['current', t('tabs.current')], ['chat', t('tabs.chat')], ['history', t('tabs.history')]];
+  const tabs: [Tab, string][] = [
+    ['current', t('tabs.current')],
+    ['chat', t('tabs.chat')],
+    ['history', t('tabs.history')],
+  ];
   // Arrow keys move between tabs, as screen-reader users expect of a tab list.
   const onKey = (e: React.KeyboardEvent) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -44,7 +48,7 @@ export default function App() {
     <main className="flex min-h-screen flex-col gap-3 p-3 text-sm">
       <header className="flex items-center justify-between">
         <h1 className="text-base font-bold">{t('panel.title')}</h1>
-        <nav role="tablist" aria-label={t('panel.title')} className="flex gap-1 text-xs" onKeyDown={onKey}>
+        <nav aria-label={t('panel.title')} className="flex gap-1 text-xs" onKeyDown={onKey}>
           {tabs.map(tabButton)}
         </nav>
       </header>
@@ -54,11 +58,19 @@ export default function App() {
         ) : tab === 'chat' ? (
           <ChatView request={request} />
         ) : notice ? (
-          <p role="alert" className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100" data-testid="panel-notice">{notice}</p>
+          <p
+            role="alert"
+            className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
+            data-testid="panel-notice"
+          >
+            {notice}
+          </p>
         ) : request ? (
           <ThreadView request={request} />
         ) : (
-          <p className="text-slate-500 dark:text-slate-400" data-testid="panel-empty">{t('panel.empty')}</p>
+          <p className="text-slate-500 dark:text-slate-400" data-testid="panel-empty">
+            {t('panel.empty')}
+          </p>
         )}
       </div>
       <footer className="mt-auto border-t border-slate-200 pt-2 dark:border-slate-800">

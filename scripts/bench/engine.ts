@@ -24,16 +24,40 @@ async function tokensPerSecond(): Promise<string[]> {
   const path = join(MODEL_CACHE, 'tiny.onnx');
   writeFileSync(path, tinyOnnxFiles()['onnx/model_quantized.onnx']!);
   const shape = tinyShape();
-  const ask: OnnxAsk = { threads: 1, promptTokens: 16, decodeTokens: 64, runs: RUNS, layers: shape.layers, kvHeads: shape.kvHeads, headDim: shape.embd / shape.heads, vocab: shape.vocab };
+  const ask: OnnxAsk = {
+    threads: 1,
+    promptTokens: 16,
+    decodeTokens: 64,
+    runs: RUNS,
+    layers: shape.layers,
+    kvHeads: shape.kvHeads,
+    headDim: shape.embd / shape.heads,
+    vocab: shape.vocab,
+  };
   const site = await serveSpeedPage(path, ONNX_PAGE);
   const lines: string[] = [];
   const measure = async (page: BenchPage) => (await runOnnxIn(page, site.url, ask)).runs.map((r) => r.decodeTps);
   try {
-    const cr = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    const cr = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox'],
+    });
     lines.push(figure('CPU engine, tiny model, Chromium', await measure(await cr.newPage()), 'tokens/s', 0));
     await cr.close();
-    const ff = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
-    lines.push(figure('CPU engine, tiny model, Firefox', await measure((await ff.newPage()) as unknown as BenchPage), 'tokens/s', 0));
+    const ff = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+    });
+    lines.push(
+      figure(
+        'CPU engine, tiny model, Firefox',
+        await measure((await ff.newPage()) as unknown as BenchPage),
+        'tokens/s',
+        0,
+      ),
+    );
     await ff.close();
   } finally {
     site.close();
@@ -43,14 +67,26 @@ async function tokensPerSecond(): Promise<string[]> {
 
 async function callsFor1000Posts(): Promise<string> {
   const posts: Post[] = Array.from({ length: 1000 }, (_, i) => ({
-    id: String(i + 1), url: null, author: { name: `User ${i}`, handle: `user${i}` }, createdAt: '2026-03-01T09:00:00.000Z',
-    text: `Post ${i + 1}: a reply about wool, needles, gauge and swatches, with an opinion or two.`, lang: 'en',
-    media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null,
+    id: String(i + 1),
+    url: null,
+    author: { name: `User ${i}`, handle: `user${i}` },
+    createdAt: '2026-03-01T09:00:00.000Z',
+    text: `Post ${i + 1}: a reply about wool, needles, gauge and swatches, with an opinion or two.`,
+    lang: 'en',
+    media: [],
+    quoted: null,
+    repostedBy: null,
+    isPromoted: false,
+    isTruncated: false,
+    inReplyToId: null,
   }));
   const engine = new ScriptedEngine('- a note [1]');
   await engine.load(SCRIPTED_MODEL);
   const stages: Record<string, number> = {};
-  const { calls } = await summarizeThread(engine, posts, { lang: 'en', onStage: (s: SummaryStage) => void (stages[s.step] = (stages[s.step] ?? 0) + 1) });
+  const { calls } = await summarizeThread(engine, posts, {
+    lang: 'en',
+    onStage: (s: SummaryStage) => void (stages[s.step] = (stages[s.step] ?? 0) + 1),
+  });
   return `engine calls for a 1,000-post thread (4k context): ${calls} (map ${stages.map ?? 0}, condense ${stages.condense ?? 0}, final ${stages.final ?? 0})`;
 }
 

@@ -34,7 +34,11 @@ function largestXPage(): Case | null {
   const file = files[0];
   if (!file) return null;
   const url = file.endsWith('home-timeline.html') ? 'https://x.com/home' : 'https://x.com/badlogicgames';
-  return { name: `largest real X page (${file.split('/').pop()}, ${Math.round(statSync(file).size / 1024)} KiB)`, html: readFileSync(file, 'utf8'), url };
+  return {
+    name: `largest real X page (${file.split('/').pop()}, ${Math.round(statSync(file).size / 1024)} KiB)`,
+    html: readFileSync(file, 'utf8'),
+    url,
+  };
 }
 
 function inNode(c: Case): string {
@@ -49,29 +53,44 @@ function inNode(c: Case): string {
 async function inChromium(cases: Case[]): Promise<string[]> {
   const bundle = await build({
     entryPoints: [join(ROOT, 'utils/sites/index.ts')],
-    bundle: true, write: false, format: 'iife', globalName: 'SkeinSites', logLevel: 'silent',
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'SkeinSites',
+    logLevel: 'silent',
   });
   const script = bundle.outputFiles[0]!.text;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking'],
+  });
   const lines: string[] = [];
   try {
     for (const c of cases) {
       const page = await browser.newPage();
-      await page.route('**/*', (r) => (r.request().url() === c.url ? r.fulfill({ contentType: 'text/html', body: c.html }) : r.fulfill({ status: 204 })));
+      await page.route('**/*', (r) =>
+        r.request().url() === c.url
+          ? r.fulfill({ contentType: 'text/html', body: c.html })
+          : r.fulfill({ status: 204 }),
+      );
       await page.goto(c.url);
       await page.addScriptTag({ content: script });
-      const { times, posts } = await page.evaluate(({ url, runs }) => {
-        const sites = (window as unknown as { SkeinSites: typeof import('../../utils/sites') }).SkeinSites;
-        let posts = 0;
-        for (let i = 0; i < 3; i++) sites.extractPage(document, url);
-        const times: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const t = performance.now();
-          posts = sites.extractPage(document, url)!.posts.length;
-          times.push(performance.now() - t);
-        }
-        return { times, posts };
-      }, { url: c.url, runs: RUNS });
+      const { times, posts } = await page.evaluate(
+        ({ url, runs }) => {
+          const sites = (window as unknown as { SkeinSites: typeof import('../../utils/sites') }).SkeinSites;
+          let posts = 0;
+          for (let i = 0; i < 3; i++) sites.extractPage(document, url);
+          const times: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            posts = sites.extractPage(document, url)!.posts.length;
+            times.push(performance.now() - t);
+          }
+          return { times, posts };
+        },
+        { url: c.url, runs: RUNS },
+      );
       lines.push(figure(`extract in Chromium, ${c.name}, ${posts} posts`, times, 'ms'));
       await page.close();
     }
@@ -103,4 +122,3 @@ export async function benchExtraction(): Promise<void> {
   for (const line of await inChromium(cases)) console.log(line);
   console.log(bundleSize());
 }
-

@@ -6,7 +6,7 @@
  * token, and to the summary's end. One run: it takes minutes on 2 cores.
  */
 import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startModelServer } from '../../tests/e2e/support/model-server';
@@ -20,7 +20,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');
 
 /** Resolves with the time (epoch ms) the panel's newest job first shows text, and when it is done. */
-function watchJob(panel: Page, scope: string, count: number, notId = ''): Promise<{ first: number; done: number; speed: string }> {
+function watchJob(
+  panel: Page,
+  scope: string,
+  count: number,
+  notId = '',
+): Promise<{ first: number; done: number; speed: string }> {
   return panel.evaluate(`new Promise((resolve) => {
     let first = 0;
     const check = () => {
@@ -52,8 +57,15 @@ export async function benchFlow(): Promise<void> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', `--disable-extensions-except=${build}`, `--load-extension=${build}`, '--disable-background-networking', '--disable-component-update',
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE 127.0.0.1`, '--ignore-certificate-errors'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE 127.0.0.1`,
+      '--ignore-certificate-errors',
+    ],
   });
   const firstToken: number[] = [];
   const done: number[] = [];
@@ -62,17 +74,29 @@ export async function benchFlow(): Promise<void> {
   const allDone: number[] = [];
   let speeds: string[] = [];
   try {
-    await context.route('https://x.com/**', (r) => (r.request().url().split('?')[0] === thread.url ? r.fulfill({ contentType: 'text/html', body: thread.html }) : r.fulfill({ status: 204 })));
+    await context.route('https://x.com/**', (r) =>
+      r.request().url().split('?')[0] === thread.url
+        ? r.fulfill({ contentType: 'text/html', body: thread.html })
+        : r.fulfill({ status: 204 }),
+    );
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
-    await worker.evaluate((settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings }), { ...DEFAULT_SETTINGS, engine: 'cpu' });
+    await worker.evaluate(
+      (settings) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+        ).chrome.storage.local.set({ settings }),
+      { ...DEFAULT_SETTINGS, engine: 'cpu' },
+    );
     // The download, once, as a user starts it from the options page.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${id}/options.html`);
     const started = Date.now();
     await options.getByTestId('model-download-cpu').getByRole('button').click();
     await options.getByTestId('model-download-cpu').getByText('on this device').waitFor({ timeout: 0 });
-    console.log(`real-size model download into the CPU engine's cache, local server: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `real-size model download into the CPU engine's cache, local server: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${id}/sidepanel.html`);
     const page = await context.newPage();
@@ -104,7 +128,13 @@ export async function benchFlow(): Promise<void> {
       await panel.getByRole('tab', { name: 'This thread' }).click();
       const readAll = panel.getByTestId('job-read-all');
       // The panel offers it when the summary read part of the thread.
-      if (process.env.BENCH_READ_ALL === '1' && (await readAll.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      if (
+        process.env.BENCH_READ_ALL === '1' &&
+        (await readAll.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         const before = (await panel.getByTestId('job').getAttribute('data-job-id')) ?? '';
         const whole = watchJob(panel, '[data-testid="job"]', 1, before);
         const clickedAll = Date.now();

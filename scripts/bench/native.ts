@@ -28,8 +28,11 @@ function haswellCopy(): string {
   if (!existsSync(join(COPY, 'node-llama-cpp/package.json'))) {
     rmSync(COPY, { recursive: true, force: true });
     cpSync(join(ROOT, 'node_modules/node-llama-cpp'), join(COPY, 'node-llama-cpp'), { recursive: true });
-    cpSync(join(ROOT, 'node_modules/@node-llama-cpp/linux-x64'), join(COPY, '@node-llama-cpp/linux-x64'), { recursive: true });
-    for (const f of readdirSync(bins)) if (/^libggml-cpu-.*\.so$/.test(f) && f !== 'libggml-cpu-haswell.so') rmSync(join(bins, f));
+    cpSync(join(ROOT, 'node_modules/@node-llama-cpp/linux-x64'), join(COPY, '@node-llama-cpp/linux-x64'), {
+      recursive: true,
+    });
+    for (const f of readdirSync(bins))
+      if (/^libggml-cpu-.*\.so$/.test(f) && f !== 'libggml-cpu-haswell.so') rmSync(join(bins, f));
   }
   return join(COPY, 'node-llama-cpp/dist/index.js');
 }
@@ -38,11 +41,22 @@ function haswellCopy(): string {
  * Prefill and decode speed of native llama.cpp (AVX2 build) on `modelPath` at each of
  * `threadCounts`: `runs` runs after a warm-up, each the prompt then `decodeTokens` steps.
  */
-export async function nativeSpeed(modelPath: string, threadCounts: number[], prompt: string, decodeTokens: number, runs: number): Promise<{ byThreads: Record<number, NativeRun[]>; loadMs: number; build: string; rssMb: number }> {
+export async function nativeSpeed(
+  modelPath: string,
+  threadCounts: number[],
+  prompt: string,
+  decodeTokens: number,
+  runs: number,
+): Promise<{ byThreads: Record<number, NativeRun[]>; loadMs: number; build: string; rssMb: number }> {
   const lib = (await import(pathToFileURL(haswellCopy()).href)) as typeof import('node-llama-cpp');
   const logs: string[] = [];
   const rssBefore = process.memoryUsage().rss;
-  const llama = await lib.getLlama({ build: 'never', gpu: false, logLevel: lib.LlamaLogLevel.debug, logger: (_level, message) => void logs.push(message) });
+  const llama = await lib.getLlama({
+    build: 'never',
+    gpu: false,
+    logLevel: lib.LlamaLogLevel.debug,
+    logger: (_level, message) => void logs.push(message),
+  });
   const build = /libggml-cpu-(\w+)\.so/.exec(logs.join('\n'))?.[1] ?? 'unknown';
   const started = performance.now();
   const model = await llama.loadModel({ modelPath });
@@ -62,9 +76,15 @@ export async function nativeSpeed(modelPath: string, threadCounts: number[], pro
         t = performance.now();
         // Generation proper: each step computes the output layer and samples (greedy).
         let generated = 0;
-        for await (const _token of sequence.evaluate([tokens.at(-1)!], { temperature: 0 })) if (++generated >= decodeTokens) break;
+        for await (const _token of sequence.evaluate([tokens.at(-1)!], { temperature: 0 }))
+          if (++generated >= decodeTokens) break;
         const decodeMs = performance.now() - t;
-        if (i > 0) out.push({ promptTokens: tokens.length, prefillTps: (tokens.length * 1000) / prefillMs, decodeTps: (decodeTokens * 1000) / decodeMs });
+        if (i > 0)
+          out.push({
+            promptTokens: tokens.length,
+            prefillTps: (tokens.length * 1000) / prefillMs,
+            decodeTps: (decodeTokens * 1000) / decodeMs,
+          });
         sequence.dispose();
       }
       rssMb = Math.max(rssMb, (process.memoryUsage().rss - rssBefore) / 2 ** 20);

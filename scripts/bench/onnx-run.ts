@@ -48,22 +48,38 @@ export interface OnnxResult {
 export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxAsk): Promise<OnnxResult> {
   ort.env.wasm.numThreads = ask.threads;
   const started = performance.now();
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
   const loadMs = performance.now() - started;
   const runs: OnnxRun[] = [];
   for (let r = 0; r <= ask.runs; r++) {
     const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? PREFILL_STEP);
-    const ids = Array.from({ length: ask.promptTokens }, (_, i) => (1000 + ((i * 7919 + r) % 100_000)) % (ask.vocab ?? Infinity));
+    const ids = Array.from(
+      { length: ask.promptTokens },
+      (_, i) => (1000 + ((i * 7919 + r) % 100_000)) % (ask.vocab ?? Infinity),
+    );
     const res = await decoder.generate({ ids, maxTokens: ask.decodeTokens, temperature: 0, stopIds: [] });
     // The first run warms the runtime's allocations and is left out.
-    if (r > 0) runs.push({ prefillTps: (res.promptTokens * 1000) / res.prefillMs, decodeTps: (res.tokens.length * 1000) / res.decodeMs });
+    if (r > 0)
+      runs.push({
+        prefillTps: (res.promptTokens * 1000) / res.prefillMs,
+        decodeTps: (res.tokens.length * 1000) / res.decodeMs,
+      });
   }
   let cancel: CancelTiming | undefined;
   if (ask.cancelAfterMs) {
     const decoder = new OnnxDecoder(ort, session, ask, ask.step ?? PREFILL_STEP);
     const controller = new AbortController();
     const started = performance.now();
-    const long = decoder.generate({ ids: Array.from({ length: 8 * ask.promptTokens }, (_, i) => 3000 + i), maxTokens: 4, temperature: 0, stopIds: [], signal: controller.signal });
+    const long = decoder.generate({
+      ids: Array.from({ length: 8 * ask.promptTokens }, (_, i) => 3000 + i),
+      maxTokens: 4,
+      temperature: 0,
+      stopIds: [],
+      signal: controller.signal,
+    });
     // The timer fires only between the runtime's steps (a step blocks this page), which is
     // what a user's click waits for too: timed from when the cancel was asked for.
     await new Promise((r) => setTimeout(r, ask.cancelAfterMs));
@@ -72,7 +88,13 @@ export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxA
     await long.catch(() => undefined);
     const settledMs = performance.now() - aborted;
     let first = 0;
-    await decoder.generate({ ids: [5, 6, 7], maxTokens: 1, temperature: 0, stopIds: [], onToken: () => (first ||= performance.now()) });
+    await decoder.generate({
+      ids: [5, 6, 7],
+      maxTokens: 1,
+      temperature: 0,
+      stopIds: [],
+      onToken: () => (first ||= performance.now()),
+    });
     cancel = { settledMs, nextTokenMs: (first || performance.now()) - aborted };
   }
   await session.release();

@@ -41,7 +41,11 @@ export function realSizeOnnxFiles(): Record<string, Buffer> {
 }
 
 /** What the figures need of a browser page: Playwright's and Puppeteer's both have it. */
-export type BenchPage = { goto(url: string): Promise<unknown>; waitForFunction(fn: string): Promise<unknown>; evaluate<T>(fn: (a: OnnxAsk) => Promise<T>, arg: OnnxAsk): Promise<T> };
+export type BenchPage = {
+  goto(url: string): Promise<unknown>;
+  waitForFunction(fn: string): Promise<unknown>;
+  evaluate<T>(fn: (a: OnnxAsk) => Promise<T>, arg: OnnxAsk): Promise<T>;
+};
 
 /** Runs the ONNX speed page (`ONNX_PAGE`, served at `url`) in an open browser page. */
 export async function runOnnxIn(page: BenchPage, url: string, ask: OnnxAsk): Promise<OnnxResult> {
@@ -57,17 +61,42 @@ export type OnnxFigures = Record<string, OnnxResult>;
  * Measures `weights` where asked and prints prefill and decode lines; returns the results so
  * the caller can pair them with the CPU engine's and native llama.cpp's runs.
  */
-export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], runs: number, where: { node: boolean; firefox: boolean; cancelAt: number; longContext?: number } = { node: true, firefox: true, cancelAt: 0 }): Promise<OnnxFigures> {
+export async function benchOnnx(
+  weights: OnnxWeights,
+  threadCounts: number[],
+  runs: number,
+  where: { node: boolean; firefox: boolean; cancelAt: number; longContext?: number } = {
+    node: true,
+    firefox: true,
+    cancelAt: 0,
+  },
+): Promise<OnnxFigures> {
   const path = onnxModelPath(weights);
   const ask = (threads: number): OnnxAsk => ({
-    threads, promptTokens: 128, decodeTokens: weights === 'int8' ? 32 : 8, runs, layers: REAL_SIZE.layers, kvHeads: REAL_SIZE.kvHeads, headDim: REAL_SIZE.embd / REAL_SIZE.heads,
+    threads,
+    promptTokens: 128,
+    decodeTokens: weights === 'int8' ? 32 : 8,
+    runs,
+    layers: REAL_SIZE.layers,
+    kvHeads: REAL_SIZE.kvHeads,
+    headDim: REAL_SIZE.embd / REAL_SIZE.heads,
     cancelAfterMs: threads === where.cancelAt ? 3000 : undefined,
   });
-  const longAsk = (threads: number): OnnxAsk => ({ ...ask(threads), promptTokens: where.longContext ?? 0, decodeTokens: 16, runs: Math.min(runs, 2), cancelAfterMs: undefined });
+  const longAsk = (threads: number): OnnxAsk => ({
+    ...ask(threads),
+    promptTokens: where.longContext ?? 0,
+    decodeTokens: 16,
+    runs: Math.min(runs, 2),
+    cancelAfterMs: undefined,
+  });
   const figures: OnnxFigures = {};
   const site = await serveSpeedPage(path, ONNX_PAGE);
   try {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox'],
+    });
     try {
       for (const threads of threadCounts) {
         const page = await browser.newPage();
@@ -79,14 +108,22 @@ export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], ru
         // values to the runtime and gets new arrays back, which costs more as it grows.
         const page = await browser.newPage();
         const threads = threadCounts.at(-1)!;
-        figures[`Chromium, ${threads} thread(s), after ${where.longContext} prompt tokens`] = await runOnnxIn(page, site.url, longAsk(threads));
+        figures[`Chromium, ${threads} thread(s), after ${where.longContext} prompt tokens`] = await runOnnxIn(
+          page,
+          site.url,
+          longAsk(threads),
+        );
         await page.close();
       }
     } finally {
       await browser.close();
     }
     if (where.firefox) {
-      const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+      const firefox = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        headless: true,
+      });
       try {
         const page = await firefox.newPage();
         page.setDefaultTimeout(0);
@@ -98,18 +135,44 @@ export async function benchOnnx(weights: OnnxWeights, threadCounts: number[], ru
   } finally {
     site.close();
   }
-  if (where.node) figures['Node, 1 thread(s)'] = await measureOnnx(await import('onnxruntime-web'), readFileSync(path), ask(1));
-  if (where.node && where.longContext) figures[`Node, 1 thread(s), after ${where.longContext} prompt tokens`] = await measureOnnx(await import('onnxruntime-web'), readFileSync(path), longAsk(1));
+  if (where.node)
+    figures['Node, 1 thread(s)'] = await measureOnnx(await import('onnxruntime-web'), readFileSync(path), ask(1));
+  if (where.node && where.longContext)
+    figures[`Node, 1 thread(s), after ${where.longContext} prompt tokens`] = await measureOnnx(
+      await import('onnxruntime-web'),
+      readFileSync(path),
+      longAsk(1),
+    );
   for (const [place, r] of Object.entries(figures)) {
     const label = `CPU engine, real-size model (${weights}), ${place.replace(/\d+ thread/, `${r.threads} thread`)}`;
-    console.log(figure(`${label}, prefill`, r.runs.map((x) => x.prefillTps), 'tok/s'));
-    console.log(figure(`${label}, decode`, r.runs.map((x) => x.decodeTps), 'tok/s'));
-    if (r.cancel) console.log(`${label}, cancel 3 s into a long prompt: stopped in ${(r.cancel.settledMs / 1000).toFixed(1)} s, next answer began ${(r.cancel.nextTokenMs / 1000).toFixed(1)} s after`);
+    console.log(
+      figure(
+        `${label}, prefill`,
+        r.runs.map((x) => x.prefillTps),
+        'tok/s',
+      ),
+    );
+    console.log(
+      figure(
+        `${label}, decode`,
+        r.runs.map((x) => x.decodeTps),
+        'tok/s',
+      ),
+    );
+    if (r.cancel)
+      console.log(
+        `${label}, cancel 3 s into a long prompt: stopped in ${(r.cancel.settledMs / 1000).toFixed(1)} s, next answer began ${(r.cancel.nextTokenMs / 1000).toFixed(1)} s after`,
+      );
   }
   return figures;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [weights = 'int8', threads = '1', runs = '2'] = process.argv.slice(2);
-  await benchOnnx(weights as OnnxWeights, threads.split(',').map(Number), Number(runs), { node: true, firefox: true, cancelAt: 2, longContext: Number(process.env.BENCH_LONG_CONTEXT ?? 1800) });
+  await benchOnnx(weights as OnnxWeights, threads.split(',').map(Number), Number(runs), {
+    node: true,
+    firefox: true,
+    cancelAt: 2,
+    longContext: Number(process.env.BENCH_LONG_CONTEXT ?? 1800),
+  });
 }

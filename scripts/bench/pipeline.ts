@@ -16,7 +16,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const THREAD_URL = 'https://x.com/skein_test/status/1900000000000000010';
 
 /** Percentile of sorted values. */
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length - 1) * p))]!;
+const pct = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length - 1) * p))]!;
 
 /** Clicks Summarize on the focused post and returns the click time (epoch ms, sub-ms). */
 async function clickSummarize(page: Page): Promise<number> {
@@ -57,7 +58,13 @@ export async function benchPipeline(): Promise<void> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', `--disable-extensions-except=${build}`, `--load-extension=${build}`, '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   try {
     await context.route('**/*', (r) => {
@@ -68,33 +75,50 @@ export async function benchPipeline(): Promise<void> {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
     await worker.evaluate(
-      (settings) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings }),
-      { ...DEFAULT_SETTINGS, engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].\nKey points:\n- Count twice [2]' },
+      (settings) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+        ).chrome.storage.local.set({ settings }),
+      {
+        ...DEFAULT_SETTINGS,
+        engine: 'scripted',
+        scriptedReply: 'TL;DR: Swatch first [2].\nKey points:\n- Count twice [2]',
+      },
     );
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${id}/sidepanel.html`);
     const page = await context.newPage();
     await page.goto(THREAD_URL);
-    await page.evaluate(() => window.addEventListener('click', () => ((window as unknown as { skeinClick: number }).skeinClick = performance.timeOrigin + performance.now()), true));
+    await page.evaluate(() =>
+      window.addEventListener(
+        'click',
+        () => ((window as unknown as { skeinClick: number }).skeinClick = performance.timeOrigin + performance.now()),
+        true,
+      ),
+    );
     const clearKept = () =>
-      panel.evaluate(() => new Promise<void>((resolve) => {
-        const open = indexedDB.open('skein');
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('results')) {
-            db.close();
-            return resolve();
-          }
-          const tx = db.transaction('results', 'readwrite');
-          tx.objectStore('results').clear();
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-        };
-        open.onerror = () => resolve();
-      }));
-    const jobId = () => panel.evaluate(() => document.querySelector('[data-testid="job"]')?.getAttribute('data-job-id') ?? null);
+      panel.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const open = indexedDB.open('skein');
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('results')) {
+                db.close();
+                return resolve();
+              }
+              const tx = db.transaction('results', 'readwrite');
+              tx.objectStore('results').clear();
+              tx.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+            };
+            open.onerror = () => resolve();
+          }),
+      );
+    const jobId = () =>
+      panel.evaluate(() => document.querySelector('[data-testid="job"]')?.getAttribute('data-job-id') ?? null);
 
     const firstToken: number[] = [];
     const cachedShown: number[] = [];
@@ -115,8 +139,12 @@ export async function benchPipeline(): Promise<void> {
         cachedShown.push(kept);
       }
     }
-    console.log(figure('click to first token, scripted engine (pipeline overhead)', firstToken, 'ms', 1) + ` p50 ${pct(firstToken, 0.5).toFixed(1)} p95 ${pct(firstToken, 0.95).toFixed(1)}`);
-    console.log(figure('click to a kept summary shown again', cachedShown, 'ms', 1) + ` p50 ${pct(cachedShown, 0.5).toFixed(1)} p95 ${pct(cachedShown, 0.95).toFixed(1)}`);
+    console.log(
+      `${figure('click to first token, scripted engine (pipeline overhead)', firstToken, 'ms', 1)} p50 ${pct(firstToken, 0.5).toFixed(1)} p95 ${pct(firstToken, 0.95).toFixed(1)}`,
+    );
+    console.log(
+      `${figure('click to a kept summary shown again', cachedShown, 'ms', 1)} p50 ${pct(cachedShown, 0.5).toFixed(1)} p95 ${pct(cachedShown, 0.95).toFixed(1)}`,
+    );
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -26,13 +26,19 @@ function workerChannel(cdp: CDPSession) {
     new Promise<Record<string, unknown> | null>((resolve) => {
       const id = ++next;
       pending.set(id, resolve);
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(() => resolve(null));
     });
 }
 
 const quant = (process.env.BENCH_CPU_QUANT ?? 'q4km') as RealSizeQuant;
 const site = await serveSpeedPage(realSizeModel(quant));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox'],
+});
 try {
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);
@@ -50,11 +56,23 @@ try {
   await page.goto(site.url);
   await page.waitForFunction('"runSpeed" in window');
   // The model stays loaded (`keep`): its worker must still be there to hand over its profile.
-  const ask: SpeedAsk = { threads: 1, runs: 1, prompt: promptOf(128), decodeTokens: 32, modelUrl: `${site.url}model.gguf`, keep: true };
-  const measured = await page.evaluate((a) => (window as unknown as { runSpeed(a: SpeedAsk): Promise<{ runs: unknown[] }> }).runSpeed(a), ask);
+  const ask: SpeedAsk = {
+    threads: 1,
+    runs: 1,
+    prompt: promptOf(128),
+    decodeTokens: 32,
+    modelUrl: `${site.url}model.gguf`,
+    keep: true,
+  };
+  const measured = await page.evaluate(
+    (a) => (window as unknown as { runSpeed(a: SpeedAsk): Promise<{ runs: unknown[] }> }).runSpeed(a),
+    ask,
+  );
   console.log(`real-size model (${quant}), 1 thread: ${JSON.stringify(measured.runs)}`);
   for (const w of workers) {
-    const stopped = (await send(w, 'Profiler.stop')) as { profile?: { nodes: ProfileNode[]; samples: number[] } } | null;
+    const stopped = (await send(w, 'Profiler.stop')) as {
+      profile?: { nodes: ProfileNode[]; samples: number[] };
+    } | null;
     if (!stopped?.profile?.samples.length) continue;
     const { nodes, samples } = stopped.profile;
     const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -66,7 +84,8 @@ try {
     // Only the worker that ran the model (the others idle, or fetch).
     if (!self.has('ggml_graph_compute')) continue;
     console.log(`worker profile, ${samples.length} samples (the model's load included):`);
-    for (const [name, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${((100 * count) / samples.length).toFixed(1)}% ${name}`);
+    for (const [name, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`  ${((100 * count) / samples.length).toFixed(1)}% ${name}`);
   }
 } finally {
   await browser.close();

@@ -14,7 +14,12 @@ export function parseHtml(html: string, url: string): Document {
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
       handleDisabledFileLoadingAsSuccess: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true, disableFallbackToSetURL: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+        disableFallbackToSetURL: true,
+      },
     },
   });
   const doc = new window.DOMParser().parseFromString(html, 'text/html');

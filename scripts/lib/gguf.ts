@@ -6,11 +6,24 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 /** GGUF metadata value types. */
-const enum VT { U32 = 4, I32 = 5, F32 = 6, BOOL = 7, STRING = 8, ARRAY = 9 }
+enum VT {
+  U32 = 4,
+  I32 = 5,
+  F32 = 6,
+  BOOL = 7,
+  STRING = 8,
+  ARRAY = 9,
+}
 
 export type MetaValue =
-  | { u32: number } | { i32: number } | { f32: number } | { bool: boolean } | { str: string }
-  | { strs: string[] } | { f32s: number[] } | { i32s: number[] };
+  | { u32: number }
+  | { i32: number }
+  | { f32: number }
+  | { bool: boolean }
+  | { str: string }
+  | { strs: string[] }
+  | { f32s: number[] }
+  | { i32s: number[] };
 
 /** A tensor of 32-bit floats; `dims` innermost first, as GGUF stores them. */
 export interface Tensor {
@@ -26,24 +39,72 @@ class Writer {
     this.chunks.push(b);
     this.size += b.length;
   }
-  u32(v: number) { const b = Buffer.alloc(4); b.writeUInt32LE(v); this.push(b); }
-  i32(v: number) { const b = Buffer.alloc(4); b.writeInt32LE(v); this.push(b); }
-  u64(v: number) { const b = Buffer.alloc(8); b.writeBigUInt64LE(BigInt(v)); this.push(b); }
-  f32(v: number) { const b = Buffer.alloc(4); b.writeFloatLE(v); this.push(b); }
-  str(s: string) { const b = Buffer.from(s, 'utf8'); this.u64(b.length); this.push(b); }
-  pad(alignment: number) { const n = (alignment - (this.size % alignment)) % alignment; if (n) this.push(Buffer.alloc(n)); }
-  bytes() { return Buffer.concat(this.chunks); }
+  u32(v: number) {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(v);
+    this.push(b);
+  }
+  i32(v: number) {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(v);
+    this.push(b);
+  }
+  u64(v: number) {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(v));
+    this.push(b);
+  }
+  f32(v: number) {
+    const b = Buffer.alloc(4);
+    b.writeFloatLE(v);
+    this.push(b);
+  }
+  str(s: string) {
+    const b = Buffer.from(s, 'utf8');
+    this.u64(b.length);
+    this.push(b);
+  }
+  pad(alignment: number) {
+    const n = (alignment - (this.size % alignment)) % alignment;
+    if (n) this.push(Buffer.alloc(n));
+  }
+  bytes() {
+    return Buffer.concat(this.chunks);
+  }
 }
 
 function writeValue(w: Writer, v: MetaValue): void {
-  if ('u32' in v) { w.u32(VT.U32); w.u32(v.u32); }
-  else if ('i32' in v) { w.u32(VT.I32); w.i32(v.i32); }
-  else if ('f32' in v) { w.u32(VT.F32); w.f32(v.f32); }
-  else if ('bool' in v) { w.u32(VT.BOOL); w.push(Buffer.from([v.bool ? 1 : 0])); }
-  else if ('str' in v) { w.u32(VT.STRING); w.str(v.str); }
-  else if ('strs' in v) { w.u32(VT.ARRAY); w.u32(VT.STRING); w.u64(v.strs.length); v.strs.forEach((s) => w.str(s)); }
-  else if ('f32s' in v) { w.u32(VT.ARRAY); w.u32(VT.F32); w.u64(v.f32s.length); v.f32s.forEach((x) => w.f32(x)); }
-  else { w.u32(VT.ARRAY); w.u32(VT.I32); w.u64(v.i32s.length); v.i32s.forEach((x) => w.i32(x)); }
+  if ('u32' in v) {
+    w.u32(VT.U32);
+    w.u32(v.u32);
+  } else if ('i32' in v) {
+    w.u32(VT.I32);
+    w.i32(v.i32);
+  } else if ('f32' in v) {
+    w.u32(VT.F32);
+    w.f32(v.f32);
+  } else if ('bool' in v) {
+    w.u32(VT.BOOL);
+    w.push(Buffer.from([v.bool ? 1 : 0]));
+  } else if ('str' in v) {
+    w.u32(VT.STRING);
+    w.str(v.str);
+  } else if ('strs' in v) {
+    w.u32(VT.ARRAY);
+    w.u32(VT.STRING);
+    w.u64(v.strs.length);
+    v.strs.forEach((s) => w.str(s));
+  } else if ('f32s' in v) {
+    w.u32(VT.ARRAY);
+    w.u32(VT.F32);
+    w.u64(v.f32s.length);
+    v.f32s.forEach((x) => w.f32(x));
+  } else {
+    w.u32(VT.ARRAY);
+    w.u32(VT.I32);
+    w.u64(v.i32s.length);
+    v.i32s.forEach((x) => w.i32(x));
+  }
 }
 
 /** ggml tensor types this writer knows, with their block size and bytes per block. */
@@ -68,7 +129,8 @@ export interface TensorInfo {
 export function tensorBytes(t: TensorInfo): number {
   const { block, bytes } = GGML_TYPES[t.type];
   const elements = t.dims.reduce((a, b) => a * b, 1);
-  if (t.dims[0]! % block) throw new Error(`${t.name}: rows of ${t.dims[0]} do not split into ${t.type} blocks of ${block}`);
+  if (t.dims[0]! % block)
+    throw new Error(`${t.name}: rows of ${t.dims[0]} do not split into ${t.type} blocks of ${block}`);
   return (elements / block) * bytes;
 }
 
@@ -100,7 +162,13 @@ const padding = (size: number, alignment: number) => Buffer.alloc((alignment - (
 
 /** Serialises metadata and F32 tensors into a GGUF file. */
 export function writeGguf(meta: Record<string, MetaValue>, tensors: Tensor[], alignment = 32): Buffer {
-  const parts = [header(meta, tensors.map((t) => ({ name: t.name, dims: t.dims, type: 'F32' as const })), alignment)];
+  const parts = [
+    header(
+      meta,
+      tensors.map((t) => ({ name: t.name, dims: t.dims, type: 'F32' as const })),
+      alignment,
+    ),
+  ];
   for (const t of tensors) {
     parts.push(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength), padding(t.data.byteLength, alignment));
   }
@@ -111,7 +179,13 @@ export function writeGguf(meta: Record<string, MetaValue>, tensors: Tensor[], al
  * Writes a GGUF file tensor by tensor (a real-size model does not fit one buffer): `fill`
  * writes each tensor's bytes into the buffer it is given.
  */
-export function writeGgufFile(path: string, meta: Record<string, MetaValue>, tensors: TensorInfo[], fill: (t: TensorInfo, data: Buffer) => void, alignment = 32): number {
+export function writeGgufFile(
+  path: string,
+  meta: Record<string, MetaValue>,
+  tensors: TensorInfo[],
+  fill: (t: TensorInfo, data: Buffer) => void,
+  alignment = 32,
+): number {
   const fd = openSync(path, 'w');
   try {
     let size = 0;

@@ -179,7 +179,12 @@ function filler(seed: number): (bytes: Uint8Array) => Uint8Array {
  * turn right after writing one of `stopAfter.tokens` (the tiny model's way of ending its answers
  * after a few words).
  */
-export function decoderOnnx(shape: DecoderShape, weights: OnnxWeights, seed = 1234, stopAfter?: { eos: number; tokens: number[] }): Uint8Array {
+export function decoderOnnx(
+  shape: DecoderShape,
+  weights: OnnxWeights,
+  seed = 1234,
+  stopAfter?: { eos: number; tokens: number[] },
+): Uint8Array {
   const { embd, ff, layers, heads, kvHeads, vocab } = shape;
   const headDim = embd / heads;
   const group = heads / kvHeads;
@@ -198,9 +203,19 @@ export function decoderOnnx(shape: DecoderShape, weights: OnnxWeights, seed = 12
       const s = g.floats(`${name}.scales`, new Float32Array(n).fill(1 / (74 * Math.sqrt(k))));
       return g.node('DynamicQuantizeMatMul', [x, b, s], {}, 'com.microsoft');
     }
-    const b = g.tensor(`${name}.q`, 'uint8', [n, k / BLOCK, BLOCK / 2], fill(new Uint8Array(n * (k / BLOCK) * (BLOCK / 2))));
+    const b = g.tensor(
+      `${name}.q`,
+      'uint8',
+      [n, k / BLOCK, BLOCK / 2],
+      fill(new Uint8Array(n * (k / BLOCK) * (BLOCK / 2))),
+    );
     const s = g.floats(`${name}.scales`, new Float32Array(n * (k / BLOCK)).fill(1 / (4.6 * Math.sqrt(k))));
-    return g.node('MatMulNBits', [x, b, s], { K: k, N: n, bits: 4, block_size: BLOCK, accuracy_level: weights === 'int4acc' ? 4 : 0 }, 'com.microsoft');
+    return g.node(
+      'MatMulNBits',
+      [x, b, s],
+      { K: k, N: n, bits: 4, block_size: BLOCK, accuracy_level: weights === 'int4acc' ? 4 : 0 },
+      'com.microsoft',
+    );
   };
   const norm = (name: string, x: string): string => {
     const scale = g.floats(`${name}.w`, new Float32Array(embd).fill(1));
@@ -213,14 +228,30 @@ export function decoderOnnx(shape: DecoderShape, weights: OnnxWeights, seed = 12
   g.io('input', 'position_ids', 'int64', [1, 'sequence']);
   g.io('output', 'logits', 'float', [1, 'sequence', vocab]);
   // fp16 embeddings with small exponents: finite values of about unit size.
-  const table = g.tensor('embed', 'float16', [vocab, embd], fill(new Uint8Array(vocab * embd * 2)).map((b, i) => (i % 2 ? b & 0xbb : b)));
+  const table = g.tensor(
+    'embed',
+    'float16',
+    [vocab, embd],
+    fill(new Uint8Array(vocab * embd * 2)).map((b, i) => (i % 2 ? b & 0xbb : b)),
+  );
   let h = g.node('Cast', [g.node('Gather', [table, 'input_ids'])], { to: DT.float });
 
   // Causal mask from positions: key j is hidden from query i when j > position_ids[i].
-  const total = g.node('Gather', [g.node('Shape', ['attention_mask']), g.tensor('one', 'int64', [], new Uint8Array(BigInt64Array.of(1n).buffer))], { axis: 0 });
-  const keys = g.node('Range', [g.tensor('zero', 'int64', [], new Uint8Array(8)), total, g.tensor('step', 'int64', [], new Uint8Array(BigInt64Array.of(1n).buffer))]);
+  const total = g.node(
+    'Gather',
+    [g.node('Shape', ['attention_mask']), g.tensor('one', 'int64', [], new Uint8Array(BigInt64Array.of(1n).buffer))],
+    { axis: 0 },
+  );
+  const keys = g.node('Range', [
+    g.tensor('zero', 'int64', [], new Uint8Array(8)),
+    total,
+    g.tensor('step', 'int64', [], new Uint8Array(BigInt64Array.of(1n).buffer)),
+  ]);
   const future = g.node('Greater', [keys, g.node('Unsqueeze', ['position_ids', g.ints('axis2', [2])])]);
-  const mask5 = g.node('Unsqueeze', [g.node('Where', [future, g.floats('hidden', Float32Array.of(-1e9)), g.floats('seen', Float32Array.of(0))]), g.ints('axes12', [1, 2])]);
+  const mask5 = g.node('Unsqueeze', [
+    g.node('Where', [future, g.floats('hidden', Float32Array.of(-1e9)), g.floats('seen', Float32Array.of(0))]),
+    g.ints('axes12', [1, 2]),
+  ]);
 
   const qShape = g.ints('q_shape', [1, -1, kvHeads, group, headDim]);
   const kvShape = g.ints('kv_shape', [1, -1, kvHeads, headDim]);
@@ -232,15 +263,25 @@ export function decoderOnnx(shape: DecoderShape, weights: OnnxWeights, seed = 12
       g.io('output', `present.${l}.${kind}`, 'float', [1, kvHeads, 'total', headDim]);
     }
     const x = norm(`l${l}.attn_norm`, h);
-    const q = g.node('Transpose', [g.node('Reshape', [linear(`l${l}.q`, x, embd, embd), qShape])], { perm: [0, 2, 3, 1, 4] });
+    const q = g.node('Transpose', [g.node('Reshape', [linear(`l${l}.q`, x, embd, embd), qShape])], {
+      perm: [0, 2, 3, 1, 4],
+    });
     const kv = (kind: 'key' | 'value', name: string) => {
-      const fresh = g.node('Transpose', [g.node('Reshape', [linear(name, x, embd, kvHeads * headDim), kvShape])], { perm: [0, 2, 1, 3] });
-      const present = g.rename(g.node('Concat', [`past_key_values.${l}.${kind}`, fresh], { axis: 2 }), `present.${l}.${kind}`);
+      const fresh = g.node('Transpose', [g.node('Reshape', [linear(name, x, embd, kvHeads * headDim), kvShape])], {
+        perm: [0, 2, 1, 3],
+      });
+      const present = g.rename(
+        g.node('Concat', [`past_key_values.${l}.${kind}`, fresh], { axis: 2 }),
+        `present.${l}.${kind}`,
+      );
       return g.node('Unsqueeze', [present, g.ints(`l${l}.${kind}.axis`, [2])]);
     };
     const k = kv('key', `l${l}.k`);
     const v = kv('value', `l${l}.v`);
-    const scores = g.node('Add', [g.node('Mul', [g.node('MatMul', [q, g.node('Transpose', [k], { perm: [0, 1, 2, 4, 3] })]), scale]), mask5]);
+    const scores = g.node('Add', [
+      g.node('Mul', [g.node('MatMul', [q, g.node('Transpose', [k], { perm: [0, 1, 2, 4, 3] })]), scale]),
+      mask5,
+    ]);
     const attn = g.node('MatMul', [g.node('Softmax', [scores], { axis: -1 }), v]);
     const merged = g.node('Reshape', [g.node('Transpose', [attn], { perm: [0, 3, 1, 2, 4] }), outShape]);
     h = g.node('Add', [h, linear(`l${l}.o`, merged, embd, embd)]);
@@ -257,7 +298,10 @@ export function decoderOnnx(shape: DecoderShape, weights: OnnxWeights, seed = 12
     for (const t of stopAfter.tokens) after[t] = 100;
     const eos = new Float32Array(vocab);
     eos[stopAfter.eos] = 1;
-    const push = g.node('Unsqueeze', [g.node('Gather', [g.floats('stop_after', after), 'input_ids']), g.ints('axis_last', [2])]);
+    const push = g.node('Unsqueeze', [
+      g.node('Gather', [g.floats('stop_after', after), 'input_ids']),
+      g.ints('axis_last', [2]),
+    ]);
     logits = g.node('Add', [logits, g.node('Mul', [push, g.floats('eos_only', eos)])]);
   }
   g.rename(logits, 'logits');

@@ -30,7 +30,8 @@ const N_CTX = 32_768;
 export const MODEL_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/skein-models');
 
 /** Q4_K_M's "more bits" layers: the first and last eighth, and every third in between. */
-const moreBits = (layer: number) => layer < N_LAYER / 8 || layer >= (7 * N_LAYER) / 8 || (layer - N_LAYER / 8) % 3 === 2;
+const moreBits = (layer: number) =>
+  layer < N_LAYER / 8 || layer >= (7 * N_LAYER) / 8 || (layer - N_LAYER / 8) % 3 === 2;
 
 function tensors(quant: RealSizeQuant): TensorInfo[] {
   const matrix = (q4km: GgmlType): GgmlType => (quant === 'q4km' ? q4km : quant === 'q4_0' ? 'Q4_0' : 'Q8_0');

@@ -8,12 +8,16 @@ import { decoderOnnx, type DecoderShape } from './onnx';
 const N_CTX = 4096;
 
 /** Words the tiny vocabulary has whole (with and without a leading space): common English and French words. */
-const WORDS = [...new Set((
-  'the a of to and in is it that for on with as this be at by not are from or have an they ' +
-  'we you he she will can thread post reply summary point who says about more one all there ' +
-  'le la les de des un une et est en du que qui pour pas sur dans fil résumé point dit ' +
-  'wool yarn knit swatch needle block notes big project start first count twice keep'
-).split(' '))];
+const WORDS = [
+  ...new Set(
+    (
+      'the a of to and in is it that for on with as this be at by not are from or have an they ' +
+      'we you he she will can thread post reply summary point who says about more one all there ' +
+      'le la les de des un une et est en du que qui pour pas sur dans fil résumé point dit ' +
+      'wool yarn knit swatch needle block notes big project start first count twice keep'
+    ).split(' '),
+  ),
+];
 
 /** GPT-2's byte-level alphabet: each byte as the printable character tokenizer.json uses. */
 function byteChars(): string[] {
@@ -56,7 +60,12 @@ function bpe(size = 0): { vocab: Record<string, number>; merges: string[]; size:
 }
 
 /** tokenizer.json and tokenizer_config.json of a ChatML byte-level BPE tokenizer of `size` ids (as few as its words need by default). */
-export function chatTokenizerFiles(size = 0): { tokenizer: object; tokenizerConfig: object; size: number; eos: number } {
+export function chatTokenizerFiles(size = 0): {
+  tokenizer: object;
+  tokenizerConfig: object;
+  size: number;
+  eos: number;
+} {
   const { vocab, merges, size: total } = bpe(size);
   const base = total - CONTROL.length;
   const byteLevel = { add_prefix_space: false, trim_offsets: false, use_regex: true };
@@ -64,14 +73,37 @@ export function chatTokenizerFiles(size = 0): { tokenizer: object; tokenizerConf
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: CONTROL.map((content, i) => ({ id: base + i, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    added_tokens: CONTROL.map((content, i) => ({
+      id: base + i,
+      content,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+      special: true,
+    })),
     normalizer: { type: 'NFC' },
     pre_tokenizer: { type: 'ByteLevel', ...byteLevel },
     post_processor: { type: 'ByteLevel', ...byteLevel },
     decoder: { type: 'ByteLevel', ...byteLevel },
-    model: { type: 'BPE', dropout: null, unk_token: null, continuing_subword_prefix: '', end_of_word_suffix: '', fuse_unk: false, byte_fallback: false, vocab, merges },
+    model: {
+      type: 'BPE',
+      dropout: null,
+      unk_token: null,
+      continuing_subword_prefix: '',
+      end_of_word_suffix: '',
+      fuse_unk: false,
+      byte_fallback: false,
+      vocab,
+      merges,
+    },
   };
-  return { tokenizer, tokenizerConfig: { clean_up_tokenization_spaces: false, eos_token: '<|im_end|>', model_max_length: N_CTX }, size: total, eos: base + 2 };
+  return {
+    tokenizer,
+    tokenizerConfig: { clean_up_tokenization_spaces: false, eos_token: '<|im_end|>', model_max_length: N_CTX },
+    size: total,
+    eos: base + 2,
+  };
 }
 
 /** config.json of a Qwen2-shaped model. */
@@ -107,7 +139,12 @@ export function tinyOnnxFiles(seed = 1234): Record<string, Buffer> {
     // The random model ends its answer after writing one token in fifteen (never the newline, so
     // a prompt's last token does not end it), instead of running to the token limit: a few
     // words of nonsense.
-    'onnx/model_quantized.onnx': Buffer.from(decoderOnnx(shape, 'f32', seed, { eos, tokens: Array.from({ length: eos - 2 }, (_, i) => i).filter((i) => i !== 10 && i % 15 === 7) })),
+    'onnx/model_quantized.onnx': Buffer.from(
+      decoderOnnx(shape, 'f32', seed, {
+        eos,
+        tokens: Array.from({ length: eos - 2 }, (_, i) => i).filter((i) => i !== 10 && i % 15 === 7),
+      }),
+    ),
     'tokenizer.json': json(tokenizer),
     'tokenizer_config.json': json(tokenizerConfig),
     'config.json': json(modelConfig(shape, eos)),

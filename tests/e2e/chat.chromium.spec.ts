@@ -5,7 +5,13 @@ import { egressBeyondModel } from './support/egress';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 /** The panel's Chat tab: follow-up questions about the thread, answered by the CPU engine with the tiny model. */
-test('Chat: questions about the thread stream answers from the real CPU engine, one after the other, kept in history', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+test('Chat: questions about the thread stream answers from the real CPU engine, one after the other, kept in history', async ({
+  context,
+  serve,
+  openPanel,
+  modelServer,
+  pageErrors,
+}) => {
   test.setTimeout(ENGINE_TEST);
   await serve([OWN_THREAD]);
   const panel = await openPanel();
@@ -30,7 +36,9 @@ test('Chat: questions about the thread stream answers from the real CPU engine, 
   // The question came after the same thread block as the summary: the engine kept its reading
   // of the thread and read only the question.
   const speed = await answers.first().getByTestId('job-speed').innerText();
-  const [, fresh, kept] = (/^Read ([\d,]+) new tokens \(([\d,]+) kept from before\)/.exec(speed) ?? []).map((n) => Number(n.replace(/,/g, '')));
+  const [, fresh, kept] = (/^Read ([\d,]+) new tokens \(([\d,]+) kept from before\)/.exec(speed) ?? []).map((n) =>
+    Number(n.replace(/,/g, '')),
+  );
   expect(kept).toBeGreaterThan(fresh! * 5);
   // Streamed text is announced politely to screen readers.
   await expect(answers.first().getByTestId('job-output')).toHaveAttribute('aria-live', 'polite');

@@ -3,7 +3,10 @@ import { OWN_THREAD, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 
 test.describe('Skein in Firefox', () => {
-  test('one button per post on the real home timeline, also for posts that arrive later', async ({ openServed, pageErrors }) => {
+  test('one button per post on the real home timeline, also for posts that arrive later', async ({
+    openServed,
+    pageErrors,
+  }) => {
     test.skip(!HAVE_SHARED, NO_SHARED_REASON);
     const page = await openServed([X_PAGES.home]);
     await page.goto(X_PAGES.home.url);
@@ -12,11 +15,15 @@ test.describe('Skein in Firefox', () => {
     expect(new Set(first).size).toBe(20);
     expect(first[0]).toBe('1991602883645829145');
     await page.evaluate(() => {
-      const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).filter((c) => c.querySelector('article')).slice(0, 3);
+      const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]'))
+        .filter((c) => c.querySelector('article'))
+        .slice(0, 3);
       cells.forEach((c, i) => {
         const copy = c.cloneNode(true) as HTMLElement;
         copy.querySelectorAll('skein-post-button').forEach((b) => b.remove());
-        copy.querySelectorAll('a[href*="/status/"]').forEach((a) => a.setAttribute('href', a.getAttribute('href')!.replace(/status\/\d+/, `status/880${i}`)));
+        copy
+          .querySelectorAll('a[href*="/status/"]')
+          .forEach((a) => a.setAttribute('href', a.getAttribute('href')!.replace(/status\/\d+/, `status/880${i}`)));
         cells[0]!.parentElement!.append(copy);
       });
     });
@@ -25,7 +32,11 @@ test.describe('Skein in Firefox', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('Summarize reads the thread; the panel, opened from the notice, shows it', async ({ firefox, openServed, pageErrors }) => {
+  test('Summarize reads the thread; the panel, opened from the notice, shows it', async ({
+    firefox,
+    openServed,
+    pageErrors,
+  }) => {
     const page = await openServed([OWN_THREAD]);
     await page.goto(OWN_THREAD.url);
     await waitForButtons(page, 7);
@@ -55,7 +66,13 @@ test.describe('Skein in Firefox', () => {
     // thread. Should Firefox add them, this line says so.
     expect(await panel.evaluate(() => crossOriginIsolated)).toBe(false);
     expect(await panel.$$eval('[data-testid="post-handle"]', (es) => es.map((e) => e.textContent))).toEqual([
-      '@yarn_fan', '@skein_test', '@skein_test', '@skein_test', '@purl_one', '@tricot_fr', '@gauge_guru',
+      '@yarn_fan',
+      '@skein_test',
+      '@skein_test',
+      '@skein_test',
+      '@purl_one',
+      '@tricot_fr',
+      '@gauge_guru',
     ]);
     expect(await panel.$eval('[aria-current="true"] [data-testid="post-text"]', (e) => e.textContent)).toBe(
       'A thread on starting big projects 🧶\n\n1. Swatch first.\n2. Count twice.',

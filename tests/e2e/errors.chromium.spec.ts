@@ -7,7 +7,13 @@ import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 const SENTENCE = 'Qwen2.5 0.5B Instruct could not be downloaded.';
 const NEXT = 'Check the connection and try again.';
 
-test('the same failure reads the same on every surface: panel, explanation card and reply bar, each with Try again', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+test('the same failure reads the same on every surface: panel, explanation card and reply bar, each with Try again', async ({
+  context,
+  serve,
+  openPanel,
+  modelServer,
+  pageErrors,
+}) => {
   test.setTimeout(ENGINE_TEST);
   await serve([await threadWithReplyBox()]);
   // 404, not 5xx: Chrome throttles an extension's requests to a URL that keeps answering 5xx

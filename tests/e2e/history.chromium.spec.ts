@@ -2,7 +2,12 @@ import { test, expect } from './support/chromium';
 import { chooseAction } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 
-test('history: past summaries listed live, searchable, reopened and deleted', async ({ context, serve, setSettings, openPanel }) => {
+test('history: past summaries listed live, searchable, reopened and deleted', async ({
+  context,
+  serve,
+  setSettings,
+  openPanel,
+}) => {
   await serve([OWN_THREAD]);
   await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first, count twice [2].' });
   const panel = await openPanel();
@@ -14,7 +19,9 @@ test('history: past summaries listed live, searchable, reopened and deleted', as
   await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
   // It appears without reloading the panel.
-  await expect(panel.getByTestId('history-title')).toHaveText(['@yarn_fan: What is the best way to start a big knitting project?']);
+  await expect(panel.getByTestId('history-title')).toHaveText([
+    '@yarn_fan: What is the best way to start a big knitting project?',
+  ]);
   // The row shows the result's start, not only the post it came from.
   await expect(panel.getByTestId('history-preview')).toHaveText('TL;DR: Swatch first, count twice.');
   await panel.getByTestId('history-search').fill('count twice');
@@ -23,7 +30,9 @@ test('history: past summaries listed live, searchable, reopened and deleted', as
   await expect(panel.getByTestId('history-empty')).toHaveText('No past result matches.');
   await panel.getByTestId('history-search').fill('');
   await panel.getByTestId('history-title').click();
-  await expect(panel.getByTestId('history-result').getByTestId('summary-tldr')).toHaveText('Swatch first, count twice.[2]');
+  await expect(panel.getByTestId('history-result').getByTestId('summary-tldr')).toHaveText(
+    'Swatch first, count twice.[2]',
+  );
   // Delete asks first; Keep (which takes the focus) leaves the result.
   await panel.getByRole('button', { name: /^Delete “@yarn_fan/ }).click();
   await expect(panel.getByTestId('history-delete-confirm')).toContainText('Delete this result? It cannot be undone.');

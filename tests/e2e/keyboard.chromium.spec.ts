@@ -4,14 +4,23 @@ import { VARIANT_BREAK } from '../../utils/llm/drafts';
 import type { Locator } from '@playwright/test';
 
 /** Keyboard use: every control reachable, a visible focus ring, labels, polite announcements. */
-const outline = (el: Locator) => el.evaluate((e) => {
-  const s = getComputedStyle(e);
-  return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-});
+const outline = (el: Locator) =>
+  el.evaluate((e) => {
+    const s = getComputedStyle(e);
+    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  });
 
-test('the reply bar from the keyboard alone: open, choose, draft, insert; focus is always visible', async ({ context, serve, setSettings, pageErrors }) => {
+test('the reply bar from the keyboard alone: open, choose, draft, insert; focus is always visible', async ({
+  context,
+  serve,
+  setSettings,
+  pageErrors,
+}) => {
   await serve([await threadWithReplyBox()]);
-  await setSettings({ engine: 'scripted', scriptedReply: ['First draft.', 'Second draft.', 'Third draft.'].join(VARIANT_BREAK) });
+  await setSettings({
+    engine: 'scripted',
+    scriptedReply: ['First draft.', 'Second draft.', 'Third draft.'].join(VARIANT_BREAK),
+  });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = page.locator('skein-reply-bar');
@@ -39,7 +48,9 @@ test('the reply bar from the keyboard alone: open, choose, draft, insert; focus 
   expect(await outline(insert)).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tweetButtonInline')).toBeEnabled();
-  expect(await page.evaluate(() => (window as unknown as { draftBlocks(): string[] }).draftBlocks())).toEqual(['Second draft.']);
+  expect(await page.evaluate(() => (window as unknown as { draftBlocks(): string[] }).draftBlocks())).toEqual([
+    'Second draft.',
+  ]);
   expect(pageErrors).toEqual([]);
 });
 

@@ -14,7 +14,12 @@ test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen e
   expect(m.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
   expect(m.name).toBe('Skein');
   expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
-  expect(Object.keys(m.commands).sort()).toEqual(['_execute_action', 'explain-selection', 'open-panel', 'summarize-thread']);
+  expect(Object.keys(m.commands).sort()).toEqual([
+    '_execute_action',
+    'explain-selection',
+    'open-panel',
+    'summarize-thread',
+  ]);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(m.content_scripts[0].matches.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
@@ -37,7 +42,12 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
   expect(m.permissions.sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
-  expect(Object.keys(m.commands).sort()).toEqual(['_execute_sidebar_action', 'explain-selection', 'open-panel', 'summarize-thread']);
+  expect(Object.keys(m.commands).sort()).toEqual([
+    '_execute_sidebar_action',
+    'explain-selection',
+    'open-panel',
+    'summarize-thread',
+  ]);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
 });

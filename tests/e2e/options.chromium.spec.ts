@@ -6,7 +6,12 @@ import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
 
 test.describe('options', () => {
-  test('the interface language switches the options page, the side panel and the page’s buttons to French', async ({ context, extensionId, serve, openPanel }) => {
+  test('the interface language switches the options page, the side panel and the page’s buttons to French', async ({
+    context,
+    extensionId,
+    serve,
+    openPanel,
+  }) => {
     await serve([OWN_THREAD]);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -24,13 +29,20 @@ test.describe('options', () => {
     await options.screenshot({ path: 'test-results/screens/options-fr.png', fullPage: true });
   });
 
-  test('choosing the GPU engine takes effect; without WebGPU the panel says so and offers the CPU engine', async ({ context, extensionId, serve, openPanel }) => {
+  test('choosing the GPU engine takes effect; without WebGPU the panel says so and offers the CPU engine', async ({
+    context,
+    extensionId,
+    serve,
+    openPanel,
+  }) => {
     test.setTimeout(ENGINE_TEST);
     await serve([OWN_THREAD]);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     // No WebGPU in this browser: the page says so and offers no GPU model to download.
-    await expect(options.getByTestId('options-gpu-none')).toHaveText('This browser offers no WebGPU here: the GPU models cannot run.');
+    await expect(options.getByTestId('options-gpu-none')).toHaveText(
+      'This browser offers no WebGPU here: the GPU models cannot run.',
+    );
     await expect(options.getByText('GPU model', { exact: true })).toHaveCount(0);
     await expect(options.getByTestId('model-download-webgpu')).toHaveCount(0);
     await options.getByRole('radio', { name: 'GPU (WebGPU, web-llm)' }).check();
@@ -47,7 +59,13 @@ test.describe('options', () => {
     await expect(options.getByRole('radio', { name: 'CPU (works everywhere, slower)' })).toBeChecked();
   });
 
-  test('history: export says when it is empty, exports kept results as JSON, and clears them', async ({ context, extensionId, serve, setSettings, openPanel }) => {
+  test('history: export says when it is empty, exports kept results as JSON, and clears them', async ({
+    context,
+    extensionId,
+    serve,
+    setSettings,
+    openPanel,
+  }) => {
     await serve([OWN_THREAD]);
     await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Wool [2].' });
     const options = await context.newPage();
@@ -81,16 +99,26 @@ test.describe('options', () => {
     await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');
   });
 
-  test('the chosen CPU model downloads from the options page (the tiny model), shows it is on the device, and the first summary needs no download step', async ({ context, extensionId, serve, openPanel, modelServer }) => {
+  test('the chosen CPU model downloads from the options page (the tiny model), shows it is on the device, and the first summary needs no download step', async ({
+    context,
+    extensionId,
+    serve,
+    openPanel,
+    modelServer,
+  }) => {
     test.setTimeout(ENGINE_TEST);
     await serve([OWN_THREAD]);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await expect(options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · not downloaded$/ })).toBeChecked();
+    await expect(
+      options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · not downloaded$/ }),
+    ).toBeChecked();
     const cpu = options.getByTestId('model-download-cpu');
     await cpu.getByRole('button', { name: /^Download Qwen2\.5 0\.5B Instruct now \(\d+ MB\)$/ }).click();
     await expect(cpu).toHaveText('Qwen2.5 0.5B Instruct: on this device', { timeout: ENGINE_STEP });
-    await expect(options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · on this device$/ })).toBeVisible();
+    await expect(
+      options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · on this device$/ }),
+    ).toBeVisible();
     expect(modelServer.log.some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
 
     const panel = await openPanel();

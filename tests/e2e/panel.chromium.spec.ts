@@ -4,7 +4,13 @@ import { OWN_THREAD, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 
 test.describe('from a post to the side panel', () => {
-  test('Summarize on a conversation opens the side panel with the whole thread, read exactly', async ({ context, serve, pageErrors, sidePanelText, openPanel }) => {
+  test('Summarize on a conversation opens the side panel with the whole thread, read exactly', async ({
+    context,
+    serve,
+    pageErrors,
+    sidePanelText,
+    openPanel,
+  }) => {
     await serve([OWN_THREAD]);
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
@@ -23,10 +29,20 @@ test.describe('from a post to the side panel', () => {
     const panel = await openPanel();
     const posts = panel.getByTestId('post');
     await expect(posts).toHaveCount(9);
-    await expect(panel.getByTestId('post-handle')).toHaveText(['@yarn_fan', '@skein_test', '@skein_test', '@skein_test', '@purl_one', '@tricot_fr', '@gauge_guru']);
+    await expect(panel.getByTestId('post-handle')).toHaveText([
+      '@yarn_fan',
+      '@skein_test',
+      '@skein_test',
+      '@skein_test',
+      '@purl_one',
+      '@tricot_fr',
+      '@gauge_guru',
+    ]);
     await expect(posts.nth(1)).toHaveAttribute('aria-current', 'true');
     await expect(posts.nth(1).getByTestId('post-time')).toHaveAttribute('datetime', '2026-03-01T09:05:00.000Z');
-    await expect(posts.nth(6).getByTestId('post-text')).toHaveText('Merci pour ce fil ! Je commence toujours par un échantillon.');
+    await expect(posts.nth(6).getByTestId('post-text')).toHaveText(
+      'Merci pour ce fil ! Je commence toujours par un échantillon.',
+    );
     await panel.screenshot({ path: 'test-results/screens/side-panel-thread.png', fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -41,7 +57,9 @@ test.describe('from a post to the side panel', () => {
     await expect(panel.getByTestId('thread-action')).toHaveText('Explain');
     await expect(panel.getByTestId('post')).toHaveCount(2); // the post and the post it quotes
     await expect(panel.getByTestId('post-handle')).toHaveText(['@badlogicgames', '@mehulmpt']);
-    await expect(panel.getByTestId('post-text').first()).toContainText('https://en.wikipedia.org/wiki/Google_Developers#Google_Code');
+    await expect(panel.getByTestId('post-text').first()).toContainText(
+      'https://en.wikipedia.org/wiki/Google_Developers#Google_Code',
+    );
     expect(pageErrors).toEqual([]);
   });
 
@@ -53,7 +71,8 @@ test.describe('from a post to the side panel', () => {
     await page.evaluate(() => {
       const text = document.querySelectorAll('[data-testid="tweetText"]')[4]!;
       text.textContent = '<img src=x onerror="document.title=1"><b>bold</b>';
-      document.querySelectorAll('[data-testid="User-Name"] [dir="ltr"] span span')[4]!.textContent = '<script>alert(1)</script>';
+      document.querySelectorAll('[data-testid="User-Name"] [dir="ltr"] span span')[4]!.textContent =
+        '<script>alert(1)</script>';
     });
     await chooseAction(page, '1900000000000000020', 'Draft reply');
     const panel = await openPanel();

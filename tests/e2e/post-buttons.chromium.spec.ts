@@ -8,7 +8,9 @@ const BUTTON = 'skein-post-button';
 const pagePostIds = (page: import('@playwright/test').Page) =>
   page.$$eval('article[data-testid="tweet"]', (articles) =>
     articles.map((a) => {
-      const quote = Array.from(a.querySelectorAll('div[role="link"][tabindex="0"]')).find((q) => q.querySelector('[data-testid="User-Name"]'));
+      const quote = Array.from(a.querySelectorAll('div[role="link"][tabindex="0"]')).find((q) =>
+        q.querySelector('[data-testid="User-Name"]'),
+      );
       const time = Array.from(a.querySelectorAll('time')).find((t) => !quote?.contains(t));
       return /\/status\/(\d+)/.exec(time?.closest('a')?.getAttribute('href') ?? '')?.[1] ?? '';
     }),
@@ -17,7 +19,11 @@ const buttonIds = (page: import('@playwright/test').Page) =>
   page.$$eval(BUTTON, (hosts) => hosts.map((h) => (h as HTMLElement).dataset.skeinPost));
 
 test.describe('Skein’s button on X', () => {
-  test('one button per post on the real home timeline, in each post’s action bar', async ({ context, serve, pageErrors }) => {
+  test('one button per post on the real home timeline, in each post’s action bar', async ({
+    context,
+    serve,
+    pageErrors,
+  }) => {
     test.skip(!HAVE_SHARED, NO_SHARED_REASON);
     await serve([X_PAGES.home]);
     const page = await context.newPage();
@@ -25,12 +31,20 @@ test.describe('Skein’s button on X', () => {
     await expect(page.locator(BUTTON)).toHaveCount(20);
     expect(await buttonIds(page)).toEqual(await pagePostIds(page));
     // Each host sits in the post's own action bar, next to X's own buttons.
-    const inBars = await page.$$eval(BUTTON, (hosts) => hosts.every((h) => h.parentElement?.matches('div[role="group"]') && h.parentElement.querySelector('[data-testid="reply"]')));
+    const inBars = await page.$$eval(BUTTON, (hosts) =>
+      hosts.every(
+        (h) => h.parentElement?.matches('div[role="group"]') && h.parentElement.querySelector('[data-testid="reply"]'),
+      ),
+    );
     expect(inBars).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 
-  test('posts scrolled in later get exactly one button; handled posts are left alone', async ({ context, serve, pageErrors }) => {
+  test('posts scrolled in later get exactly one button; handled posts are left alone', async ({
+    context,
+    serve,
+    pageErrors,
+  }) => {
     test.skip(!HAVE_SHARED, NO_SHARED_REASON);
     await serve([X_PAGES.home]);
     const page = await context.newPage();
@@ -41,12 +55,18 @@ test.describe('Skein’s button on X', () => {
     // X appends cells as the user scrolls: copy real cells under new ids, a few batches.
     for (let batch = 0; batch < 3; batch++) {
       await page.evaluate((batch) => {
-        const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]')).filter((c) => c.querySelector('article')).slice(0, 5);
+        const cells = Array.from(document.querySelectorAll('[data-testid="cellInnerDiv"]'))
+          .filter((c) => c.querySelector('article'))
+          .slice(0, 5);
         const list = cells[0]!.parentElement!;
         cells.forEach((c, i) => {
           const copy = c.cloneNode(true) as HTMLElement;
           copy.querySelectorAll('skein-post-button').forEach((b) => b.remove());
-          copy.querySelectorAll('a[href*="/status/"]').forEach((a) => a.setAttribute('href', a.getAttribute('href')!.replace(/status\/\d+/, `status/77${batch}${i}`)));
+          copy
+            .querySelectorAll('a[href*="/status/"]')
+            .forEach((a) =>
+              a.setAttribute('href', a.getAttribute('href')!.replace(/status\/\d+/, `status/77${batch}${i}`)),
+            );
           list.append(copy);
         });
         window.scrollTo(0, document.body.scrollHeight);
@@ -56,12 +76,18 @@ test.describe('Skein’s button on X', () => {
     expect(await buttonIds(page)).toEqual(await pagePostIds(page));
     await expect(page.locator(`${BUTTON}[data-mark="1"]`)).toHaveCount(20);
     // X virtualises: cells scrolled far away are removed, and their buttons with them.
-    await page.evaluate(() => document.querySelectorAll('[data-testid="cellInnerDiv"]').forEach((c, i) => i < 8 && c.remove()));
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-testid="cellInnerDiv"]').forEach((c, i) => i < 8 && c.remove()),
+    );
     await expect.poll(async () => (await buttonIds(page)).join()).toBe((await pagePostIds(page)).join());
     expect(pageErrors).toEqual([]);
   });
 
-  test('in-app navigation: the new page’s posts get buttons, nothing is left behind', async ({ context, serve, pageErrors }) => {
+  test('in-app navigation: the new page’s posts get buttons, nothing is left behind', async ({
+    context,
+    serve,
+    pageErrors,
+  }) => {
     test.skip(!HAVE_SHARED, NO_SHARED_REASON);
     await serve([X_PAGES.home, OWN_THREAD]);
     const page = await context.newPage();
@@ -69,31 +95,43 @@ test.describe('Skein’s button on X', () => {
     await expect(page.locator(BUTTON)).toHaveCount(20);
     // X swaps the page's content and pushes the URL, without loading a page.
     const next = html(OWN_THREAD.file);
-    await page.evaluate(([markup, url]) => {
-      const doc = new DOMParser().parseFromString(markup!, 'text/html');
-      history.pushState({}, '', url);
-      document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.adoptNode(n)));
-    }, [next, OWN_THREAD.url]);
+    await page.evaluate(
+      ([markup, url]) => {
+        const doc = new DOMParser().parseFromString(markup!, 'text/html');
+        history.pushState({}, '', url);
+        document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.adoptNode(n)));
+      },
+      [next, OWN_THREAD.url],
+    );
     await expect(page.locator(BUTTON)).toHaveCount(7);
     expect(await buttonIds(page)).toEqual(await pagePostIds(page));
     // And back: the timeline again, one button each.
     const home = html(X_PAGES.home.file);
-    await page.evaluate(([markup, url]) => {
-      const doc = new DOMParser().parseFromString(markup!, 'text/html');
-      history.pushState({}, '', url);
-      document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.adoptNode(n)));
-    }, [home, X_PAGES.home.url]);
+    await page.evaluate(
+      ([markup, url]) => {
+        const doc = new DOMParser().parseFromString(markup!, 'text/html');
+        history.pushState({}, '', url);
+        document.body.replaceChildren(...Array.from(doc.body.childNodes).map((n) => document.adoptNode(n)));
+      },
+      [home, X_PAGES.home.url],
+    );
     await expect(page.locator(BUTTON)).toHaveCount(20);
     expect(pageErrors).toEqual([]);
   });
 
-  test('the button sits in X’s light, dim and dark themes, and its menu works from the keyboard', async ({ context, serve }) => {
+  test('the button sits in X’s light, dim and dark themes, and its menu works from the keyboard', async ({
+    context,
+    serve,
+  }) => {
     await serve([OWN_THREAD]);
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
     const host = page.locator(BUTTON).nth(1);
     await expect(host).toHaveAttribute('data-theme', 'light');
-    for (const [bg, theme] of [['rgb(21, 32, 43)', 'dim'], ['rgb(0, 0, 0)', 'dark']] as const) {
+    for (const [bg, theme] of [
+      ['rgb(21, 32, 43)', 'dim'],
+      ['rgb(0, 0, 0)', 'dark'],
+    ] as const) {
       await page.evaluate((bg) => (document.body.style.backgroundColor = bg), bg);
       // The next scan (any change on the page) picks the theme up.
       await page.evaluate(() => document.body.append(document.createElement('div')));
@@ -109,6 +147,9 @@ test.describe('Skein’s button on X', () => {
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
     await expect(host.locator('button.trigger')).toBeFocused();
-    await page.screenshot({ path: 'test-results/screens/post-button-dark.png', clip: { x: 0, y: 0, width: 900, height: 500 } });
+    await page.screenshot({
+      path: 'test-results/screens/post-button-dark.png',
+      clip: { x: 0, y: 0, width: 900, height: 500 },
+    });
   });
 });

@@ -2,7 +2,13 @@ import { test, expect } from './support/chromium';
 import { chooseAction } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 
-test('a slow engine reads the posts that matter in time, says which, and reads all at the user’s click', async ({ context, serve, setSettings, openPanel, pageErrors }) => {
+test('a slow engine reads the posts that matter in time, says which, and reads all at the user’s click', async ({
+  context,
+  serve,
+  setSettings,
+  openPanel,
+  pageErrors,
+}) => {
   await serve([OWN_THREAD]);
   // An engine reading one token a second: the 9-post thread is more than it reads in time.
   await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].', scriptedPrefillTps: 1 });
@@ -14,7 +20,9 @@ test('a slow engine reads the posts that matter in time, says which, and reads a
   const job = panel.getByTestId('job');
   await expect(job).toHaveAttribute('data-status', 'done');
   const reading = panel.getByTestId('job-reading');
-  await expect(reading).toContainText(/^Read [1-8] of 9 posts, to answer in time: the post you chose and what it answers/);
+  await expect(reading).toContainText(
+    /^Read [1-8] of 9 posts, to answer in time: the post you chose and what it answers/,
+  );
   // Reading all 9 at that speed: about 5 minutes, said before the user asks for it.
   const readAll = panel.getByTestId('job-read-all');
   await expect(readAll).toHaveText(/^Read all 9 posts \(about \d+ min\)$/);

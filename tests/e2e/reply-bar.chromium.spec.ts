@@ -10,7 +10,11 @@ import type { Page } from '@playwright/test';
  * The reply bar in X's reply box (the real Draft.js editor under the project's thread page),
  * with the scripted engine for exact variants.
  */
-const VARIANTS = ['Lovely work!\n\nWhich yarn did you use?', 'Blocking makes <b>all</b> the difference.', 'Saving this for my next shawl.'];
+const VARIANTS = [
+  'Lovely work!\n\nWhich yarn did you use?',
+  'Blocking makes <b>all</b> the difference.',
+  'Saving this for my next shawl.',
+];
 
 declare global {
   interface Window {
@@ -25,7 +29,14 @@ async function openDraft(page: Page) {
   return bar;
 }
 
-test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({ context, serve, setSettings, pageErrors, requests, openPanel }) => {
+test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({
+  context,
+  serve,
+  setSettings,
+  pageErrors,
+  requests,
+  openPanel,
+}) => {
   await serve([await threadWithReplyBox()]);
   await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
   const page = await context.newPage();
@@ -71,7 +82,13 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
   expect(pageErrors).toEqual([]);
 });
 
-test('the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to be copied', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
+test('the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to be copied', async ({
+  context,
+  serve,
+  setSettings,
+  pageErrors,
+  sidePanelText,
+}) => {
   await serve([await threadWithReplyBox()]);
   // About 5 s of writing (17 words, 300 ms each): the box is removed as soon as it starts.
   await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK), scriptedDelayMs: 300 });
@@ -94,7 +111,12 @@ test('the reply box closes before the drafts are done: a notice points to the pa
   expect(pageErrors).toEqual([]);
 });
 
-test('with the real CPU engine: the bar asks before the first download, then drafts three variants with the tiny model', async ({ context, serve, modelServer, pageErrors }) => {
+test('with the real CPU engine: the bar asks before the first download, then drafts three variants with the tiny model', async ({
+  context,
+  serve,
+  modelServer,
+  pageErrors,
+}) => {
   test.setTimeout(ENGINE_TEST);
   await serve([await threadWithReplyBox()]);
   const page = await context.newPage();
@@ -115,7 +137,12 @@ test('with the real CPU engine: the bar asks before the first download, then dra
   expect(pageErrors).toEqual([]);
 });
 
-test('the engine busy with a summary: the draft waits in the queue and the bar shows its place', async ({ context, serve, setSettings, pageErrors }) => {
+test('the engine busy with a summary: the draft waits in the queue and the bar shows its place', async ({
+  context,
+  serve,
+  setSettings,
+  pageErrors,
+}) => {
   const served = await threadWithReplyBox();
   await serve([served]);
   // Every job holds after its first words until it is cancelled: the summary is certainly still
@@ -149,8 +176,16 @@ test('in French, with a default tone set in the options', async ({ context, serv
   await expect(bar.getByRole('button', { name: 'Rédiger', exact: true })).toBeVisible();
 });
 
-for (const [name, served, newPost] of [['the home timeline’s composer', X_PAGES.home, true], ['an article page’s reply box', X_PAGES.article, false]] as const) {
-  test(`on real X layouts, ${name}: the bar takes real clicks${newPost ? ' and asks what the new post is about' : ''}`, async ({ context, serve, setSettings, pageErrors }) => {
+for (const [name, served, newPost] of [
+  ['the home timeline’s composer', X_PAGES.home, true],
+  ['an article page’s reply box', X_PAGES.article, false],
+] as const) {
+  test(`on real X layouts, ${name}: the bar takes real clicks${newPost ? ' and asks what the new post is about' : ''}`, async ({
+    context,
+    serve,
+    setSettings,
+    pageErrors,
+  }) => {
     await serve([served]);
     await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
     const page = await context.newPage();
@@ -161,7 +196,9 @@ for (const [name, served, newPost] of [['the home timeline’s composer', X_PAGE
     // Real pointer clicks: Playwright refuses one that X's placeholder or another layer would take.
     await bar.getByRole('button', { name: /Draft with Skein/ }).click();
     await bar.getByLabel('Tone').selectOption('question');
-    const about = bar.getByRole('textbox', { name: newPost ? 'What is the post about?' : /say what you want \(optional\)/ });
+    const about = bar.getByRole('textbox', {
+      name: newPost ? 'What is the post about?' : /say what you want \(optional\)/,
+    });
     await about.click();
     if (newPost) {
       await bar.getByRole('button', { name: 'Draft', exact: true }).click();
@@ -174,14 +211,23 @@ for (const [name, served, newPost] of [['the home timeline’s composer', X_PAGE
     for (const control of await bar.locator('button:visible, select:visible, input:visible').all()) {
       await control.scrollIntoViewIfNeeded();
       const box = (await control.boundingBox())!;
-      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
+        x: box.x + box.width / 2,
+        y: box.y + box.height / 2,
+      });
       expect(hit).toBe('skein-reply-bar');
     }
     expect(pageErrors).toEqual([]);
   });
 }
 
-test('Draft reply in the post menu opens the site’s reply box for that post, with Skein’s bar open in it', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
+test('Draft reply in the post menu opens the site’s reply box for that post, with Skein’s bar open in it', async ({
+  context,
+  serve,
+  setSettings,
+  pageErrors,
+  sidePanelText,
+}) => {
   await serve([await threadWithReplyBox()]);
   await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
   const page = await context.newPage();

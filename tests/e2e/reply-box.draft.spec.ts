@@ -12,7 +12,11 @@ const URL = 'https://x.com/skein_test/status/1900000000000000010';
 
 test.beforeAll(async () => {
   html = await draftPageHtml();
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking'],
+  });
 });
 test.afterAll(() => browser.close());
 
@@ -20,17 +24,22 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/*', (r) => (r.request().url() === URL ? r.fulfill({ contentType: 'text/html', body: html }) : r.fulfill({ status: 204 })));
+  await page.route('**/*', (r) =>
+    r.request().url() === URL ? r.fulfill({ contentType: 'text/html', body: html }) : r.fulfill({ status: 204 }),
+  );
   await page.goto(URL);
   await expect(page.getByTestId('tweetTextarea_0')).toBeVisible();
   return { page, errors };
 }
 
 const insert = (page: Page, text: string, mode: 'insert' | 'replace' = 'insert') =>
-  page.evaluate(([text, mode]) => {
-    const editor = document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]')!;
-    return window.skeinReplyBox.insertIntoReplyBox(editor, text!, mode as 'insert');
-  }, [text, mode]);
+  page.evaluate(
+    ([text, mode]) => {
+      const editor = document.querySelector<HTMLElement>('[data-testid="tweetTextarea_0"]')!;
+      return window.skeinReplyBox.insertIntoReplyBox(editor, text!, mode as 'insert');
+    },
+    [text, mode],
+  );
 
 test('a draft with paragraphs lands in Draft.js, and X’s Reply button enables', async () => {
   const { page, errors } = await open();
@@ -42,7 +51,11 @@ test('a draft with paragraphs lands in Draft.js, and X’s Reply button enables'
   expect(await page.evaluate(() => window.draftBlocks())).toEqual(draft.split('\n'));
   await expect(post).toHaveAttribute('aria-disabled', 'false');
   await expect(post).toBeEnabled();
-  expect(await page.evaluate(() => window.skeinReplyBox.isPostEnabled(document.querySelector('[data-testid="tweetTextarea_0"]')!))).toBe(true);
+  expect(
+    await page.evaluate(() =>
+      window.skeinReplyBox.isPostEnabled(document.querySelector('[data-testid="tweetTextarea_0"]')!),
+    ),
+  ).toBe(true);
   // The text is on screen as Draft.js rendered it.
   await expect(page.getByTestId('tweetTextarea_0')).toContainText('One question: how big was your swatch?');
   // The user can keep typing after it: the editor is in sync.

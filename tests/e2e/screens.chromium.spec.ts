@@ -10,18 +10,37 @@ import { VARIANT_BREAK } from '../../utils/llm/drafts';
  * `npm run screens` copies the README's few into tests/screens). Each also checks its surface
  * rendered what it should, so a blank screenshot fails.
  */
-const SUMMARY = 'TL;DR: Swatch first, count twice, block at the end [2][4].\nKey points:\n- Swatch before a big project [2]\n- Keep notes as you go [3]\nWho says what:\n- @tricot_fr: always starts with a swatch [8]\n- @gauge_guru: swatching is a useful lie [9]';
-const EXPLAIN = '“Blocking” means wetting the finished piece and pinning it to its final shape [4]. The posts do not say which pins to use.';
-const DRAFTS = ['Great thread! Blocking changed everything for my last shawl.', 'How long do you leave a piece pinned when you block it?', 'Saving this for my next big project. Thanks!'];
+const SUMMARY =
+  'TL;DR: Swatch first, count twice, block at the end [2][4].\nKey points:\n- Swatch before a big project [2]\n- Keep notes as you go [3]\nWho says what:\n- @tricot_fr: always starts with a swatch [8]\n- @gauge_guru: swatching is a useful lie [9]';
+const EXPLAIN =
+  '“Blocking” means wetting the finished piece and pinning it to its final shape [4]. The posts do not say which pins to use.';
+const DRAFTS = [
+  'Great thread! Blocking changed everything for my last shawl.',
+  'How long do you leave a piece pinned when you block it?',
+  'Saving this for my next big project. Thanks!',
+];
 
 // Real X layouts in X's own styles: the saved article page is in X's light theme, the status
 // and home pages in its dark ("Lights out") theme. Skein's inline UI follows the page's theme.
 // The home timeline's cells are placed by X's scripts, which saved pages lack: a card there
 // would overlap the next cell in a picture, so its card is shown on a status page.
-const PAGES = { light: { post: X_PAGES.article, box: X_PAGES.article }, dark: { post: X_PAGES.statusText, box: X_PAGES.home } } as const;
+const PAGES = {
+  light: { post: X_PAGES.article, box: X_PAGES.article },
+  dark: { post: X_PAGES.statusText, box: X_PAGES.home },
+} as const;
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`screenshots of every surface (${theme})`, async ({ context, serve, setSettings, openPanel, extensionId, pageErrors, evalInTarget, sendToTarget, openPopup }) => {
+  test(`screenshots of every surface (${theme})`, async ({
+    context,
+    serve,
+    setSettings,
+    openPanel,
+    extensionId,
+    pageErrors,
+    evalInTarget,
+    sendToTarget,
+    openPopup,
+  }) => {
     const shot = (name: string) => `test-results/screens/${name}-${theme}.png`;
     const served = PAGES[theme];
     await serve([OWN_THREAD, served.post, served.box]);
@@ -41,16 +60,26 @@ for (const theme of ['light', 'dark'] as const) {
     await setSettings({ engine: 'scripted', scriptedReply: EXPLAIN });
     await page.bringToFront();
     await page.goto(served.post.url);
-    const postId = (await page.locator('skein-post-button').filter({ visible: true }).first().getAttribute('data-skein-post'))!;
+    const postId = (await page
+      .locator('skein-post-button')
+      .filter({ visible: true })
+      .first()
+      .getAttribute('data-skein-post'))!;
     await chooseAction(page, postId, 'Explain');
-    const article = page.locator('article').filter({ has: page.locator(`skein-post-button[data-skein-post="${postId}"]`) }).first();
+    const article = page
+      .locator('article')
+      .filter({ has: page.locator(`skein-post-button[data-skein-post="${postId}"]`) })
+      .first();
     await expect(article.locator('skein-card')).toHaveAttribute('data-status', 'done');
     await expect(article.locator('skein-card')).toHaveAttribute('data-theme', theme);
     await article.locator('skein-card').scrollIntoViewIfNeeded();
     // The card and the post's action bar above it (the saved pages' own pictures lack X's files).
     const card = (await article.locator('skein-card').boundingBox())!;
     const post = (await article.boundingBox())!;
-    await page.screenshot({ path: shot('inline-card'), clip: { x: post.x, y: card.y - 56, width: post.width, height: card.height + 68 } });
+    await page.screenshot({
+      path: shot('inline-card'),
+      clip: { x: post.x, y: card.y - 56, width: post.width, height: card.height + 68 },
+    });
 
     await setSettings({ engine: 'scripted', scriptedReply: DRAFTS.join(VARIANT_BREAK) });
     if (served.box !== served.post) await page.goto(served.box.url);
@@ -65,14 +94,26 @@ for (const theme of ['light', 'dark'] as const) {
     const editor = (await page.locator('[data-testid="tweetTextarea_0"]').boundingBox())!;
     const under = (await bar.boundingBox())!;
     const x = Math.min(editor.x, under.x) - 16;
-    await page.screenshot({ path: shot('reply-bar'), clip: { x, y: editor.y - 16, width: Math.max(editor.x + editor.width, under.x + under.width) - x + 16, height: under.y + under.height - editor.y + 32 } });
+    await page.screenshot({
+      path: shot('reply-bar'),
+      clip: {
+        x,
+        y: editor.y - 16,
+        width: Math.max(editor.x + editor.width, under.x + under.width) - x + 16,
+        height: under.y + under.height - editor.y + 32,
+      },
+    });
 
     // The options as a user has them (the tests' scripted engine is not one of its choices).
     await setSettings({});
     // Chrome's real popup over the X thread (read over the DevTools protocol: no tab shows it).
     await page.bringToFront();
     await openPopup();
-    await expect.poll(() => evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null')).toBe('Summarize this thread');
+    await expect
+      .poll(() =>
+        evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]")?.textContent ?? null'),
+      )
+      .toBe('Summarize this thread');
     const png = await sendToTarget(
       '/popup.html',
       ['Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: theme }] }],

@@ -3,7 +3,8 @@ import { OWN_THREAD } from './support/pages';
 import type { Page } from '@playwright/test';
 
 /** Explain from a text selection: the button by the selection, a card under the post, the panel. */
-const post = (page: Page, id: string) => page.locator('article').filter({ has: page.locator(`a[href="/skein_test/status/${id}"]`) });
+const post = (page: Page, id: string) =>
+  page.locator('article').filter({ has: page.locator(`a[href="/skein_test/status/${id}"]`) });
 
 /** Selects a post's text the way a reader does: a triple click on it. */
 async function selectText(page: Page, id: string) {
@@ -12,13 +13,21 @@ async function selectText(page: Page, id: string) {
   await text.click({ clickCount: 3 });
 }
 
-test('select words in a post, click Explain by the selection: the card explains them, the panel shows the selection', async ({ context, serve, setSettings, pageErrors, sidePanelText }) => {
+test('select words in a post, click Explain by the selection: the card explains them, the panel shows the selection', async ({
+  context,
+  serve,
+  setSettings,
+  pageErrors,
+  sidePanelText,
+}) => {
   await serve([OWN_THREAD]);
   await setSettings({ engine: 'scripted', scriptedReply: 'To “block” is to wet the piece and pin it to shape [4].' });
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
   await selectText(page, '1900000000000000012');
-  const button = page.locator('skein-selection-button').getByRole('button', { name: 'Explain the selected words with Skein' });
+  const button = page
+    .locator('skein-selection-button')
+    .getByRole('button', { name: 'Explain the selected words with Skein' });
   await expect(button).toBeVisible();
   await button.click();
 
@@ -34,16 +43,28 @@ test('select words in a post, click Explain by the selection: the card explains 
   expect(pageErrors).toEqual([]);
 });
 
-test('a selection too long is trimmed, with a notice; the panel shows what was sent', async ({ context, serve, setSettings, openPanel, pageErrors }) => {
+test('a selection too long is trimmed, with a notice; the panel shows what was sent', async ({
+  context,
+  serve,
+  setSettings,
+  openPanel,
+  pageErrors,
+}) => {
   await serve([OWN_THREAD]);
   await setSettings({ engine: 'scripted', scriptedReply: 'It lists project tips [2].' });
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
-  const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ').repeat(2);
-  await post(page, '1900000000000000012').getByTestId('tweetText').evaluate((el, text) => (el.firstElementChild!.textContent = text), long);
+  const long = Array.from({ length: 60 }, (_, i) => `word${i}`)
+    .join(' ')
+    .repeat(2);
+  await post(page, '1900000000000000012')
+    .getByTestId('tweetText')
+    .evaluate((el, text) => (el.firstElementChild!.textContent = text), long);
   await selectText(page, '1900000000000000012');
   await page.locator('skein-selection-button').getByRole('button').click();
-  await expect(page.locator('skein-toast')).toContainText(/The selection was long: Skein explains its first \d+ characters\./);
+  await expect(page.locator('skein-toast')).toContainText(
+    /The selection was long: Skein explains its first \d+ characters\./,
+  );
   const panel = await openPanel();
   const sent = (await panel.getByTestId('thread-selection').innerText()).replace(/^Selected words:\s*/, '');
   expect(sent.length).toBeLessThanOrEqual(501);

@@ -17,7 +17,10 @@ async function recordJob(panel: Page) {
     new MutationObserver(() => {
       const job = document.querySelector('[data-testid="job"]');
       if (!job) return;
-      const entry = { status: job.getAttribute('data-status') ?? '', length: job.querySelector('[data-testid="job-output"]')?.textContent?.length ?? 0 };
+      const entry = {
+        status: job.getAttribute('data-status') ?? '',
+        length: job.querySelector('[data-testid="job-output"]')?.textContent?.length ?? 0,
+      };
       const last = w.jobLog.at(-1);
       if (!last || last.status !== entry.status || last.length !== entry.length) w.jobLog.push(entry);
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -52,7 +55,9 @@ async function retryGivesTheSummary(panel: Page): Promise<void> {
 const storedResults = (panel: Page) =>
   panel.evaluate(
     () =>
-      new Promise<{ key: string; action: string; modelId: string; postCount: number; text: string; postIds: (string | null)[] }[]>((resolve, reject) => {
+      new Promise<
+        { key: string; action: string; modelId: string; postCount: number; text: string; postIds: (string | null)[] }[]
+      >((resolve, reject) => {
         const open = indexedDB.open('skein');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -67,7 +72,15 @@ test.describe('thread summaries in Chromium', () => {
   // All but the last run the real CPU engine, some of them twice.
   test.describe.configure({ timeout: ENGINE_TEST });
 
-  test('the CPU engine summarizes with the tiny model: streamed, kept, shown again at once', async ({ context, serve, openPanel, modelServer, requests, extensionId, pageErrors }) => {
+  test('the CPU engine summarizes with the tiny model: streamed, kept, shown again at once', async ({
+    context,
+    serve,
+    openPanel,
+    modelServer,
+    requests,
+    extensionId,
+    pageErrors,
+  }) => {
     await serve([OWN_THREAD]);
     const panel = await openPanel();
     const jobLog = await recordJob(panel);
@@ -88,7 +101,9 @@ test.describe('thread summaries in Chromium', () => {
     expect(await panel.evaluate(() => crossOriginIsolated)).toBe(true);
     // llama.cpp's own timings: how many tokens it read, and how fast it read and wrote. The
     // system prompt every job starts with was read once to time the engine, and kept.
-    await expect(panel.getByTestId('job-speed')).toHaveText(/^Read \d[\d,]* new tokens \([1-9][\d,]* kept from before\) at [\d.,]+ a second, wrote at [\d.,]+ a second$/);
+    await expect(panel.getByTestId('job-speed')).toHaveText(
+      /^Read \d[\d,]* new tokens \([1-9][\d,]* kept from before\) at [\d.,]+ a second, wrote at [\d.,]+ a second$/,
+    );
     const text = (await panel.getByTestId('job-output').innerText()).trim();
     expect(text).toBe(TINY_SUMMARY);
     // It loaded the model before it was done. (The tiny model writes its few words in
@@ -96,13 +111,19 @@ test.describe('thread summaries in Chromium', () => {
     const statuses = (await jobLog()).map((e) => e.status);
     expect(statuses.lastIndexOf('loading')).toBeGreaterThan(-1);
     expect(statuses.lastIndexOf('loading')).toBeLessThan(statuses.indexOf('done'));
-    expect(modelServer.log.filter((l) => l.startsWith('GET') && l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname)).length).toBeGreaterThan(0);
+    expect(
+      modelServer.log.filter((l) => l.startsWith('GET') && l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname)).length,
+    ).toBeGreaterThan(0);
 
     // Kept in IndexedDB under its cache key.
     const records = await storedResults(panel);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ action: 'summarize', modelId: DEFAULT_CPU_MODEL.id, postCount: 9 });
-    expect(records[0]!.key).toMatch(new RegExp(`^x:1900000000000000010:[0-9a-f]{32}:qwen2\\.5-0\\.5b-instruct-int8:p${PROMPT_VERSION}:en(-US)?:summarize$`));
+    expect(records[0]!.key).toMatch(
+      new RegExp(
+        `^x:1900000000000000010:[0-9a-f]{32}:qwen2\\.5-0\\.5b-instruct-int8:p${PROMPT_VERSION}:en(-US)?:summarize$`,
+      ),
+    );
     expect(records[0]!.postIds[1]).toBe('1900000000000000010');
 
     // Asked again: the kept summary, at once, with no new download or generation.
@@ -114,7 +135,11 @@ test.describe('thread summaries in Chromium', () => {
 
     // Nothing left the machine but the model download.
     expect(egressBeyondModel(modelServer.log)).toEqual([]);
-    const others = requests.filter((u) => !u.startsWith(`chrome-extension://${extensionId}/`) && !/^https:\/\/(x\.com|pbs\.twimg\.com|abs[-\w]*\.twimg\.com)\//.test(u));
+    const others = requests.filter(
+      (u) =>
+        !u.startsWith(`chrome-extension://${extensionId}/`) &&
+        !/^https:\/\/(x\.com|pbs\.twimg\.com|abs[-\w]*\.twimg\.com)\//.test(u),
+    );
     expect(others).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
@@ -141,7 +166,12 @@ test.describe('thread summaries in Chromium', () => {
     await expect(again.getByTestId('models-none')).toHaveText('No model downloaded yet.');
   });
 
-  test('a download that fails says so, and Try again works once the model is reachable', async ({ context, serve, openPanel, modelServer }) => {
+  test('a download that fails says so, and Try again works once the model is reachable', async ({
+    context,
+    serve,
+    openPanel,
+    modelServer,
+  }) => {
     await serve([OWN_THREAD]);
     modelServer.failWith = 503;
     const panel = await summarizeFirstTime(context, openPanel);
@@ -153,7 +183,13 @@ test.describe('thread summaries in Chromium', () => {
     await retryGivesTheSummary(panel);
   });
 
-  test('Cancel during a slow download stops the transfer, and a new download works at once', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+  test('Cancel during a slow download stops the transfer, and a new download works at once', async ({
+    context,
+    serve,
+    openPanel,
+    modelServer,
+    pageErrors,
+  }) => {
     await serve([OWN_THREAD]);
     // About 25 s for the tiny model: Cancel comes long before the end.
     modelServer.bytesPerSecond = 20_000;
@@ -169,7 +205,12 @@ test.describe('thread summaries in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('a download cut halfway leaves no broken model behind: the retry gives the same summary', async ({ context, serve, openPanel, modelServer }) => {
+  test('a download cut halfway leaves no broken model behind: the retry gives the same summary', async ({
+    context,
+    serve,
+    openPanel,
+    modelServer,
+  }) => {
     await serve([OWN_THREAD]);
     modelServer.cutAfter = 100_000;
     const panel = await summarizeFirstTime(context, openPanel);
@@ -178,7 +219,12 @@ test.describe('thread summaries in Chromium', () => {
     await retryGivesTheSummary(panel);
   });
 
-  test('a damaged model file: the failed load is explained, and once the file is deleted Try again downloads it afresh', async ({ context, serve, openPanel, modelServer }) => {
+  test('a damaged model file: the failed load is explained, and once the file is deleted Try again downloads it afresh', async ({
+    context,
+    serve,
+    openPanel,
+    modelServer,
+  }) => {
     await serve([OWN_THREAD]);
     modelServer.damaged = true;
     const panel = await summarizeFirstTime(context, openPanel);
@@ -194,9 +240,18 @@ test.describe('thread summaries in Chromium', () => {
     expect(modelServer.log.slice(before).some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
   });
 
-  test('the panel shows the answer growing as the engine writes it (scripted engine)', async ({ context, serve, openPanel, setSettings }) => {
+  test('the panel shows the answer growing as the engine writes it (scripted engine)', async ({
+    context,
+    serve,
+    openPanel,
+    setSettings,
+  }) => {
     await serve([OWN_THREAD]);
-    await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].\nKey points:\n- Keep notes [3]\n- Count twice [4]', scriptedDelayMs: 60 });
+    await setSettings({
+      engine: 'scripted',
+      scriptedReply: 'TL;DR: Swatch first [2].\nKey points:\n- Keep notes [3]\n- Count twice [4]',
+      scriptedDelayMs: 60,
+    });
     const panel = await openPanel();
     const jobLog = await recordJob(panel);
     const page = await context.newPage();
@@ -208,11 +263,17 @@ test.describe('thread summaries in Chromium', () => {
     expect(new Set(lengths).size).toBeGreaterThan(2);
   });
 
-  test('citations in a summary show their post on the page (scripted engine)', async ({ context, serve, openPanel, setSettings }) => {
+  test('citations in a summary show their post on the page (scripted engine)', async ({
+    context,
+    serve,
+    openPanel,
+    setSettings,
+  }) => {
     await serve([OWN_THREAD]);
     await setSettings({
       engine: 'scripted',
-      scriptedReply: 'TL;DR: Swatch first, then count [2].\nKey points:\n- Keep notes [3]\n- A French reader agrees [7]\nWho says what:\n- @gauge_guru: swatching is a useful lie [9]',
+      scriptedReply:
+        'TL;DR: Swatch first, then count [2].\nKey points:\n- Keep notes [3]\n- A French reader agrees [7]\nWho says what:\n- @gauge_guru: swatching is a useful lie [9]',
     });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1000, height: 400 });
@@ -221,12 +282,19 @@ test.describe('thread summaries in Chromium', () => {
     const panel = await openPanel();
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done');
     await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first, then count.[2]');
-    await expect(panel.getByTestId('summary-points').getByRole('listitem')).toHaveText(['Keep notes[3]', 'A French reader agrees[7]']);
-    await expect(panel.getByTestId('summary-voices').getByRole('listitem')).toHaveText(['@gauge_guru: swatching is a useful lie[9]']);
+    await expect(panel.getByTestId('summary-points').getByRole('listitem')).toHaveText([
+      'Keep notes[3]',
+      'A French reader agrees[7]',
+    ]);
+    await expect(panel.getByTestId('summary-voices').getByRole('listitem')).toHaveText([
+      '@gauge_guru: swatching is a useful lie[9]',
+    ]);
     // Copy puts the summary on the clipboard (it says Copied once the browser took it).
     await panel.getByTestId('job-copy').click();
     await expect(panel.getByTestId('job-copy')).toHaveText('Copied');
-    const target = page.locator('article').filter({ has: page.locator('a[href="/gauge_guru/status/1900000000000000022"]') });
+    const target = page
+      .locator('article')
+      .filter({ has: page.locator('a[href="/gauge_guru/status/1900000000000000022"]') });
     await expect(target).not.toBeInViewport();
     await panel.getByRole('button', { name: 'Show post 9 on the page' }).click();
     await expect(target).toHaveAttribute('data-skein-highlight', '');

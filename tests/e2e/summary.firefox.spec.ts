@@ -11,10 +11,19 @@ const HOST = 'skein-post-button[data-skein-post="1900000000000000010"]';
 const job = (panel: Page) =>
   panel.evaluate(() => {
     const el = document.querySelector('[data-testid="job"]');
-    return { status: el?.getAttribute('data-status') ?? null, text: el?.querySelector('[data-testid="job-output"]')?.textContent?.trim() ?? '', note: document.querySelector('[data-testid="job-status"]')?.textContent ?? '' };
+    return {
+      status: el?.getAttribute('data-status') ?? null,
+      text: el?.querySelector('[data-testid="job-output"]')?.textContent?.trim() ?? '',
+      note: document.querySelector('[data-testid="job-status"]')?.textContent ?? '',
+    };
   });
 
-test('Firefox: the CPU engine in the background page summarizes with the tiny model; kept and shown again', async ({ firefox, openServed, modelServer, pageErrors }) => {
+test('Firefox: the CPU engine in the background page summarizes with the tiny model; kept and shown again', async ({
+  firefox,
+  openServed,
+  modelServer,
+  pageErrors,
+}) => {
   test.setTimeout(ENGINE_TEST);
   const page = await openServed([OWN_THREAD]);
   await page.goto(OWN_THREAD.url);
@@ -26,7 +35,10 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   await panel.waitForSelector('[data-testid="job-download"]', { timeout: ENGINE_STEP });
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
   await panel.locator('[data-testid="job-download"]').click();
-  await panel.waitForFunction(() => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''), { timeout: ENGINE_STEP });
+  await panel.waitForFunction(
+    () => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''),
+    { timeout: ENGINE_STEP },
+  );
   // The same text as in Chromium: greedy decoding of the same model.
   const written = await job(panel);
   expect(written).toMatchObject({ status: 'done', text: TINY_SUMMARY });
@@ -54,7 +66,9 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   await page.bringToFront();
   await page.locator(`${HOST} >>> button.trigger`).click();
   await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
-  await panel.waitForFunction(() => document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'));
+  await panel.waitForFunction(() =>
+    document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'),
+  );
   expect(await job(panel)).toMatchObject({ status: 'done', text: written.text });
   expect(downloads()).toBe(seen);
 

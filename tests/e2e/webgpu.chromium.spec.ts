@@ -7,7 +7,13 @@ import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 // WebGPU on the CPU through SwiftShader: an adapter without shader-f16.
 test.use({ extraArgs: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] });
 
-test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable model files give a clear error and the CPU engine takes over', async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable model files give a clear error and the CPU engine takes over', async ({
+  context,
+  serve,
+  openPanel,
+  modelServer,
+  pageErrors,
+}) => {
   test.setTimeout(ENGINE_TEST);
   await serve([OWN_THREAD]);
   modelServer.failWith = 404; // the model host answers nothing useful

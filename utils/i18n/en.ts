@@ -4,8 +4,10 @@ export const en = {
   'menu.summarize': 'Summarize thread',
   'menu.explain': 'Explain',
   'menu.draft': 'Draft reply',
-  'notice.openSidebar.one': 'Skein read {count} post. Open the Skein sidebar to see it (toolbar button or Alt+Shift+K).',
-  'notice.openSidebar.other': 'Skein read {count} posts. Open the Skein sidebar to see them (toolbar button or Alt+Shift+K).',
+  'notice.openSidebar.one':
+    'Skein read {count} post. Open the Skein sidebar to see it (toolbar button or Alt+Shift+K).',
+  'notice.openSidebar.other':
+    'Skein read {count} posts. Open the Skein sidebar to see them (toolbar button or Alt+Shift+K).',
   'notice.sent': 'Sent to Skein.',
   'notice.unreadable': 'Skein could not read this page: {reason}',
   'notice.disconnected': 'Skein was updated or restarted. Reload the page to use it again.',
@@ -18,7 +20,8 @@ export const en = {
   'panel.action.draft': 'Draft reply',
   'panel.posts.one': '{count} post read from {site}',
   'panel.posts.other': '{count} posts read from {site}',
-  'panel.single': 'One post from {site}: a post seen in a timeline, not a whole thread. Open the post to read its replies.',
+  'panel.single':
+    'One post from {site}: a post seen in a timeline, not a whole thread. Open the post to read its replies.',
   'panel.selection': 'Selected words',
   'panel.quote': 'Quoting',
   'panel.repostedBy': 'Reposted by {name}',
@@ -59,7 +62,8 @@ export const en = {
   'job.stageRead': 'Reading {posts} posts before the first word, about {time}',
   'job.stage': 'Long thread: reading part {done} of {total}',
   'job.speed': 'Read {prompt} tokens at {prefill} a second, wrote at {decode} a second',
-  'job.speedCached': 'Read {prompt} new tokens ({cached} kept from before) at {prefill} a second, wrote at {decode} a second',
+  'job.speedCached':
+    'Read {prompt} new tokens ({cached} kept from before) at {prefill} a second, wrote at {decode} a second',
   'job.points': 'Key points',
   'job.voices': 'Who says what',
   'job.citation': 'Show post {n} on the page',
@@ -81,7 +85,8 @@ export const en = {
   'error.unknown': 'Something went wrong while running {model}.',
   'error.details': 'Details',
   'job.openOptions': 'Open the options',
-  'job.next.damaged': 'Try again; if it fails again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.',
+  'job.next.damaged':
+    'Try again; if it fails again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.',
   'job.next.busy': 'Try again; close other heavy tabs if the device is busy.',
   'job.next.again': 'Try again: nothing was lost.',
   'job.next.smaller': 'Pick a smaller model under “Engine” in Skein’s options.',
@@ -110,7 +115,8 @@ export const en = {
   'options.uiLanguage': 'Interface language',
   'options.lang.auto': 'The browser’s language',
   'options.privacy': 'Privacy',
-  'options.privacyText': 'Skein runs its model on this device. Posts, summaries and drafts never leave it; the only download is the model itself. No analytics, no account.',
+  'options.privacyText':
+    'Skein runs its model on this device. Posts, summaries and drafts never leave it; the only download is the model itself. No analytics, no account.',
   'options.data': 'Data',
   'options.export': 'Export history (JSON)',
   'options.exportEmpty': 'Nothing to export yet: the history is empty.',
@@ -139,7 +145,8 @@ export const en = {
   'options.confirmClear': 'Delete every kept result? This cannot be undone; export first to keep a copy.',
   'options.confirmClearYes': 'Clear all',
   'panel.action.chat': 'Chat',
-  'job.needsModel': 'Skein runs its model on this device. Download {model} ({size}) once to continue; nothing else leaves your device.',
+  'job.needsModel':
+    'Skein runs its model on this device. Download {model} ({size}) once to continue; nothing else leaves your device.',
   'job.downloadModel': 'Download the model ({size})',
   'reply.region': 'Skein: draft a reply',
   'reply.toggle': 'Draft with Skein',
@@ -190,7 +197,8 @@ export const en = {
   'options.onDevice': 'on this device',
   'options.notOnDevice': 'not downloaded',
   'options.shortcuts': 'Keyboard shortcuts',
-  'options.shortcutsHint': 'Summarize the thread: Alt+Shift+S · Open the panel: Alt+Shift+L · Explain the selection: Alt+Shift+E · Popup (Firefox: sidebar): Alt+Shift+K. Change them in the browser’s extension shortcut settings.',
+  'options.shortcutsHint':
+    'Summarize the thread: Alt+Shift+S · Open the panel: Alt+Shift+L · Explain the selection: Alt+Shift+E · Popup (Firefox: sidebar): Alt+Shift+K. Change them in the browser’s extension shortcut settings.',
   'popup.model': 'Model',
   'popup.onDevice': 'On this device',
   'popup.notDownloaded': 'Not downloaded yet ({size})',

@@ -6,8 +6,10 @@ export const fr: Record<MessageKey, string> = {
   'menu.summarize': 'Résumer le fil',
   'menu.explain': 'Expliquer',
   'menu.draft': 'Rédiger une réponse',
-  'notice.openSidebar.one': 'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir (bouton de la barre d’outils ou Alt+Maj+K).',
-  'notice.openSidebar.other': 'Skein a lu {count} posts. Ouvrez le panneau latéral Skein pour les voir (bouton de la barre d’outils ou Alt+Maj+K).',
+  'notice.openSidebar.one':
+    'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir (bouton de la barre d’outils ou Alt+Maj+K).',
+  'notice.openSidebar.other':
+    'Skein a lu {count} posts. Ouvrez le panneau latéral Skein pour les voir (bouton de la barre d’outils ou Alt+Maj+K).',
   'notice.sent': 'Envoyé à Skein.',
   'notice.unreadable': 'Skein n’a pas pu lire cette page : {reason}',
   'notice.disconnected': 'Skein a été mis à jour ou redémarré. Rechargez la page pour l’utiliser.',
@@ -20,7 +22,8 @@ export const fr: Record<MessageKey, string> = {
   'panel.action.draft': 'Rédiger une réponse',
   'panel.posts.one': '{count} post lu sur {site}',
   'panel.posts.other': '{count} posts lus sur {site}',
-  'panel.single': 'Un seul post de {site} : vu dans un fil d’actualité, pas une conversation entière. Ouvrez le post pour lire ses réponses.',
+  'panel.single':
+    'Un seul post de {site} : vu dans un fil d’actualité, pas une conversation entière. Ouvrez le post pour lire ses réponses.',
   'panel.selection': 'Mots sélectionnés',
   'panel.quote': 'Cite',
   'panel.repostedBy': 'Reposté par {name}',
@@ -61,7 +64,8 @@ export const fr: Record<MessageKey, string> = {
   'job.stageRead': 'Lecture de {posts} messages avant le premier mot, environ {time}',
   'job.stage': 'Long fil : lecture de la partie {done} sur {total}',
   'job.speed': 'Lu {prompt} jetons à {prefill} par seconde, écrit à {decode} par seconde',
-  'job.speedCached': 'Lu {prompt} nouveaux jetons ({cached} déjà lus) à {prefill} par seconde, écrit à {decode} par seconde',
+  'job.speedCached':
+    'Lu {prompt} nouveaux jetons ({cached} déjà lus) à {prefill} par seconde, écrit à {decode} par seconde',
   'job.points': 'Points clés',
   'job.voices': 'Qui dit quoi',
   'job.citation': 'Montrer le post {n} sur la page',
@@ -83,7 +87,8 @@ export const fr: Record<MessageKey, string> = {
   'error.unknown': 'Un problème est survenu avec {model}.',
   'error.details': 'Détails',
   'job.openOptions': 'Ouvrir les options',
-  'job.next.damaged': 'Réessayez ; si l’erreur revient, le fichier du modèle est peut-être abîmé : supprimez-le sous « Modèles sur cet appareil » et réessayez pour le télécharger à nouveau.',
+  'job.next.damaged':
+    'Réessayez ; si l’erreur revient, le fichier du modèle est peut-être abîmé : supprimez-le sous « Modèles sur cet appareil » et réessayez pour le télécharger à nouveau.',
   'job.next.busy': 'Réessayez ; fermez les onglets gourmands si l’appareil est occupé.',
   'job.next.again': 'Réessayez : rien n’est perdu.',
   'job.next.smaller': 'Choisissez un modèle plus petit sous « Moteur » dans les options de Skein.',
@@ -112,7 +117,8 @@ export const fr: Record<MessageKey, string> = {
   'options.uiLanguage': 'Langue de l’interface',
   'options.lang.auto': 'La langue du navigateur',
   'options.privacy': 'Confidentialité',
-  'options.privacyText': 'Skein fait tourner son modèle sur cet appareil. Les posts, résumés et brouillons n’en sortent jamais ; le seul téléchargement est le modèle lui-même. Ni statistiques, ni compte.',
+  'options.privacyText':
+    'Skein fait tourner son modèle sur cet appareil. Les posts, résumés et brouillons n’en sortent jamais ; le seul téléchargement est le modèle lui-même. Ni statistiques, ni compte.',
   'options.data': 'Données',
   'options.export': 'Exporter l’historique (JSON)',
   'options.exportEmpty': 'Rien à exporter : l’historique est vide.',
@@ -138,10 +144,12 @@ export const fr: Record<MessageKey, string> = {
   'history.delete': 'Supprimer « {title} »',
   'history.confirmDelete': 'Supprimer ce résultat ? C’est définitif.',
   'history.keep': 'Garder',
-  'options.confirmClear': 'Supprimer tous les résultats gardés ? C’est définitif ; exportez-les d’abord pour en garder une copie.',
+  'options.confirmClear':
+    'Supprimer tous les résultats gardés ? C’est définitif ; exportez-les d’abord pour en garder une copie.',
   'options.confirmClearYes': 'Tout effacer',
   'panel.action.chat': 'Discussion',
-  'job.needsModel': 'Skein fait tourner son modèle sur cet appareil. Téléchargez {model} ({size}) une fois pour continuer ; rien d’autre ne quitte votre appareil.',
+  'job.needsModel':
+    'Skein fait tourner son modèle sur cet appareil. Téléchargez {model} ({size}) une fois pour continuer ; rien d’autre ne quitte votre appareil.',
   'job.downloadModel': 'Télécharger le modèle ({size})',
   'reply.region': 'Skein : rédiger une réponse',
   'reply.toggle': 'Rédiger avec Skein',
@@ -158,9 +166,11 @@ export const fr: Record<MessageKey, string> = {
   'reply.copiedShort': 'Copié',
   'reply.writing': 'Rédaction du brouillon {n} sur {total}…',
   'reply.inserted': 'Inséré. Modifiez-le, puis publiez-le vous-même : Skein ne publie jamais.',
-  'reply.copied': 'La zone de réponse ne l’a pas pris : le brouillon est dans le presse-papiers, collez-le avec Ctrl+V.',
+  'reply.copied':
+    'La zone de réponse ne l’a pas pris : le brouillon est dans le presse-papiers, collez-le avec Ctrl+V.',
   'reply.failed': 'La zone de réponse ne l’a pas pris. Sélectionnez le brouillon et copiez-le.',
-  'reply.orphan': 'La zone de réponse s’est fermée avant la fin des brouillons. Ils sont dans le panneau Skein, prêts à copier.',
+  'reply.orphan':
+    'La zone de réponse s’est fermée avant la fin des brouillons. Ils sont dans le panneau Skein, prêts à copier.',
   'reply.needInstruction': 'Cette zone rédige un nouveau post : dites de quoi il doit parler, puis Rédiger.',
   'reply.openPanel': 'Ouvrir le panneau',
   'reply.panelHint': 'Copiez un brouillon, puis collez-le dans la zone de réponse. Skein ne publie jamais.',
@@ -192,7 +202,8 @@ export const fr: Record<MessageKey, string> = {
   'options.onDevice': 'sur cet appareil',
   'options.notOnDevice': 'non téléchargé',
   'options.shortcuts': 'Raccourcis clavier',
-  'options.shortcutsHint': 'Résumer le fil : Alt+Maj+S · Ouvrir le panneau : Alt+Maj+L · Expliquer la sélection : Alt+Maj+E · Fenêtre (Firefox : panneau latéral) : Alt+Maj+K. Modifiez-les dans les réglages de raccourcis des extensions du navigateur.',
+  'options.shortcutsHint':
+    'Résumer le fil : Alt+Maj+S · Ouvrir le panneau : Alt+Maj+L · Expliquer la sélection : Alt+Maj+E · Fenêtre (Firefox : panneau latéral) : Alt+Maj+K. Modifiez-les dans les réglages de raccourcis des extensions du navigateur.',
   'popup.model': 'Modèle',
   'popup.onDevice': 'Sur cet appareil',
   'popup.notDownloaded': 'Pas encore téléchargé ({size})',

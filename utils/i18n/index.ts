@@ -8,7 +8,6 @@ import { fr } from './fr';
 
 export type { MessageKey } from './en';
 
-
 /** The interface languages Skein has. */
 export type UiLanguage = 'en' | 'fr';
 
@@ -38,7 +37,11 @@ export function currentLanguage(): UiLanguage {
 }
 
 /** A translated string with `{name}` placeholders filled in. Values are inserted as text. */
-export function t(key: MessageKey, values: Record<string, string | number> = {}, lang: UiLanguage = currentLanguage()): string {
+export function t(
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+  lang: UiLanguage = currentLanguage(),
+): string {
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
@@ -50,7 +53,11 @@ export function formatNumber(value: number, lang: UiLanguage = currentLanguage()
 /** A size in megabytes as the interface language writes it ("398 MB", « 398 Mo »). */
 export function formatSize(bytes: number, lang: UiLanguage = currentLanguage()): string {
   const mb = bytes / 1_048_576;
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: mb < 10 ? 1 : 0,
+  }).format(mb);
 }
 
 /** A range of sizes ("376–580 MB"). */
@@ -61,7 +68,8 @@ export function formatSizeRange(from: number, to: number, lang: UiLanguage = cur
 
 /** A duration as the interface language writes it: seconds under 90 s, else minutes ("45 s", "3 min"). */
 export function formatDuration(seconds: number, lang: UiLanguage = currentLanguage()): string {
-  const [value, unit] = seconds < 90 ? [Math.max(1, Math.round(seconds)), 'second'] : [Math.round(seconds / 60), 'minute'];
+  const [value, unit] =
+    seconds < 90 ? [Math.max(1, Math.round(seconds)), 'second'] : [Math.round(seconds / 60), 'minute'];
   return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
 }
 
@@ -69,7 +77,12 @@ export function formatDuration(seconds: number, lang: UiLanguage = currentLangua
  * A counted message in the language's plural form: `${key}.one` or `${key}.other` (chosen by
  * Intl.PluralRules: French says "1 post" and "0 post" in the singular, English "0 posts").
  */
-export function tc(key: string, count: number, values: Record<string, string | number> = {}, lang: UiLanguage = currentLanguage()): string {
+export function tc(
+  key: string,
+  count: number,
+  values: Record<string, string | number> = {},
+  lang: UiLanguage = currentLanguage(),
+): string {
   const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}.${form}` as MessageKey, { ...values, count: formatNumber(count, lang) }, lang);
 }

@@ -16,7 +16,14 @@ export const REPLY_BOX_WAIT_MS = 2000;
  * it answers this post (a status page's box under its focused post). Resolves to whether a bar
  * opened.
  */
-export async function draftInReplyBox(doc: Document, url: string, post: Element, postId: string | null, hooks: ReplyHooks | undefined, timeoutMs = REPLY_BOX_WAIT_MS): Promise<boolean> {
+export async function draftInReplyBox(
+  doc: Document,
+  url: string,
+  post: Element,
+  postId: string | null,
+  hooks: ReplyHooks | undefined,
+  timeoutMs = REPLY_BOX_WAIT_MS,
+): Promise<boolean> {
   if (!hooks || !postId) return false;
   const answersPost = (editor: HTMLElement) => {
     const page = extractPage(doc, url);

@@ -26,11 +26,17 @@ export function explainWithCard(
   ports: ExplainPorts,
   extra: Pick<ThreadRequest, 'selection' | 'quiet'> = {},
 ): Promise<Notice | null> {
-  const send = (more: Pick<ThreadRequest, 'selection' | 'quiet' | 'allowDownload'>, onJob: (jobId: string | null) => void) =>
-    requestAction(doc, url, 'explain', postId, { ...ports, onAccepted: ({ jobId }) => onJob(jobId ?? null) }, more);
+  const send = (
+    more: Pick<ThreadRequest, 'selection' | 'quiet' | 'allowDownload'>,
+    onJob: (jobId: string | null) => void,
+  ) => requestAction(doc, url, 'explain', postId, { ...ports, onAccepted: ({ jobId }) => onJob(jobId ?? null) }, more);
   // The download step's click: quiet, since the card shows the answer where the user is.
-  const restart = () => new Promise<string | null>((resolve) => void send({ ...extra, quiet: true, allowDownload: true }, resolve).then(() => resolve(null)));
+  const restart = () =>
+    new Promise<string | null>(
+      (resolve) => void send({ ...extra, quiet: true, allowDownload: true }, resolve).then(() => resolve(null)),
+    );
   return send(extra, (jobId) => {
-    if (post && jobId) ports.keep(mountJobCard(post, jobId, t('card.explain'), ports.connect, restart, ports.cardSlot?.(post) ?? post));
+    if (post && jobId)
+      ports.keep(mountJobCard(post, jobId, t('card.explain'), ports.connect, restart, ports.cardSlot?.(post) ?? post));
   });
 }

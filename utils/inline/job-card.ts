@@ -31,18 +31,27 @@ button.close:hover { background: var(--highlight); color: var(--fg); }
 `;
 
 /** Something that opens a runtime port (browser.runtime.connect). */
-export type Connect = (name: string) => { onMessage: { addListener(fn: (m: JobState) => void): void }; disconnect(): void };
+export type Connect = (name: string) => {
+  onMessage: { addListener(fn: (m: JobState) => void): void };
+  disconnect(): void;
+};
 
 /** What the card's header says for a job's state. */
 function statusLabel(state: JobState): string {
   switch (state.status) {
-    case 'queued': return t('job.queued', { position: state.position ?? 1 });
-    case 'loading': return t('job.loading');
-    case 'running': return t('job.running');
+    case 'queued':
+      return t('job.queued', { position: state.position ?? 1 });
+    case 'loading':
+      return t('job.loading');
+    case 'running':
+      return t('job.running');
     case 'error':
-    case 'interrupted': return t('job.error');
-    case 'cancelled': return t('job.cancelled');
-    default: return '';
+    case 'interrupted':
+      return t('job.error');
+    case 'cancelled':
+      return t('job.cancelled');
+    default:
+      return '';
   }
 }
 
@@ -52,7 +61,14 @@ function statusLabel(state: JobState): string {
  * `restart` runs the request again with the model download allowed (the card's download
  * step) and resolves to the new job's id.
  */
-export function mountJobCard(post: Element, jobId: string, title: string, connect: Connect, restart?: () => Promise<string | null>, slot: Element = post): () => void {
+export function mountJobCard(
+  post: Element,
+  jobId: string,
+  title: string,
+  connect: Connect,
+  restart?: () => Promise<string | null>,
+  slot: Element = post,
+): () => void {
   const doc = post.ownerDocument;
   post.querySelector(CARD_TAG)?.remove();
   const { host, root } = shadowHost(doc, CARD_TAG, CSS);
@@ -74,7 +90,8 @@ export function mountJobCard(post: Element, jobId: string, title: string, connec
   download.hidden = true;
   card.append(header, text, download);
   root.append(card);
-  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) host.addEventListener(type, (e) => e.stopPropagation());
+  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown'])
+    host.addEventListener(type, (e) => e.stopPropagation());
   slot.append(host);
 
   let port: ReturnType<Connect> | null = null;
@@ -82,9 +99,12 @@ export function mountJobCard(post: Element, jobId: string, title: string, connec
   const render = (state: JobState) => {
     // Model output is untrusted: text nodes only.
     const shown = state.error ? describeError(state.error.code, state.engine, state.model.label) : null;
-    text.textContent = state.status === 'needs-model'
-      ? t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })
-      : shown ? `${state.text}\n${shown.text} ${shown.next}`.trim() : state.text;
+    text.textContent =
+      state.status === 'needs-model'
+        ? t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })
+        : shown
+          ? `${state.text}\n${shown.text} ${shown.next}`.trim()
+          : state.text;
     status.textContent = statusLabel(state);
     // The download step, and after an error or a cancel the same request again.
     const again = state.status === 'error' || state.status === 'interrupted' || state.status === 'cancelled';

@@ -28,16 +28,37 @@ export interface Palette {
 
 export const PALETTES: Record<PageTheme, Palette> = {
   light: {
-    fg: 'rgb(15, 20, 25)', bg: 'rgb(247, 249, 249)', muted: 'rgb(83, 100, 113)', accent: 'rgb(108, 71, 255)', onAccent: 'rgb(255, 255, 255)',
-    border: 'rgb(207, 217, 222)', field: 'rgb(255, 255, 255)', surface: 'rgb(255, 255, 255)', highlight: 'rgb(230, 224, 255)',
+    fg: 'rgb(15, 20, 25)',
+    bg: 'rgb(247, 249, 249)',
+    muted: 'rgb(83, 100, 113)',
+    accent: 'rgb(108, 71, 255)',
+    onAccent: 'rgb(255, 255, 255)',
+    border: 'rgb(207, 217, 222)',
+    field: 'rgb(255, 255, 255)',
+    surface: 'rgb(255, 255, 255)',
+    highlight: 'rgb(230, 224, 255)',
   },
   dim: {
-    fg: 'rgb(247, 249, 249)', bg: 'rgb(30, 39, 50)', muted: 'rgb(139, 152, 165)', accent: 'rgb(160, 138, 255)', onAccent: 'rgb(15, 20, 25)',
-    border: 'rgb(56, 68, 77)', field: 'rgb(21, 32, 43)', surface: 'rgb(21, 32, 43)', highlight: 'rgb(56, 52, 99)',
+    fg: 'rgb(247, 249, 249)',
+    bg: 'rgb(30, 39, 50)',
+    muted: 'rgb(139, 152, 165)',
+    accent: 'rgb(160, 138, 255)',
+    onAccent: 'rgb(15, 20, 25)',
+    border: 'rgb(56, 68, 77)',
+    field: 'rgb(21, 32, 43)',
+    surface: 'rgb(21, 32, 43)',
+    highlight: 'rgb(56, 52, 99)',
   },
   dark: {
-    fg: 'rgb(231, 233, 234)', bg: 'rgb(22, 24, 28)', muted: 'rgb(139, 145, 150)', accent: 'rgb(160, 138, 255)', onAccent: 'rgb(15, 20, 25)',
-    border: 'rgb(47, 51, 54)', field: 'rgb(0, 0, 0)', surface: 'rgb(0, 0, 0)', highlight: 'rgb(45, 38, 84)',
+    fg: 'rgb(231, 233, 234)',
+    bg: 'rgb(22, 24, 28)',
+    muted: 'rgb(139, 145, 150)',
+    accent: 'rgb(160, 138, 255)',
+    onAccent: 'rgb(15, 20, 25)',
+    border: 'rgb(47, 51, 54)',
+    field: 'rgb(0, 0, 0)',
+    surface: 'rgb(0, 0, 0)',
+    highlight: 'rgb(45, 38, 84)',
   },
 };
 
@@ -45,8 +66,15 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 
 /** The palettes as custom properties (`--fg`, `--on-accent`, …) on a shadow host, per theme. */
 export function paletteCss(): string {
-  const vars = (p: Palette) => Object.entries(p).map(([k, v]) => `--${kebab(k)}: ${v};`).join(' ');
-  return [`:host { ${vars(PALETTES.light)} }`, `:host([data-theme="dim"]) { ${vars(PALETTES.dim)} }`, `:host([data-theme="dark"]) { ${vars(PALETTES.dark)} }`].join('\n');
+  const vars = (p: Palette) =>
+    Object.entries(p)
+      .map(([k, v]) => `--${kebab(k)}: ${v};`)
+      .join(' ');
+  return [
+    `:host { ${vars(PALETTES.light)} }`,
+    `:host([data-theme="dim"]) { ${vars(PALETTES.dim)} }`,
+    `:host([data-theme="dark"]) { ${vars(PALETTES.dark)} }`,
+  ].join('\n');
 }
 
 /** WCAG relative luminance of an `rgb(r, g, b)` colour. */

@@ -34,7 +34,12 @@ function icon(doc: Document): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
-  for (const d of ['M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z', 'M5.2 8.6c4.3.4 8.6 3.3 10.6 9.9', 'M3.8 13.4c4.1-.6 8.4 1 10.9 5.9', 'M8.3 4.4c2.7 2.6 6.8 4.2 11.7 3.6']) {
+  for (const d of [
+    'M12 3.5a8.5 8.5 0 1 0 0 17a8.5 8.5 0 1 0 0-17z',
+    'M5.2 8.6c4.3.4 8.6 3.3 10.6 9.9',
+    'M3.8 13.4c4.1-.6 8.4 1 10.9 5.9',
+    'M8.3 4.4c2.7 2.6 6.8 4.2 11.7 3.6',
+  ]) {
     const path = doc.createElementNS(SVG_NS, 'path');
     path.setAttribute('d', d);
     svg.append(path);
@@ -165,7 +170,9 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     e.preventDefault();
   });
   menu.addEventListener('click', (e) => {
-    const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action as AssistantAction | undefined;
+    const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action as
+      | AssistantAction
+      | undefined;
     if (!action) return;
     hide(menu);
     trigger.focus();

@@ -37,7 +37,11 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     const slot = hooks.buttonSlot(post);
     if (!slot) return;
     for (const stale of Array.from(slot.querySelectorAll(HOST_TAG))) stale.remove();
-    const button = createPostButton(doc, { postId: id, theme: theme ?? 'light', onAction: (action) => onAction(action, post, id) });
+    const button = createPostButton(doc, {
+      postId: id,
+      theme: theme ?? 'light',
+      onAction: (action) => onAction(action, post, id),
+    });
     slot.append(button);
     mounted.set(post, button);
   };
@@ -70,14 +74,24 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     for (const record of records) {
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
       // Our own button going in is no change to the post.
-      if (!target || target.localName === HOST_TAG || (record.addedNodes[0] as Element | undefined)?.localName === HOST_TAG) continue;
+      if (
+        !target ||
+        target.localName === HOST_TAG ||
+        (record.addedNodes[0] as Element | undefined)?.localName === HOST_TAG
+      )
+        continue;
       const post = target.closest(hooks.postSelector);
       if (post && mounted.has(post)) touched.add(post);
     }
     schedule();
   });
   // Links change in place when X reuses a post element for another post.
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href'],
+  });
   scan();
 
   return () => {

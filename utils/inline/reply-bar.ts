@@ -19,7 +19,10 @@ export const REPLY_BAR_TAG = 'skein-reply-bar';
 /** What the bar needs from the page and the extension. */
 export interface ReplyBarPorts {
   /** Sends the draft request; resolves to the job's id, or to a message when it could not. */
-  request(options: DraftOptions, extra: { force?: boolean; allowDownload?: boolean }): Promise<{ jobId?: string; notice?: string }>;
+  request(
+    options: DraftOptions,
+    extra: { force?: boolean; allowDownload?: boolean },
+  ): Promise<{ jobId?: string; notice?: string }>;
   connect: Connect;
   /** Writes into the site's reply box; false when the box did not take it. */
   insert(text: string, mode: 'insert' | 'replace'): Promise<boolean>;
@@ -57,7 +60,8 @@ function labelled(doc: Document, text: string, control: HTMLElement): HTMLLabelE
 /** What the status line says for a job's state. */
 export function statusText(state: JobState, variants: number): string {
   switch (state.status) {
-    case 'queued': return t('job.queued', { position: state.position ?? 1 });
+    case 'queued':
+      return t('job.queued', { position: state.position ?? 1 });
     case 'loading': {
       const p = state.progress;
       // Arrived (or no size): the runtime is opening it.
@@ -65,21 +69,28 @@ export function statusText(state: JobState, variants: number): string {
       const left = p.secondsLeft != null ? ` · ${t('job.left', { time: formatDuration(p.secondsLeft) })}` : '';
       return `${t('job.downloading')} ${Math.round((p.loaded / p.total) * 100)} %${left}`;
     }
-    case 'running': return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
-    case 'needs-model': return t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) });
+    case 'running':
+      return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
+    case 'needs-model':
+      return t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) });
     case 'error':
     case 'interrupted': {
       // The same sentence and next step as the panel and the card.
       const shown = describeError(state.error?.code, state.engine, state.model.label);
       return `${shown.text} ${shown.next}`;
     }
-    case 'cancelled': return t('job.cancelled');
-    default: return '';
+    case 'cancelled':
+      return t('job.cancelled');
+    default:
+      return '';
   }
 }
 
 /** Builds a bar for one reply box. */
-export function createReplyBar(doc: Document, { theme, tone, ports, newPost = false }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts; newPost?: boolean }): ReplyBar {
+export function createReplyBar(
+  doc: Document,
+  { theme, tone, ports, newPost = false }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts; newPost?: boolean },
+): ReplyBar {
   const { host, root } = shadowHost(doc, REPLY_BAR_TAG, REPLY_BAR_CSS);
   host.dataset.theme = theme;
   const bar = doc.createElement('div');
@@ -115,7 +126,12 @@ export function createReplyBar(doc: Document, { theme, tone, ports, newPost = fa
   const go = button(doc, t('reply.draft'), 'primary go');
   const controls = doc.createElement('div');
   controls.className = 'controls';
-  controls.append(labelled(doc, t('reply.tone'), toneSelect), labelled(doc, t('reply.length'), lengthSelect), instruction, go);
+  controls.append(
+    labelled(doc, t('reply.tone'), toneSelect),
+    labelled(doc, t('reply.length'), lengthSelect),
+    instruction,
+    go,
+  );
 
   const status = doc.createElement('p');
   status.className = 'status';
@@ -144,7 +160,11 @@ export function createReplyBar(doc: Document, { theme, tone, ports, newPost = fa
   let state: JobState | null = null;
   let lastInserted = '';
 
-  const options = (): DraftOptions => ({ tone: toneSelect.value as Tone, length: lengthSelect.value as DraftOptions['length'], instruction: instruction.value });
+  const options = (): DraftOptions => ({
+    tone: toneSelect.value as Tone,
+    length: lengthSelect.value as DraftOptions['length'],
+    instruction: instruction.value,
+  });
 
   const renderVariants = (texts: string[], done: boolean) => {
     list.hidden = texts.length === 0;
@@ -203,7 +223,9 @@ export function createReplyBar(doc: Document, { theme, tone, ports, newPost = fa
     }
     go.disabled = true;
     status.textContent = t('job.loading');
-    const answer: { jobId?: string; notice?: string } = await ports.request(options(), extra).catch(() => ({ notice: t('notice.disconnected') }));
+    const answer: { jobId?: string; notice?: string } = await ports
+      .request(options(), extra)
+      .catch(() => ({ notice: t('notice.disconnected') }));
     if (answer.jobId) follow(answer.jobId);
     else {
       go.disabled = false;

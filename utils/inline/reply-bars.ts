@@ -45,7 +45,12 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
         if (!anchor?.parentNode) continue;
         // The theme is read for a new bar only; a later switch of X's theme reaches every Skein
         // host from the post buttons' watcher (one style read per frame, not one per feature).
-        const bar = createReplyBar(doc, { theme: detectTheme(doc), tone, ports: portsFor(editor), newPost: hooks.isNewPost(editor) });
+        const bar = createReplyBar(doc, {
+          theme: detectTheme(doc),
+          tone,
+          ports: portsFor(editor),
+          newPost: hooks.isNewPost(editor),
+        });
         anchor.after(bar.host);
         bars.set(editor, bar);
         live.set(editor, bar);
@@ -80,7 +85,12 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
  * to open one), or of one already on the page that `accept` takes. Resolves to whether a bar
  * opened; the caller falls back to drafting in the panel.
  */
-export function openReplyBar(doc: Document, hooks: ReplyHooks, accept: (editor: HTMLElement) => boolean, timeoutMs = 2000): Promise<boolean> {
+export function openReplyBar(
+  doc: Document,
+  hooks: ReplyHooks,
+  accept: (editor: HTMLElement) => boolean,
+  timeoutMs = 2000,
+): Promise<boolean> {
   const before = new Set(doc.querySelectorAll<HTMLElement>(hooks.editorSelector));
   const find = () => {
     for (const editor of doc.querySelectorAll<HTMLElement>(hooks.editorSelector)) {

@@ -3,7 +3,9 @@ import type { PageHooks } from '../sites/types';
 
 /** Scrolls the post with this id into view and marks it briefly; false when it is not on the page. */
 export function scrollToPost(doc: Document, hooks: PageHooks, postId: string): boolean {
-  const post = Array.from(doc.querySelectorAll<HTMLElement>(hooks.postSelector)).find((p) => hooks.postId(p) === postId);
+  const post = Array.from(doc.querySelectorAll<HTMLElement>(hooks.postSelector)).find(
+    (p) => hooks.postId(p) === postId,
+  );
   if (!post) return false;
   post.scrollIntoView({ block: 'center', behavior: 'smooth' });
   post.dataset.skeinHighlight = '';

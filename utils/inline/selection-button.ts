@@ -19,7 +19,11 @@ button:focus-visible { outline: 2px solid rgb(120,86,255); outline-offset: 2px; 
 `;
 
 /** Watches the selection; `onExplain` gets the selected text and its post. Returns a stop function. */
-export function mountSelectionButton(doc: Document, postSelector: string, onExplain: (text: string, post: Element) => void): () => void {
+export function mountSelectionButton(
+  doc: Document,
+  postSelector: string,
+  onExplain: (text: string, post: Element) => void,
+): () => void {
   const view = doc.defaultView!;
   const { host, root } = shadowHost(doc, SELECTION_TAG, CSS);
   const explain = button(doc, `✦ ${t('selection.explain')}`);

@@ -16,12 +16,19 @@ export function threadIdOf(snapshot: PageSnapshot): string {
 
 /** The key under which a result is kept. */
 export async function cacheKey(
-  snapshot: PageSnapshot, action: AssistantAction, modelId: string, lang: string, postId: string | null,
+  snapshot: PageSnapshot,
+  action: AssistantAction,
+  modelId: string,
+  lang: string,
+  postId: string | null,
   /** What else the result depends on: draft options, a selection, a chat question. */
   detail = '',
 ): Promise<string> {
-  const text = snapshot.posts.map((p) => `${p.id}\u0000${p.author.handle}\u0000${p.text}\u0000${p.quoted?.text ?? ''}`).join('\u0001');
+  const text = snapshot.posts
+    .map((p) => `${p.id}\u0000${p.author.handle}\u0000${p.text}\u0000${p.quoted?.text ?? ''}`)
+    .join('\u0001');
   const hash = (await sha256(text)).slice(0, 32);
-  const target = (action === 'summarize' ? '' : `:${postId ?? ''}`) + (detail ? `:${(await sha256(detail)).slice(0, 16)}` : '');
+  const target =
+    (action === 'summarize' ? '' : `:${postId ?? ''}`) + (detail ? `:${(await sha256(detail)).slice(0, 16)}` : '');
   return `${snapshot.site}:${threadIdOf(snapshot)}:${hash}:${modelId}:p${PROMPT_VERSION}:${lang}:${action}${target}`;
 }

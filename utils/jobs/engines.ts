@@ -16,7 +16,8 @@ export function createEngineHost({ runtimeBase }: { runtimeBase: string }): Engi
     }
     // WebGPU only where this page has it: never in Firefox's background page, so the Firefox
     // build leaves web-llm out altogether.
-    if (kind === 'webgpu' && !import.meta.env.FIREFOX && typeof navigator !== 'undefined' && 'gpu' in navigator) return new WebLlmEngine();
+    if (kind === 'webgpu' && !import.meta.env.FIREFOX && typeof navigator !== 'undefined' && 'gpu' in navigator)
+      return new WebLlmEngine();
     return null;
   });
 }

@@ -50,7 +50,9 @@ export class OffscreenLink implements HostLink {
       // The document closed or crashed: whatever ran there is over.
       for (const [id, run] of this.runs) {
         this.runs.delete(id);
-        run.reject(Object.assign(new Error('The engine stopped before finishing. Try again.'), { code: 'interrupted' }));
+        run.reject(
+          Object.assign(new Error('The engine stopped before finishing. Try again.'), { code: 'interrupted' }),
+        );
       }
     });
     for (const waiter of this.connected.splice(0)) waiter(port);
@@ -62,7 +64,9 @@ export class OffscreenLink implements HostLink {
       this.connected.push(resolve);
       setTimeout(() => reject(new EngineError('The engine host did not start.', 'load')), CONNECT_TIMEOUT_MS);
     });
-    const existing = await browser.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] }).catch(() => []);
+    const existing = await browser.runtime
+      .getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] })
+      .catch(() => []);
     if (!existing?.length) {
       await browser.offscreen.createDocument({
         url: browser.runtime.getURL('/offscreen.html'),
@@ -103,7 +107,12 @@ export function serveHost(host: EngineHost): void {
         ({ text, calls }) => post({ type: 'done', runId: msg.runId, text, calls }),
         (err: unknown) => {
           const e = err as { code?: string; message?: string };
-          post({ type: 'error', runId: msg.runId, code: controller.signal.aborted ? 'aborted' : (e?.code ?? 'generate'), message: e?.message ?? String(err) });
+          post({
+            type: 'error',
+            runId: msg.runId,
+            code: controller.signal.aborted ? 'aborted' : (e?.code ?? 'generate'),
+            message: e?.message ?? String(err),
+          });
         },
       )
       .finally(() => controllers.delete(msg.runId));

@@ -2,7 +2,15 @@
  * The engine host: where models load and run (Chrome's offscreen document, Firefox's
  * background page). It keeps a loaded model loaded between jobs, so surfaces can come and go.
  */
-import { EngineError, estimateTokens, withinContext, type ChatMessage, type Engine, type EngineKind, type GenerationSpeed } from '../llm/engine';
+import {
+  EngineError,
+  estimateTokens,
+  withinContext,
+  type ChatMessage,
+  type Engine,
+  type EngineKind,
+  type GenerationSpeed,
+} from '../llm/engine';
 import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
 import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
@@ -34,7 +42,10 @@ export class EngineHost {
   private lastRead: { key: string; numbers: number[] } | null = null;
 
   /** `deviceGib`: the device's memory in GiB as the browser tells it (null: unknown). */
-  constructor(private factory: EngineFactory, private deviceGib: () => number | null = deviceMemoryGib) {}
+  constructor(
+    private factory: EngineFactory,
+    private deviceGib: () => number | null = deviceMemoryGib,
+  ) {}
 
   private engineFor(task: JobTask): Engine {
     // The scripted engine answers from the task itself: a fresh one each time.
@@ -45,7 +56,11 @@ export class EngineHost {
     let engine = this.engines.get(task.engine);
     if (!engine) {
       const made = this.factory(task.engine, task);
-      if (!made) throw new EngineError(`The ${task.engine} engine is not available here.`, task.engine === 'webgpu' ? 'no-webgpu' : 'load');
+      if (!made)
+        throw new EngineError(
+          `The ${task.engine} engine is not available here.`,
+          task.engine === 'webgpu' ? 'no-webgpu' : 'load',
+        );
       engine = made;
       this.engines.set(task.engine, engine);
     }
@@ -56,7 +71,11 @@ export class EngineHost {
   speedOf(kind: EngineKind, modelId: string): SpeedEstimate | null {
     const kept = this.samples.get(`${kind}:${modelId}`);
     if (!kept?.length) return null;
-    return { prefillTps: median(kept.map((s) => s.prefillTps)), decodeTps: median(kept.map((s) => s.decodeTps)), tokensPerEstimate: median(kept.map((s) => s.ratio)) };
+    return {
+      prefillTps: median(kept.map((s) => s.prefillTps)),
+      decodeTps: median(kept.map((s) => s.decodeTps)),
+      tokensPerEstimate: median(kept.map((s) => s.ratio)),
+    };
   }
 
   private measured(kind: EngineKind, modelId: string, speed: GenerationSpeed, messages: ChatMessage[]): void {
@@ -64,7 +83,9 @@ export class EngineHost {
     if (speed.promptTokens < 16 || speed.decodeTokens < 1 || !speed.prefillTps || !speed.decodeTps) return;
     // The model's own count of the whole prompt against Skein's estimate of it: budgets are
     // planned in estimated tokens, and a model may count twice as many (other scripts, emoji).
-    const ratio = (speed.promptTokens + speed.cachedTokens) / Math.max(1, estimateTokens(messages.map((m) => m.content).join('\n')));
+    const ratio =
+      (speed.promptTokens + speed.cachedTokens) /
+      Math.max(1, estimateTokens(messages.map((m) => m.content).join('\n')));
     const key = `${kind}:${modelId}`;
     this.samples.set(key, [...(this.samples.get(key) ?? []), { ...speed, ratio }].slice(-SPEED_SAMPLES));
   }
@@ -75,10 +96,19 @@ export class EngineHost {
    * is kept for the job that follows) and is timed on that.
    */
   private async speedFor(engine: Engine, task: JobTask, signal: AbortSignal): Promise<SpeedEstimate | null> {
-    if (task.engine === 'scripted') return task.scriptedPrefillTps ? { prefillTps: task.scriptedPrefillTps, decodeTps: task.scriptedPrefillTps } : null;
+    if (task.engine === 'scripted')
+      return task.scriptedPrefillTps
+        ? { prefillTps: task.scriptedPrefillTps, decodeTps: task.scriptedPrefillTps }
+        : null;
     const known = this.speedOf(task.engine, task.model.id);
     if (known || engine.kind !== 'cpu') return known;
-    await engine.generate([{ role: 'system', content: systemPrompt(task.lang) }, { role: 'user', content: 'Reply with OK.' }], { signal, maxTokens: 2, temperature: 0 });
+    await engine.generate(
+      [
+        { role: 'system', content: systemPrompt(task.lang) },
+        { role: 'user', content: 'Reply with OK.' },
+      ],
+      { signal, maxTokens: 2, temperature: 0 },
+    );
     return this.speedOf(task.engine, task.model.id);
   }
 
@@ -93,13 +123,23 @@ export class EngineHost {
     const last = this.lastRead?.key === key ? this.lastRead.numbers : null;
     if (last?.includes(task.focus)) {
       const tokens = last.reduce((sum, number) => sum + postCost(task.posts[number - 1]!, number), 0);
-      if (tokens <= room) return { numbers: last, total: task.posts.length, reasons: last.length < task.posts.length ? ['focus'] : [], tokens };
+      if (tokens <= room)
+        return {
+          numbers: last,
+          total: task.posts.length,
+          reasons: last.length < task.posts.length ? ['focus'] : [],
+          tokens,
+        };
     }
     return planReading(task.posts, task.focus, budget);
   }
 
   /** Runs a task to the end; streams what happens to `emit`. */
-  async run(task: JobTask, emit: (e: HostEvent) => void, signal: AbortSignal): Promise<{ text: string; calls: number }> {
+  async run(
+    task: JobTask,
+    emit: (e: HostEvent) => void,
+    signal: AbortSignal,
+  ): Promise<{ text: string; calls: number }> {
     const engine = reportingSpeed(this.engineFor(task), (speed, messages) => {
       this.measured(task.engine, task.model.id, speed, messages);
       emit({ type: 'speed', speed });
@@ -108,7 +148,10 @@ export class EngineHost {
     if (short) {
       // Said before the download: the model would not load after it.
       const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
-      throw new EngineError(`${task.model.label} needs about ${gb(short.needed)} GB of memory; Skein can use about ${gb(short.available)} GB on this device. Pick a smaller model in Skein’s options.`, 'too-big');
+      throw new EngineError(
+        `${task.model.label} needs about ${gb(short.needed)} GB of memory; Skein can use about ${gb(short.available)} GB on this device. Pick a smaller model in Skein’s options.`,
+        'too-big',
+      );
     }
     if (engine.loaded()?.id !== task.model.id && !task.allowDownload && !(await engine.hasModel(task.model))) {
       // The first download is the user's choice: it is the one thing Skein fetches.
@@ -127,14 +170,23 @@ export class EngineHost {
     if (task.action === 'download') return { text: '', calls: 0 };
     const onToken = (text: string) => emit({ type: 'token', text });
     // In estimated tokens, as the plans count: the model's own count may be higher.
-    const readBudget = task.readAll ? Number.POSITIVE_INFINITY : timeBudget(speed?.prefillTps, TASK_TOKENS) / (speed?.tokensPerEstimate ?? 1);
+    const readBudget = task.readAll
+      ? Number.POSITIVE_INFINITY
+      : timeBudget(speed?.prefillTps, TASK_TOKENS) / (speed?.tokensPerEstimate ?? 1);
     const report = (plan: ReadingPlan) => {
       this.lastRead = { key: threadKey(task.posts), numbers: plan.numbers };
       emit({ type: 'reading', reading: readingReport(task.posts, plan, speed) });
     };
     if (task.action === 'summarize') {
       return summarizeThread(engine, task.posts, {
-        lang: task.lang, signal, onToken, focus: task.focus, readBudget, speed, onPlan: report, onStage: (stage) => emit({ type: 'stage', stage }),
+        lang: task.lang,
+        signal,
+        onToken,
+        focus: task.focus,
+        readBudget,
+        speed,
+        onPlan: report,
+        onStage: (stage) => emit({ type: 'stage', stage }),
       });
     }
     // Explain, draft and chat read the posts that matter most for the focused one, as many
@@ -146,21 +198,33 @@ export class EngineHost {
       const block = plan ? threadBlock(planPosts(task.posts, plan)) : null;
       if (task.action === 'draft') return this.draft(engine, task, block, onToken, signal);
       const thread = block ?? threadBlock([]);
-      const messages = task.action === 'chat' && task.chat
-        ? chatMessages(thread, task.lang, task.chat.turns, task.chat.question)
-        : explainMessages(thread, task.focus, task.lang, task.selection);
-      return engine.generate(messages, { signal, maxTokens: REPLY_TOKENS, temperature: 0, onToken }).then((text) => ({ text, calls: 1 }));
+      const messages =
+        task.action === 'chat' && task.chat
+          ? chatMessages(thread, task.lang, task.chat.turns, task.chat.question)
+          : explainMessages(thread, task.focus, task.lang, task.selection);
+      return engine
+        .generate(messages, { signal, maxTokens: REPLY_TOKENS, temperature: 0, onToken })
+        .then((text) => ({ text, calls: 1 }));
     }, REPLY_TOKENS);
   }
 
   /** Three variants, one after the other, each streamed; the first is the most likely reply. */
-  private async draft(engine: Engine, task: JobTask, block: string | null, onToken: (t: string) => void, signal: AbortSignal) {
+  private async draft(
+    engine: Engine,
+    task: JobTask,
+    block: string | null,
+    onToken: (t: string) => void,
+    signal: AbortSignal,
+  ) {
     const options = task.draft ?? DEFAULT_DRAFT;
     const variants: string[] = [];
     for (let i = 0; i < VARIANT_COUNT; i++) {
       if (i > 0) onToken(VARIANT_BREAK);
       const text = await engine.generate(draftMessages(block, task.focus, task.lang, options, i), {
-        signal, maxTokens: DRAFT_TOKENS, temperature: i === 0 ? 0 : 0.8, onToken,
+        signal,
+        maxTokens: DRAFT_TOKENS,
+        temperature: i === 0 ? 0 : 0.8,
+        onToken,
       });
       variants.push(cleanDraft(text));
     }
@@ -170,7 +234,9 @@ export class EngineHost {
 
 /** What the panel says about what was read: how many posts, why those, and how long all would take. */
 export function readingReport(posts: Post[], plan: ReadingPlan, speed: SpeedEstimate | null): ReadingReport {
-  const allSeconds = speed?.prefillTps ? Math.round((readingAll(posts).tokens * (speed.tokensPerEstimate ?? 1)) / speed.prefillTps) : undefined;
+  const allSeconds = speed?.prefillTps
+    ? Math.round((readingAll(posts).tokens * (speed.tokensPerEstimate ?? 1)) / speed.prefillTps)
+    : undefined;
   return { read: plan.numbers.length, total: plan.total, reasons: plan.reasons, allSeconds };
 }
 
@@ -184,7 +250,8 @@ function reportingSpeed(engine: Engine, report: (speed: GenerationSpeed, message
     loaded: () => engine.loaded(),
     hasModel: (model) => engine.hasModel(model),
     load: (model, options) => engine.load(model, options),
-    generate: (messages, options) => engine.generate(messages, { ...options, onSpeed: (speed) => report(speed, messages) }),
+    generate: (messages, options) =>
+      engine.generate(messages, { ...options, onSpeed: (speed) => report(speed, messages) }),
     countTokens: (text) => engine.countTokens(text),
     unload: () => engine.unload(),
   };

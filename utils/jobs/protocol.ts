@@ -59,7 +59,15 @@ export type HostEvent =
 
 /** How a job ended, or where it is. */
 /** `needs-model`: the model is not on this device yet; the user chooses to download it. */
-export type JobStatus = 'queued' | 'loading' | 'running' | 'done' | 'error' | 'cancelled' | 'interrupted' | 'needs-model';
+export type JobStatus =
+  | 'queued'
+  | 'loading'
+  | 'running'
+  | 'done'
+  | 'error'
+  | 'cancelled'
+  | 'interrupted'
+  | 'needs-model';
 
 /** Everything a surface needs to show a job; sent whole on every change. */
 export interface JobState {

@@ -47,7 +47,11 @@ export class JobQueue {
   private waiting: Job[] = [];
   private active: Job | null = null;
 
-  constructor(private link: HostLink, private store: ResultStore, private now = () => Date.now()) {}
+  constructor(
+    private link: HostLink,
+    private store: ResultStore,
+    private now = () => Date.now(),
+  ) {}
 
   /** Starts a job, or answers from the kept result. Resolves once it is queued or answered. */
   async submit(request: JobRequest): Promise<JobState> {
@@ -57,8 +61,15 @@ export class JobQueue {
     }
     const job: Job = {
       state: {
-        id: crypto.randomUUID(), action: request.task.action, status: 'queued', text: '', postCount: request.task.posts.length,
-        model: request.task.model, engine: request.task.engine, cached: false, downloadAllowed: !!request.task.allowDownload,
+        id: crypto.randomUUID(),
+        action: request.task.action,
+        status: 'queued',
+        text: '',
+        postCount: request.task.posts.length,
+        model: request.task.model,
+        engine: request.task.engine,
+        cached: false,
+        downloadAllowed: !!request.task.allowDownload,
       },
       request,
       controller: new AbortController(),
@@ -69,7 +80,13 @@ export class JobQueue {
     if (!request.force) {
       const kept = await this.store.get(request.key).catch(() => undefined);
       if (kept) {
-        this.update(job, { status: 'done', text: kept.text, cached: true, finishedAt: kept.createdAt, reading: kept.reading });
+        this.update(job, {
+          status: 'done',
+          text: kept.text,
+          cached: true,
+          finishedAt: kept.createdAt,
+          reading: kept.reading,
+        });
         return job.state;
       }
     }
@@ -151,7 +168,14 @@ export class JobQueue {
       const finishedAt = this.now();
       let saveError: string | undefined;
       try {
-        if (job.request.keep !== false) await this.store.put({ ...job.request.record, key: job.request.key, text, createdAt: finishedAt, ...(job.state.reading ? { reading: job.state.reading } : {}) });
+        if (job.request.keep !== false)
+          await this.store.put({
+            ...job.request.record,
+            key: job.request.key,
+            text,
+            createdAt: finishedAt,
+            ...(job.state.reading ? { reading: job.state.reading } : {}),
+          });
       } catch (err) {
         saveError = /quota/i.test(String((err as Error)?.name) + String((err as Error)?.message))
           ? 'The browser’s storage is full: this result is shown but not kept.'
@@ -163,8 +187,16 @@ export class JobQueue {
       if (job.controller.signal.aborted) this.update(job, { status: 'cancelled' });
       // Not an error: the surface offers to download the model.
       else if (e?.code === 'needs-model') this.update(job, { status: 'needs-model' });
-      else if (e?.code === 'interrupted') this.update(job, { status: 'interrupted', error: { code: 'interrupted', message: e.message ?? 'The engine stopped.' } });
-      else this.update(job, { status: 'error', error: { code: e?.code ?? 'unknown', message: e?.message ?? String(err) } });
+      else if (e?.code === 'interrupted')
+        this.update(job, {
+          status: 'interrupted',
+          error: { code: 'interrupted', message: e.message ?? 'The engine stopped.' },
+        });
+      else
+        this.update(job, {
+          status: 'error',
+          error: { code: e?.code ?? 'unknown', message: e?.message ?? String(err) },
+        });
     } finally {
       this.active = null;
       void this.pump();

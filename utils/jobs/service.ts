@@ -13,15 +13,16 @@ import { startDownload, startJobFor } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 
-
 /** Firefox: the host runs in this background page, made on first use. */
 class LazyInProcessLink implements HostLink {
   private link: Promise<HostLink> | null = null;
   run(...args: Parameters<HostLink['run']>) {
-    this.link ??= Promise.all([import('./engines'), import('../llm/firefox-worker')]).then(([{ createEngineHost }, { serveWllamaWorkersFromFiles }]) => {
-      serveWllamaWorkersFromFiles();
-      return new InProcessLink(createEngineHost({ runtimeBase: cpuRuntimeBase() }));
-    });
+    this.link ??= Promise.all([import('./engines'), import('../llm/firefox-worker')]).then(
+      ([{ createEngineHost }, { serveWllamaWorkersFromFiles }]) => {
+        serveWllamaWorkersFromFiles();
+        return new InProcessLink(createEngineHost({ runtimeBase: cpuRuntimeBase() }));
+      },
+    );
     return this.link.then((link) => link.run(...args));
   }
 }
@@ -60,7 +61,10 @@ export function startJobService(): JobService {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {
       offscreen.attach(port);
-    } else if (port.name.startsWith(JOB_PORT_PREFIX) && (fromExtensionPage(port.sender) || fromOwnPageScript(port.sender))) {
+    } else if (
+      port.name.startsWith(JOB_PORT_PREFIX) &&
+      (fromExtensionPage(port.sender) || fromOwnPageScript(port.sender))
+    ) {
       // Skein's pages, and its cards inside the sites it reads (explanations under a post).
       const unsubscribe = queue.subscribe(port.name.slice(JOB_PORT_PREFIX.length), (state) => port.postMessage(state));
       port.onDisconnect.addListener(unsubscribe);
@@ -79,7 +83,10 @@ export function startJobService(): JobService {
     download: (engine, modelId) => startDownload(queue, engine, modelId),
     async askAbout(tabId, ask, allowDownload = false) {
       const request = await requestOf(tabId);
-      return startJobFor(queue, { ...request, allowDownload }, false, { question: ask.question.slice(0, MAX_QUESTION), turns: chatTurnsFrom(ask.turns) });
+      return startJobFor(queue, { ...request, allowDownload }, false, {
+        question: ask.question.slice(0, MAX_QUESTION),
+        turns: chatTurnsFrom(ask.turns),
+      });
     },
   };
 }

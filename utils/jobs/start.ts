@@ -29,7 +29,11 @@ export async function pickEngine(settings: Settings): Promise<{ engine: EngineKi
   if (settings.engine === 'scripted') return { engine: 'scripted', model: SCRIPTED_MODEL };
   if (settings.engine !== 'cpu') {
     const adapter = await webGpuAdapter();
-    const chosen = chooseWebGpuModel(settings.webgpuModelId, adapter ?? { hasF16: false, maxBufferBytes: Number.MAX_SAFE_INTEGER }, settings.webgpuLibBase);
+    const chosen = chooseWebGpuModel(
+      settings.webgpuModelId,
+      adapter ?? { hasF16: false, maxBufferBytes: Number.MAX_SAFE_INTEGER },
+      settings.webgpuLibBase,
+    );
     // Asked for WebGPU explicitly: try it, and let the engine say what is missing.
     if (chosen && (adapter || settings.engine === 'webgpu')) return { engine: 'webgpu', model: chosen };
   }
@@ -37,27 +41,55 @@ export async function pickEngine(settings: Settings): Promise<{ engine: EngineKi
 }
 
 /** Starts (or answers from the kept result) the job for a request, or for a question about it. */
-export async function startJobFor(queue: JobQueue, request: StoredRequest, force = false, chat?: ChatAsk): Promise<JobState> {
+export async function startJobFor(
+  queue: JobQueue,
+  request: StoredRequest,
+  force = false,
+  chat?: ChatAsk,
+): Promise<JobState> {
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
   const { engine, model } = await pickEngine(settings);
   const { snapshot, postId } = request;
   const action = chat ? 'chat' : request.action;
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
-  const draft = action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
+  const draft =
+    action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
   const selection = action === 'explain' ? request.selection : undefined;
   const readAll = action === 'summarize' && request.readAll === true;
   const detail = draft ? JSON.stringify(draft) : chat ? JSON.stringify(chat) : readAll ? 'read-all' : (selection ?? '');
   return queue.submit({
     task: {
-      action, posts: snapshot.posts, focus, lang, engine, model, scriptedReply: settings.scriptedReply, scriptedDelayMs: settings.scriptedDelayMs,
-      draft, selection, chat, allowDownload: request.allowDownload, readAll, scriptedPrefillTps: settings.scriptedPrefillTps || undefined,
+      action,
+      posts: snapshot.posts,
+      focus,
+      lang,
+      engine,
+      model,
+      scriptedReply: settings.scriptedReply,
+      scriptedDelayMs: settings.scriptedDelayMs,
+      draft,
+      selection,
+      chat,
+      allowDownload: request.allowDownload,
+      readAll,
+      scriptedPrefillTps: settings.scriptedPrefillTps || undefined,
     },
     key: await cacheKey(snapshot, action, model.id, lang, postId, detail),
     record: {
-      action, site: snapshot.site, threadId: threadIdOf(snapshot), url: snapshot.url,
-      title: chat ? chat.question.slice(0, 120) : selection ? `“${selection.slice(0, 80)}” · ${titleOf(request)}` : titleOf(request),
-      modelId: model.id, lang, postCount: snapshot.posts.length, postIds: snapshot.posts.map((p) => p.id),
+      action,
+      site: snapshot.site,
+      threadId: threadIdOf(snapshot),
+      url: snapshot.url,
+      title: chat
+        ? chat.question.slice(0, 120)
+        : selection
+          ? `“${selection.slice(0, 80)}” · ${titleOf(request)}`
+          : titleOf(request),
+      modelId: model.id,
+      lang,
+      postCount: snapshot.posts.length,
+      postIds: snapshot.posts.map((p) => p.id),
     },
     tabId: request.tabId,
     force,
@@ -66,14 +98,29 @@ export async function startJobFor(queue: JobQueue, request: StoredRequest, force
 
 /** Fetches a model onto the device as a job of its own (the options page follows its progress). */
 export async function startDownload(queue: JobQueue, engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState> {
-  const model = engine === 'cpu'
-    ? cpuModel(modelId)
-    : chooseWebGpuModel(modelId, (await webGpuAdapter()) ?? { hasF16: false, maxBufferBytes: Number.MAX_SAFE_INTEGER }, (await getSettings()).webgpuLibBase);
+  const model =
+    engine === 'cpu'
+      ? cpuModel(modelId)
+      : chooseWebGpuModel(
+          modelId,
+          (await webGpuAdapter()) ?? { hasF16: false, maxBufferBytes: Number.MAX_SAFE_INTEGER },
+          (await getSettings()).webgpuLibBase,
+        );
   if (!model) throw new Error(`Unknown model: ${modelId}`);
   return queue.submit({
     task: { action: 'download', posts: [], focus: 1, lang: 'en', engine, model, allowDownload: true },
     key: `download:${model.id}`,
-    record: { action: 'summarize', site: '', threadId: '', url: '', title: '', modelId: model.id, lang: 'en', postCount: 0, postIds: [] },
+    record: {
+      action: 'summarize',
+      site: '',
+      threadId: '',
+      url: '',
+      title: '',
+      modelId: model.id,
+      lang: 'en',
+      postCount: 0,
+      postIds: [],
+    },
     tabId: null,
     force: true,
     keep: false,

@@ -24,7 +24,10 @@ export const MAX_TURNS = 6;
 /** The messages for `question` about the thread in `block`, after the earlier `turns`. */
 export function chatMessages(block: string, lang: string, turns: ChatTurn[], question: string): ChatMessage[] {
   // The thread first, as in every job on it: what the engine read for an earlier job is reused.
-  const messages: ChatMessage[] = [...onThread(block, lang, 'I will ask you about this thread.'), { role: 'assistant', content: 'Ask away.' }];
+  const messages: ChatMessage[] = [
+    ...onThread(block, lang, 'I will ask you about this thread.'),
+    { role: 'assistant', content: 'Ask away.' },
+  ];
   for (const turn of turns.slice(-MAX_TURNS)) {
     messages.push({ role: 'user', content: turn.question }, { role: 'assistant', content: turn.answer });
   }

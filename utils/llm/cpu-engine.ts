@@ -14,7 +14,15 @@
 import { CacheManager } from '@wllama/wllama';
 import type * as Ort from 'onnxruntime-web';
 import { ChatTokenizer } from './chat-tokenizer';
-import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type LoadProgress, type ModelSpec } from './engine';
+import {
+  EngineError,
+  estimateTokens,
+  type ChatMessage,
+  type Engine,
+  type GenerateOptions,
+  type LoadProgress,
+  type ModelSpec,
+} from './engine';
 import { modelFiles } from './models';
 import { OnnxDecoder } from './onnx-decoder';
 
@@ -35,7 +43,10 @@ export interface CpuEngineOptions {
  * On two cores both: the user is waiting on the answer and the page is idle meanwhile. With
  * more, one core is left to the page and the browser, and past eight more threads stop paying.
  */
-export function cpuThreads(cores = globalThis.navigator?.hardwareConcurrency ?? 1, isolated = globalThis.crossOriginIsolated === true): number {
+export function cpuThreads(
+  cores = globalThis.navigator?.hardwareConcurrency ?? 1,
+  isolated = globalThis.crossOriginIsolated === true,
+): number {
   if (!isolated) return 1;
   return Math.max(1, Math.min(8, cores <= 2 ? cores : cores - 1));
 }
@@ -52,8 +63,10 @@ function asEngineError(err: unknown, fallback: EngineError['code']): EngineError
   if (err instanceof EngineError) return err;
   if ((err as Error)?.name === 'AbortError') return new EngineError('Stopped.', 'aborted');
   const message = err instanceof Error ? err.message : String(err);
-  if (/quota/i.test(message)) return new EngineError('The browser’s storage is full: the model cannot be saved.', 'quota');
-  if (/fetch|network|download|status/i.test(message)) return new EngineError(`The model could not be downloaded (${message}).`, 'download');
+  if (/quota/i.test(message))
+    return new EngineError('The browser’s storage is full: the model cannot be saved.', 'quota');
+  if (/fetch|network|download|status/i.test(message))
+    return new EngineError(`The model could not be downloaded (${message}).`, 'download');
   return new EngineError(message, fallback);
 }
 
@@ -93,11 +106,17 @@ export class CpuEngine implements Engine {
   }
 
   /** Downloads what is missing: the small files first, then the decoder, with one progress. */
-  private async fetchFiles(model: ModelSpec, signal: AbortSignal | undefined, onProgress?: (p: LoadProgress) => void): Promise<void> {
+  private async fetchFiles(
+    model: ModelSpec,
+    signal: AbortSignal | undefined,
+    onProgress?: (p: LoadProgress) => void,
+  ): Promise<void> {
     const cache = new CacheManager();
     const entries = await cache.list().catch(() => []);
     const files = modelFiles(model);
-    const missing = [files.config, files.tokenizerConfig, files.tokenizer, files.decoder].filter((url) => !entries.some((e) => e.metadata.originalURL === url));
+    const missing = [files.config, files.tokenizerConfig, files.tokenizer, files.decoder].filter(
+      (url) => !entries.some((e) => e.metadata.originalURL === url),
+    );
     let done = 0;
     for (const url of missing) {
       if (signal?.aborted) throw new EngineError('Stopped.', 'aborted');
@@ -107,14 +126,20 @@ export class CpuEngine implements Engine {
         progressCallback: ({ loaded, total }) => {
           last = loaded;
           // The catalog's size stands for the whole until the decoder's own size is known.
-          onProgress?.({ loaded: done + loaded, total: Math.max(model.sizeBytes, done + (url === files.decoder ? total : 0)) });
+          onProgress?.({
+            loaded: done + loaded,
+            total: Math.max(model.sizeBytes, done + (url === files.decoder ? total : 0)),
+          });
         },
       });
       done += last;
     }
   }
 
-  async load(model: ModelSpec, { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}) {
+  async load(
+    model: ModelSpec,
+    { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {},
+  ) {
     if (this.current?.model.id === model.id && this.current.model.url === model.url) return;
     await this.unload();
     const threads = this.options.threads ?? cpuThreads();
@@ -131,19 +156,34 @@ export class CpuEngine implements Engine {
           return blob;
         };
         const json = async (url: string) => JSON.parse(await (await read(url)).text()) as Record<string, unknown>;
-        const [tokenizerJson, tokenizerConfig, config] = await Promise.all([json(files.tokenizer), json(files.tokenizerConfig), json(files.config)]);
+        const [tokenizerJson, tokenizerConfig, config] = await Promise.all([
+          json(files.tokenizer),
+          json(files.tokenizerConfig),
+          json(files.config),
+        ]);
         const tokenizer = new ChatTokenizer({ tokenizer: tokenizerJson, config: tokenizerConfig });
         const ort = await loadRuntime(this.options.runtimeBase, threads);
-        const session = await ort.InferenceSession.create(new Uint8Array(await (await read(files.decoder)).arrayBuffer()), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+        const session = await ort.InferenceSession.create(
+          new Uint8Array(await (await read(files.decoder)).arrayBuffer()),
+          { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
+        );
         const heads = Number(config.num_attention_heads);
-        const shape = { layers: Number(config.num_hidden_layers), kvHeads: Number(config.num_key_value_heads ?? heads), headDim: Number(config.head_dim ?? Number(config.hidden_size) / heads) };
-        if (!Object.values(shape).every((v) => Number.isInteger(v) && v > 0)) throw new Error('config.json does not give the model’s shapes');
+        const shape = {
+          layers: Number(config.num_hidden_layers),
+          kvHeads: Number(config.num_key_value_heads ?? heads),
+          headDim: Number(config.head_dim ?? Number(config.hidden_size) / heads),
+        };
+        if (!Object.values(shape).every((v) => Number.isInteger(v) && v > 0))
+          throw new Error('config.json does not give the model’s shapes');
         return { model, session, tokenizer, decoder: new OnnxDecoder(ort, session, shape, PREFILL_STEP) };
       })();
       this.current = await Promise.race([
         opening,
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new EngineError('Loading the model took too long.', 'load-timeout')), timeout);
+          timer = setTimeout(
+            () => reject(new EngineError('Loading the model took too long.', 'load-timeout')),
+            timeout,
+          );
           signal?.addEventListener('abort', () => reject(new EngineError('Stopped.', 'aborted')), { once: true });
         }),
       ]);
@@ -158,13 +198,20 @@ export class CpuEngine implements Engine {
     }
   }
 
-  async generate(messages: ChatMessage[], { signal, maxTokens = 512, temperature = 0, onToken, onSpeed }: GenerateOptions = {}): Promise<string> {
+  async generate(
+    messages: ChatMessage[],
+    { signal, maxTokens = 512, temperature = 0, onToken, onSpeed }: GenerateOptions = {},
+  ): Promise<string> {
     const current = this.current;
     if (!current) throw new EngineError('No model loaded.', 'load');
     const { model, tokenizer, decoder } = current;
     const ids = tokenizer.encodeChat(messages);
     // Counted with the model's own tokenizer: the budget code scales down and tries again.
-    if (ids.length >= model.contextTokens) throw new EngineError(`The request is longer than ${model.label} can read at once.`, 'too-long', { requested: ids.length, limit: model.contextTokens });
+    if (ids.length >= model.contextTokens)
+      throw new EngineError(`The request is longer than ${model.label} can read at once.`, 'too-long', {
+        requested: ids.length,
+        limit: model.contextTokens,
+      });
     const stream = tokenizer.stream();
     let text = '';
     const emit = (piece: string) => {
@@ -183,14 +230,23 @@ export class CpuEngine implements Engine {
       });
       emit(stream.flush());
       const perSecond = (n: number, ms: number) => (ms > 0 ? (n * 1000) / ms : 0);
-      onSpeed?.({ promptTokens: result.promptTokens, cachedTokens: result.cachedTokens, prefillTps: perSecond(result.promptTokens, result.prefillMs), decodeTps: perSecond(result.tokens.length, result.decodeMs), decodeTokens: result.tokens.length });
+      onSpeed?.({
+        promptTokens: result.promptTokens,
+        cachedTokens: result.cachedTokens,
+        prefillTps: perSecond(result.promptTokens, result.prefillMs),
+        decodeTps: perSecond(result.tokens.length, result.decodeMs),
+        decodeTokens: result.tokens.length,
+      });
     } catch (err) {
       const error = asEngineError(err, 'generate');
       if (error.code === 'aborted') throw error;
       // The runtime failed mid-run (out of memory, say): this session may be unusable. Unloaded,
       // the next try starts afresh.
       await this.unload();
-      throw new EngineError(`The engine stopped while running ${model.label} (${error.message.trim()}).`, 'engine-stopped');
+      throw new EngineError(
+        `The engine stopped while running ${model.label} (${error.message.trim()}).`,
+        'engine-stopped',
+      );
     }
     if (signal?.aborted) throw new EngineError('Stopped.', 'aborted');
     return text;

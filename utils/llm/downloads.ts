@@ -18,7 +18,11 @@ export interface DownloadedModel {
 
 /** web-llm's description of one of our WebGPU variants (for its cache helpers). */
 function webllmConfig(id: string, lib: string) {
-  return { model_list: [{ model: `https://huggingface.co/mlc-ai/${id}`, model_id: id, model_lib: DEFAULT_WEBGPU_LIB_BASE + lib }] };
+  return {
+    model_list: [
+      { model: `https://huggingface.co/mlc-ai/${id}`, model_id: id, model_lib: DEFAULT_WEBGPU_LIB_BASE + lib },
+    ],
+  };
 }
 
 async function cpuDownloads(): Promise<DownloadedModel[]> {
@@ -47,7 +51,10 @@ async function webgpuDownloads(): Promise<DownloadedModel[]> {
   const { hasModelInCache } = await import('@mlc-ai/web-llm');
   const found: DownloadedModel[] = [];
   for (const family of WEBGPU_FAMILIES) {
-    for (const [variant, precision] of [[family.f16, 'f16'], [family.f32, 'f32']] as const) {
+    for (const [variant, precision] of [
+      [family.f16, 'f16'],
+      [family.f32, 'f32'],
+    ] as const) {
       if (await hasModelInCache(variant.id, webllmConfig(variant.id, variant.lib)).catch(() => false)) {
         found.push({ engine: 'webgpu', id: variant.id, label: `${family.label} (${precision})`, sizeBytes: null });
       }
@@ -66,7 +73,9 @@ export async function listDownloaded(): Promise<DownloadedModel[]> {
 export async function deleteDownloaded(model: DownloadedModel): Promise<void> {
   if (model.engine === 'cpu') {
     const known = CPU_MODELS.find((m) => m.id === model.id);
-    const urls = known ? Object.values(modelFiles(known)) : LEGACY_CPU_FILES.filter((f) => f.id === model.id).map((f) => f.url);
+    const urls = known
+      ? Object.values(modelFiles(known))
+      : LEGACY_CPU_FILES.filter((f) => f.id === model.id).map((f) => f.url);
     if (!urls.length) return;
     const { CacheManager } = await import('@wllama/wllama');
     await new CacheManager().deleteMany((e) => urls.includes(e.metadata.originalURL));

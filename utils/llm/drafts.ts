@@ -70,7 +70,13 @@ export function draftOptionsFrom(value: unknown, fallback: DraftOptions = DEFAUL
  * The messages for one variant of a reply to post [focus] of `block` (the numbered thread),
  * or of a new post when there is no thread (the home composer).
  */
-export function draftMessages(block: string | null, focus: number, lang: string, options: DraftOptions, variant = 0): ChatMessage[] {
+export function draftMessages(
+  block: string | null,
+  focus: number,
+  lang: string,
+  options: DraftOptions,
+  variant = 0,
+): ChatMessage[] {
   const limit = LENGTH_LIMIT[options.length];
   const instruction = options.instruction ? ` The user asks: “${fence(options.instruction)}”.` : '';
   const what = block ? 'reply' : 'post';
@@ -80,7 +86,12 @@ export function draftMessages(block: string | null, focus: number, lang: string,
     `Write only the text of the ${what}, under ${limit} characters, without quotes, hashtags or citations.`;
   const ask = task.replace(/\s+/g, ' ').trim();
   // After the thread, like every job on it, so the engine reuses what it read for the summary.
-  return block ? onThread(block, lang, ask) : [{ role: 'system', content: systemPrompt(lang) }, { role: 'user', content: ask }];
+  return block
+    ? onThread(block, lang, ask)
+    : [
+        { role: 'system', content: systemPrompt(lang) },
+        { role: 'user', content: ask },
+      ];
 }
 
 /** A finished variant as the user gets it: trimmed, without the quotes models wrap it in. */

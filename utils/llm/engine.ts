@@ -47,7 +47,12 @@ export function withRate(progress: LoadProgress, start: { at: number; loaded: nu
   if (seconds < 1 || bytes <= 0) return { loaded: progress.loaded, total: progress.total };
   const bytesPerSecond = bytes / seconds;
   const left = Math.max(0, progress.total - progress.loaded);
-  return { loaded: progress.loaded, total: progress.total, bytesPerSecond, ...(progress.total > 0 ? { secondsLeft: left / bytesPerSecond } : {}) };
+  return {
+    loaded: progress.loaded,
+    total: progress.total,
+    bytesPerSecond,
+    ...(progress.total > 0 ? { secondsLeft: left / bytesPerSecond } : {}),
+  };
 }
 
 /** How fast a generation went, as the engine measured it. */
@@ -76,7 +81,19 @@ export interface GenerateOptions {
 export class EngineError extends Error {
   constructor(
     message: string,
-    readonly code: 'needs-model' | 'no-webgpu' | 'download' | 'load' | 'load-timeout' | 'too-big' | 'device-lost' | 'quota' | 'generate' | 'aborted' | 'too-long' | 'engine-stopped',
+    readonly code:
+      | 'needs-model'
+      | 'no-webgpu'
+      | 'download'
+      | 'load'
+      | 'load-timeout'
+      | 'too-big'
+      | 'device-lost'
+      | 'quota'
+      | 'generate'
+      | 'aborted'
+      | 'too-long'
+      | 'engine-stopped',
     /** For `too-long`: the request's size in the model's own tokens, and the context's. */
     readonly tokens?: { requested: number; limit: number },
   ) {

@@ -28,16 +28,21 @@ export const memoryNeeded = (model: Pick<ModelSpec, 'sizeBytes'>) => Math.ceil(m
  * `navigator.deviceMemory` (rounded down to a power of two, at most 8; unknown in Firefox):
  * unknown, only the WebAssembly limit is checked.
  */
-export function memoryShortfall(model: Pick<ModelSpec, 'sizeBytes' | 'engine'>, deviceGib: number | null | undefined): { needed: number; available: number } | null {
+export function memoryShortfall(
+  model: Pick<ModelSpec, 'sizeBytes' | 'engine'>,
+  deviceGib: number | null | undefined,
+): { needed: number; available: number } | null {
   const needed = memoryNeeded(model);
   // WebGPU models are sized to the adapter's own limits when they are chosen.
   if (model.engine !== 'cpu') return null;
   const limits = [WASM_MEMORY_BYTES];
   // The browser reports at most 8 GiB: 8 means "8 or more", not a limit.
-  if (deviceGib && Number.isFinite(deviceGib) && deviceGib > 0 && deviceGib < 8) limits.push(deviceGib * GIB * DEVICE_SHARE);
+  if (deviceGib && Number.isFinite(deviceGib) && deviceGib > 0 && deviceGib < 8)
+    limits.push(deviceGib * GIB * DEVICE_SHARE);
   const available = Math.min(...limits);
   return needed > available ? { needed, available } : null;
 }
 
 /** The device's memory as the browser tells it, in GiB, or null. */
-export const deviceMemoryGib = (): number | null => (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory ?? null;
+export const deviceMemoryGib = (): number | null =>
+  (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory ?? null;

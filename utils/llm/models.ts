@@ -23,14 +23,32 @@ export const CPU_MODELS: ModelSpec[] = [
  * under "Models on this device" so their space can be given back, never loaded.
  */
 export const LEGACY_CPU_FILES: { id: string; label: string; url: string }[] = [
-  { id: 'qwen2.5-0.5b-instruct-q4_k_m', label: 'Qwen2.5 0.5B Instruct (GGUF)', url: 'https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf' },
-  { id: 'smollm2-360m-instruct-q8_0', label: 'SmolLM2 360M Instruct (GGUF)', url: 'https://huggingface.co/HuggingFaceTB/SmolLM2-360M-Instruct-GGUF/resolve/main/smollm2-360m-instruct-q8_0.gguf' },
+  {
+    id: 'qwen2.5-0.5b-instruct-q4_k_m',
+    label: 'Qwen2.5 0.5B Instruct (GGUF)',
+    url: 'https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf',
+  },
+  {
+    id: 'smollm2-360m-instruct-q8_0',
+    label: 'SmolLM2 360M Instruct (GGUF)',
+    url: 'https://huggingface.co/HuggingFaceTB/SmolLM2-360M-Instruct-GGUF/resolve/main/smollm2-360m-instruct-q8_0.gguf',
+  },
 ];
 
 /** The files of a CPU model: the decoder (`model.url`) and, at its repository's root, its settings. */
-export function modelFiles(model: ModelSpec): { decoder: string; tokenizer: string; tokenizerConfig: string; config: string } {
+export function modelFiles(model: ModelSpec): {
+  decoder: string;
+  tokenizer: string;
+  tokenizerConfig: string;
+  config: string;
+} {
   const root = new URL('../', model.url).href;
-  return { decoder: model.url, tokenizer: `${root}tokenizer.json`, tokenizerConfig: `${root}tokenizer_config.json`, config: `${root}config.json` };
+  return {
+    decoder: model.url,
+    tokenizer: `${root}tokenizer.json`,
+    tokenizerConfig: `${root}tokenizer_config.json`,
+    config: `${root}config.json`,
+  };
 }
 
 /** The CPU model used unless the user picks another. */

@@ -130,7 +130,8 @@ export class OnnxDecoder {
     this.past = this.past.map((t) => {
       const from = t.data as Float32Array;
       const to = new Float32Array(kvHeads * n * headDim);
-      for (let h = 0; h < kvHeads; h++) to.set(from.subarray(h * had * headDim, (h * had + n) * headDim), h * n * headDim);
+      for (let h = 0; h < kvHeads; h++)
+        to.set(from.subarray(h * had * headDim, (h * had + n) * headDim), h * n * headDim);
       return new this.ort.Tensor('float32', to, [1, kvHeads, n, headDim]);
     });
     this.kept = this.kept.slice(0, n);
@@ -146,7 +147,12 @@ export class OnnxDecoder {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
       attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
     };
-    if (this.takesPositions) feeds.position_ids = new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(past + i)), [1, ids.length]);
+    if (this.takesPositions)
+      feeds.position_ids = new ort.Tensor(
+        'int64',
+        BigInt64Array.from(ids, (_, i) => BigInt(past + i)),
+        [1, ids.length],
+      );
     const empty = () => new ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]);
     for (let l = 0; l < layers; l++) {
       feeds[`past_key_values.${l}.key`] = this.past[2 * l] ?? empty();
@@ -194,7 +200,13 @@ export class OnnxDecoder {
         if (tokens.length >= req.maxTokens) break;
         logits = await this.step([next]);
       }
-      return { tokens, promptTokens: req.ids.length - reuse, cachedTokens: reuse, prefillMs: t1 - t0, decodeMs: performance.now() - t1 };
+      return {
+        tokens,
+        promptTokens: req.ids.length - reuse,
+        cachedTokens: reuse,
+        prefillMs: t1 - t0,
+        decodeMs: performance.now() - t1,
+      };
     } catch (err) {
       if (!(err instanceof DecodeAborted)) this.reset();
       throw err;

@@ -26,7 +26,8 @@ export function languageName(tag: string): string {
 const headingsFor = (lang: string) => (lang.toLowerCase().startsWith('fr') ? HEADINGS.fr : HEADINGS.en);
 
 /** Keeps post text (and any page text) from closing the data block it sits in. */
-export const fence = (text: string) => text.replace(/<\/?\s*(thread|selection)\s*>/gi, (m) => m.replace('<', '‹').replace('>', '›'));
+export const fence = (text: string) =>
+  text.replace(/<\/?\s*(thread|selection)\s*>/gi, (m) => m.replace('<', '‹').replace('>', '›'));
 
 /** One post as a line of data: number, author, time, text, and what it carries. */
 export function formatPost(post: Post, number: number): string {
@@ -37,7 +38,9 @@ export function formatPost(post: Post, number: number): string {
   for (const m of post.media) lines.push(`  (${m.kind}${m.alt ? `: ${fence(m.alt)}` : ''})`);
   if (post.quoted) {
     const q = post.quoted;
-    lines.push(`  (quoting ${q.unavailable != null ? 'an unavailable post' : `@${q.author.handle}: ${fence(q.text)}`})`);
+    lines.push(
+      `  (quoting ${q.unavailable != null ? 'an unavailable post' : `@${q.author.handle}: ${fence(q.text)}`})`,
+    );
   }
   if (post.isTruncated) lines.push('  (the page shows only the start of this post)');
   return lines.join('\n');
@@ -86,20 +89,33 @@ export function summaryMessages(block: string, lang: string): ChatMessage[] {
 
 /** Notes on one part of a long thread (the map step), keeping the posts' numbers. */
 export function notesMessages(block: string, lang: string): ChatMessage[] {
-  return onThread(block, lang, 'These posts are one part of a long thread. Take notes on them: the main points and who makes them, as short lines "- point [n]".');
+  return onThread(
+    block,
+    lang,
+    'These posts are one part of a long thread. Take notes on them: the main points and who makes them, as short lines "- point [n]".',
+  );
 }
 
 /** Notes on parts of a thread as a data block, each part labelled. */
-const notesBlock = (notes: string[]) => `<thread>\n${notes.map((n, i) => `(part ${i + 1})\n${fence(n)}`).join('\n')}\n</thread>`;
+const notesBlock = (notes: string[]) =>
+  `<thread>\n${notes.map((n, i) => `(part ${i + 1})\n${fence(n)}`).join('\n')}\n</thread>`;
 
 /** The summary of a long thread from notes on its parts (the reduce step). */
 export function reduceMessages(notes: string[], lang: string, totalPosts: number): ChatMessage[] {
-  return onThread(notesBlock(notes), lang, `These are notes on the parts of a ${totalPosts}-post thread. Summarize the whole thread from them, keeping the post numbers the notes cite. ${FORMAT(lang)}`);
+  return onThread(
+    notesBlock(notes),
+    lang,
+    `These are notes on the parts of a ${totalPosts}-post thread. Summarize the whole thread from them, keeping the post numbers the notes cite. ${FORMAT(lang)}`,
+  );
 }
 
 /** Shorter notes from notes on several parts (when the notes alone are still too long). */
 export function condenseMessages(notes: string[], lang: string): ChatMessage[] {
-  return onThread(notesBlock(notes), lang, 'These are notes on parts of a long thread. Merge them into shorter notes, keeping the post numbers they cite, as short lines "- point [n]".');
+  return onThread(
+    notesBlock(notes),
+    lang,
+    'These are notes on parts of a long thread. Merge them into shorter notes, keeping the post numbers they cite, as short lines "- point [n]".',
+  );
 }
 
 /**

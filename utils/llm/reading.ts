@@ -42,7 +42,11 @@ export const postCost = (post: Post, number: number) => estimateTokens(formatPos
  * measured reading speed), less the instructions it also reads (`overheadTokens`). Unknown
  * speed: no limit (the context alone decides).
  */
-export function timeBudget(prefillTps: number | null | undefined, overheadTokens = 0, seconds = FIRST_WORD_SECONDS): number {
+export function timeBudget(
+  prefillTps: number | null | undefined,
+  overheadTokens = 0,
+  seconds = FIRST_WORD_SECONDS,
+): number {
   if (!prefillTps || !Number.isFinite(prefillTps) || prefillTps <= 0) return Number.POSITIVE_INFINITY;
   return Math.max(MIN_READ_TOKENS, Math.floor(prefillTps * seconds) - overheadTokens);
 }
@@ -78,10 +82,17 @@ export function priorityOrder(posts: Post[], focus: number): { index: number; re
   add(at, 'focus');
   // What the focused post answers, up the reply chain.
   const byId = new Map(posts.flatMap((p, i) => (p.id ? [[p.id, i] as const] : [])));
-  for (let i = byId.get(posts[at]?.inReplyToId ?? ''), hops = 0; i !== undefined && hops < posts.length; i = byId.get(posts[i]!.inReplyToId ?? ''), hops++) add(i, 'focus');
+  for (
+    let i = byId.get(posts[at]?.inReplyToId ?? ''), hops = 0;
+    i !== undefined && hops < posts.length;
+    i = byId.get(posts[i]!.inReplyToId ?? ''), hops++
+  )
+    add(i, 'focus');
   add(0, 'opening');
   const author = posts[0]?.author.handle.toLowerCase();
-  posts.forEach((p, i) => author && p.unavailable == null && p.author.handle.toLowerCase() === author && add(i, 'author'));
+  posts.forEach(
+    (p, i) => author && p.unavailable == null && p.author.handle.toLowerCase() === author && add(i, 'author'),
+  );
   const score = engagement(posts);
   posts
     .map((_, i) => i)
@@ -97,7 +108,12 @@ export function priorityOrder(posts: Post[], focus: number): { index: number; re
  * first post in priority (the focused one) is always read; a post that does not fit is passed
  * over for smaller ones after it.
  */
-export function planReading(posts: Post[], focus: number, budgetTokens: number, cost: (post: Post, number: number) => number = postCost): ReadingPlan {
+export function planReading(
+  posts: Post[],
+  focus: number,
+  budgetTokens: number,
+  cost: (post: Post, number: number) => number = postCost,
+): ReadingPlan {
   const picked: number[] = [];
   const reasons: ReadReason[] = [];
   let tokens = 0;
@@ -109,13 +125,24 @@ export function planReading(posts: Post[], focus: number, budgetTokens: number, 
     if (!reasons.includes(reason)) reasons.push(reason);
   }
   const all = picked.length === posts.length;
-  return { numbers: picked.sort((a, b) => a - b).map((i) => i + 1), total: posts.length, reasons: all ? [] : reasons, tokens };
+  return {
+    numbers: picked.sort((a, b) => a - b).map((i) => i + 1),
+    total: posts.length,
+    reasons: all ? [] : reasons,
+    tokens,
+  };
 }
 
 /** The plan that reads every post. */
 export function readingAll(posts: Post[]): ReadingPlan {
-  return { numbers: posts.map((_, i) => i + 1), total: posts.length, reasons: [], tokens: posts.reduce((sum, p, i) => sum + postCost(p, i + 1), 0) };
+  return {
+    numbers: posts.map((_, i) => i + 1),
+    total: posts.length,
+    reasons: [],
+    tokens: posts.reduce((sum, p, i) => sum + postCost(p, i + 1), 0),
+  };
 }
 
 /** The numbered posts of a plan, for a thread block. */
-export const planPosts = (posts: Post[], plan: ReadingPlan) => plan.numbers.map((number) => ({ post: posts[number - 1]!, number }));
+export const planPosts = (posts: Post[], plan: ReadingPlan) =>
+  plan.numbers.map((number) => ({ post: posts[number - 1]!, number }));

@@ -3,7 +3,14 @@
  * exact, structured output (citations, map-reduce calls); it goes through the same interface,
  * streaming and cancellation as the real engines.
  */
-import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type ModelSpec } from './engine';
+import {
+  EngineError,
+  estimateTokens,
+  type ChatMessage,
+  type Engine,
+  type GenerateOptions,
+  type ModelSpec,
+} from './engine';
 
 /**
  * In a script, this mark holds the generation where it stands until it is cancelled: a job
@@ -16,7 +23,12 @@ export type Script = string | ((messages: ChatMessage[], call: number) => string
 
 /** The scripted engine's model entry. */
 export const SCRIPTED_MODEL: ModelSpec = {
-  id: 'scripted', engine: 'scripted', label: 'Scripted (tests)', url: '', sizeBytes: 0, contextTokens: 4096,
+  id: 'scripted',
+  engine: 'scripted',
+  label: 'Scripted (tests)',
+  url: '',
+  sizeBytes: 0,
+  contextTokens: 4096,
 };
 
 export class ScriptedEngine implements Engine {
@@ -25,7 +37,10 @@ export class ScriptedEngine implements Engine {
   readonly calls: ChatMessage[][] = [];
   private model: ModelSpec | null = null;
 
-  constructor(private script: Script, private options: { pieceDelayMs?: number; contextTokens?: number } = {}) {}
+  constructor(
+    private script: Script,
+    private options: { pieceDelayMs?: number; contextTokens?: number } = {},
+  ) {}
 
   loaded() {
     return this.model;

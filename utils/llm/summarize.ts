@@ -65,7 +65,7 @@ export function dataBudget(contextTokens: number, answerTokens = ANSWER_TOKENS):
 }
 
 /** Cuts an overlong post so one post never fills a call alone. */
-function fit(item: Numbered, budget: number): Numbered {
+function fitPost(item: Numbered, budget: number): Numbered {
   const limit = Math.floor(budget * MAX_POST_SHARE * 3.5);
   if (item.post.text.length <= limit) return item;
   return { ...item, post: { ...item.post, text: `${item.post.text.slice(0, limit)}… (cut)`, isTruncated: true } };
@@ -92,7 +92,7 @@ function pack<T>(items: T[], cost: (item: T) => number, budget: number, overhead
 
 /** Packs numbered posts, in order, into groups whose data block fits `budget` tokens. */
 export function planChunks(posts: Post[], budget: number): Numbered[][] {
-  const items = posts.map((post, i) => fit({ post, number: i + 1 }, budget));
+  const items = posts.map((post, i) => fitPost({ post, number: i + 1 }, budget));
   // 20 tokens for the <thread> tags around each group.
   return pack(items, (item) => estimateTokens(threadBlock([item])), budget, 20);
 }
@@ -101,17 +101,25 @@ export function planChunks(posts: Post[], budget: number): Numbered[][] {
  * Seconds to read `items` plus `overhead` estimated tokens at the measured speed, and to write
  * `written` tokens after; undefined when the speed is unknown.
  */
-function secondsFor(items: Numbered[], overhead: number, speed: SpeedEstimate | null | undefined, written = 0): number | undefined {
+function secondsFor(
+  items: Numbered[],
+  overhead: number,
+  speed: SpeedEstimate | null | undefined,
+  written = 0,
+): number | undefined {
   if (!speed?.prefillTps || (written && !speed.decodeTps)) return undefined;
-  const tokens = items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), overhead) * (speed.tokensPerEstimate ?? 1);
+  const tokens =
+    items.reduce((sum, item) => sum + estimateTokens(threadBlock([item])), overhead) * (speed.tokensPerEstimate ?? 1);
   return Math.round(tokens / speed.prefillTps + (written ? written / speed.decodeTps : 0));
 }
 
 /** Seconds before a first word: the posts and the task after them (the prefix before is kept). */
-const readSeconds = (items: Numbered[], speed: SpeedEstimate | null | undefined) => secondsFor(items, TASK_TOKENS, speed);
+const readSeconds = (items: Numbered[], speed: SpeedEstimate | null | undefined) =>
+  secondsFor(items, TASK_TOKENS, speed);
 
 /** Seconds to read a part and write its notes (about half their room). */
-const estimateSeconds = (chunk: Numbered[], speed: SpeedEstimate | null | undefined) => secondsFor(chunk, PROMPT_TOKENS, speed, NOTES_TOKENS / 2);
+const estimateSeconds = (chunk: Numbered[], speed: SpeedEstimate | null | undefined) =>
+  secondsFor(chunk, PROMPT_TOKENS, speed, NOTES_TOKENS / 2);
 
 /** Groups notes so each group's text fits `budget` tokens. */
 const groupNotes = (notes: string[], budget: number) => pack(notes, (note) => estimateTokens(note) + 8, budget);
@@ -120,18 +128,31 @@ const groupNotes = (notes: string[], budget: number) => pack(notes, (note) => es
  * Summarizes posts with a loaded engine. Resolves to the summary text and how many
  * generations it took.
  */
-export async function summarizeThread(engine: Engine, posts: Post[], options: SummarizeOptions): Promise<{ text: string; calls: number }> {
+export async function summarizeThread(
+  engine: Engine,
+  posts: Post[],
+  options: SummarizeOptions,
+): Promise<{ text: string; calls: number }> {
   const model = engine.loaded();
   if (!model) throw new EngineError('No model loaded.', 'load');
   if (posts.length === 0) throw new EngineError('There are no posts to summarize.', 'generate');
   const context = model.contextTokens;
   let calls = 0;
-  const result = await withinContext((scale) => summarizeWithin(engine, posts, options, Math.floor(dataBudget(context) * scale), () => ++calls), ANSWER_TOKENS);
+  const result = await withinContext(
+    (scale) => summarizeWithin(engine, posts, options, Math.floor(dataBudget(context) * scale), () => ++calls),
+    ANSWER_TOKENS,
+  );
   return { text: result, calls };
 }
 
 /** One try at summarizing with data blocks of at most `budget` estimated tokens. */
-async function summarizeWithin(engine: Engine, posts: Post[], options: SummarizeOptions, budget: number, counted: () => void): Promise<string> {
+async function summarizeWithin(
+  engine: Engine,
+  posts: Post[],
+  options: SummarizeOptions,
+  budget: number,
+  counted: () => void,
+): Promise<string> {
   const { lang, signal, onToken, onStage } = options;
   const run = (messages: ChatMessage[], maxTokens: number, stream?: (t: string) => void) => {
     if (signal?.aborted) throw new EngineError('Generation stopped.', 'aborted');
@@ -144,7 +165,7 @@ async function summarizeWithin(engine: Engine, posts: Post[], options: Summarize
     // Too long to read in time: the posts that matter most, in one call, and say which.
     const plan = planReading(posts, options.focus ?? 1, Math.min(options.readBudget!, budget));
     options.onPlan?.(plan);
-    const items = planPosts(posts, plan).map((item) => fit(item, budget));
+    const items = planPosts(posts, plan).map((item) => fitPost(item, budget));
     onStage?.({ step: 'final', posts: items.length, seconds: readSeconds(items, options.speed) });
     return run(summaryMessages(threadBlock(items), lang), ANSWER_TOKENS, onToken);
   }
@@ -157,7 +178,14 @@ async function summarizeWithin(engine: Engine, posts: Post[], options: Summarize
 
   let notes: string[] = [];
   for (const [i, chunk] of chunks.entries()) {
-    onStage?.({ step: 'map', done: i, total: chunks.length, first: chunk[0]!.number, last: chunk.at(-1)!.number, seconds: estimateSeconds(chunk, options.speed) });
+    onStage?.({
+      step: 'map',
+      done: i,
+      total: chunks.length,
+      first: chunk[0]!.number,
+      last: chunk.at(-1)!.number,
+      seconds: estimateSeconds(chunk, options.speed),
+    });
     notes.push(await run(notesMessages(threadBlock(chunk), lang), NOTES_TOKENS));
   }
   // Condense while the notes are still too long for one call.

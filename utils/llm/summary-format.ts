@@ -30,12 +30,23 @@ export function splitCitations(line: string, postCount: number): Cited {
     }
     return '';
   });
-  return { text: text.replace(/\s+([.,;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim(), cites };
+  return {
+    text: text
+      .replace(/\s+([.,;:!?])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+      .trim(),
+    cites,
+  };
 }
 
 const ALL = [HEADINGS.en, HEADINGS.fr];
 const heading = (line: string, key: 'tldr' | 'points' | 'voices') =>
-  ALL.map((h) => h[key].toLowerCase()).find((h) => line.toLowerCase().replace(/^[#*\s]+/, '').startsWith(h));
+  ALL.map((h) => h[key].toLowerCase()).find((h) =>
+    line
+      .toLowerCase()
+      .replace(/^[#*\s]+/, '')
+      .startsWith(h),
+  );
 
 /** Parses summary text in either language's headings. */
 export function parseSummary(text: string, postCount: number): ParsedSummary {
@@ -46,13 +57,22 @@ export function parseSummary(text: string, postCount: number): ParsedSummary {
     if (!line) continue;
     const tl = heading(line, 'tldr');
     if (tl) {
-      const rest = line.replace(/^[#*\s]+/, '').slice(tl.length).replace(/^[\s*:]+/, '');
+      const rest = line
+        .replace(/^[#*\s]+/, '')
+        .slice(tl.length)
+        .replace(/^[\s*:]+/, '');
       out.tldr = splitCitations(rest, postCount);
       section = null;
       continue;
     }
-    if (heading(line, 'points')) { section = 'points'; continue; }
-    if (heading(line, 'voices')) { section = 'voices'; continue; }
+    if (heading(line, 'points')) {
+      section = 'points';
+      continue;
+    }
+    if (heading(line, 'voices')) {
+      section = 'voices';
+      continue;
+    }
     const item = /^[-*•]\s*(.*)$/.exec(line)?.[1] ?? /^\d+[.)]\s+(.*)$/.exec(line)?.[1];
     if (section && item != null) out[section].push(splitCitations(item, postCount));
     else if (!out.tldr && !section) out.tldr = splitCitations(line, postCount);

@@ -12,8 +12,13 @@ export function webGpuAdapter(timeoutMs = 3000): Promise<AdapterFacts | null> {
   facts ??= (async () => {
     const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
     if (!gpu) return null;
-    const adapter = await Promise.race([gpu.requestAdapter().catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
-    return adapter ? { hasF16: adapter.features.has('shader-f16'), maxBufferBytes: adapter.limits.maxBufferSize } : null;
+    const adapter = await Promise.race([
+      gpu.requestAdapter().catch(() => null),
+      new Promise<null>((r) => setTimeout(() => r(null), timeoutMs)),
+    ]);
+    return adapter
+      ? { hasF16: adapter.features.has('shader-f16'), maxBufferBytes: adapter.limits.maxBufferSize }
+      : null;
   })();
   return facts;
 }

@@ -7,7 +7,8 @@
 import type { ModelSpec } from './engine';
 
 /** web-llm's published model libraries for this version. */
-export const DEFAULT_WEBGPU_LIB_BASE = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/';
+export const DEFAULT_WEBGPU_LIB_BASE =
+  'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/';
 
 interface Variant {
   id: string;
@@ -58,8 +59,13 @@ export interface WebGpuModelSpec extends ModelSpec {
  * The variant of a family for this adapter: f16 where `shader-f16` is there, else f32.
  * Null when the family's memory need is beyond what the adapter can hold.
  */
-export function chooseWebGpuModel(familyId: string, adapter: AdapterFacts, libBase = DEFAULT_WEBGPU_LIB_BASE): WebGpuModelSpec | null {
-  const family = WEBGPU_FAMILIES.find((f) => f.id === familyId) ?? WEBGPU_FAMILIES.find((f) => f.id === DEFAULT_WEBGPU_FAMILY)!;
+export function chooseWebGpuModel(
+  familyId: string,
+  adapter: AdapterFacts,
+  libBase = DEFAULT_WEBGPU_LIB_BASE,
+): WebGpuModelSpec | null {
+  const family =
+    WEBGPU_FAMILIES.find((f) => f.id === familyId) ?? WEBGPU_FAMILIES.find((f) => f.id === DEFAULT_WEBGPU_FAMILY)!;
   const variant = adapter.hasF16 ? family.f16 : family.f32;
   // A rough bound: the weights must fit the adapter's buffers (the runtime needs more still).
   if (variant.vramMB * 1_048_576 > adapter.maxBufferBytes * 4) return null;

@@ -4,7 +4,15 @@
  * module boundary.
  */
 import type * as WebLlm from '@mlc-ai/web-llm';
-import { EngineError, estimateTokens, type ChatMessage, type Engine, type GenerateOptions, type LoadProgress, type ModelSpec } from './engine';
+import {
+  EngineError,
+  estimateTokens,
+  type ChatMessage,
+  type Engine,
+  type GenerateOptions,
+  type LoadProgress,
+  type ModelSpec,
+} from './engine';
 import type { WebGpuModelSpec } from './webgpu-models';
 import { webGpuAdapter } from './webgpu-adapter';
 
@@ -20,8 +28,10 @@ export function classifyWebLlmError(err: unknown): EngineError {
     return new EngineError('This browser offers no WebGPU here.', 'no-webgpu');
   }
   if (/device.*lost|DeviceLost/i.test(message)) return new EngineError('The GPU stopped (device lost).', 'device-lost');
-  if (/out of memory|exceed|too large|buffer size|OOM/i.test(message)) return new EngineError('The model is too big for this GPU.', 'too-big');
-  if (/quota/i.test(message)) return new EngineError('The browser’s storage is full: the model cannot be saved.', 'quota');
+  if (/out of memory|exceed|too large|buffer size|OOM/i.test(message))
+    return new EngineError('The model is too big for this GPU.', 'too-big');
+  if (/quota/i.test(message))
+    return new EngineError('The browser’s storage is full: the model cannot be saved.', 'quota');
   if (/fetch|network|404|403|load.*(config|tokenizer|params|wasm)|NetworkError|Failed to/i.test(message)) {
     return new EngineError(`The model files could not be downloaded (${message}).`, 'download');
   }
@@ -51,14 +61,21 @@ export class WebLlmEngine implements Engine {
     const spec = model as WebGpuModelSpec;
     try {
       const webllm = await (this.module ??= this.importModule());
-      return (await webllm.hasModelInCache?.(spec.id, { model_list: [{ model: spec.url, model_id: spec.id, model_lib: spec.lib }] })) ?? false;
+      return (
+        (await webllm.hasModelInCache?.(spec.id, {
+          model_list: [{ model: spec.url, model_id: spec.id, model_lib: spec.lib }],
+        })) ?? false
+      );
     } catch {
       // Unknown: loading will say what is wrong.
       return false;
     }
   }
 
-  async load(model: ModelSpec, { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}) {
+  async load(
+    model: ModelSpec,
+    { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {},
+  ) {
     if (this.model?.id === model.id) return;
     await this.unload();
     const spec = model as WebGpuModelSpec;
@@ -72,10 +89,19 @@ export class WebLlmEngine implements Engine {
     }
     const engine = new webllm.MLCEngine({
       appConfig: {
-        model_list: [{ model: spec.url, model_id: spec.id, model_lib: spec.lib, vram_required_MB: spec.vramMB, overrides: { context_window_size: spec.contextTokens } }],
+        model_list: [
+          {
+            model: spec.url,
+            model_id: spec.id,
+            model_lib: spec.lib,
+            vram_required_MB: spec.vramMB,
+            overrides: { context_window_size: spec.contextTokens },
+          },
+        ],
       },
       // web-llm reports a fraction; the bar shows it against the model's size.
-      initProgressCallback: (r) => onProgress?.({ loaded: Math.round(r.progress * spec.sizeBytes), total: spec.sizeBytes }),
+      initProgressCallback: (r) =>
+        onProgress?.({ loaded: Math.round(r.progress * spec.sizeBytes), total: spec.sizeBytes }),
     });
     const stop = () => void engine.unload().catch(() => undefined);
     signal?.addEventListener('abort', stop, { once: true });
@@ -91,14 +117,22 @@ export class WebLlmEngine implements Engine {
     this.model = model;
   }
 
-  async generate(messages: ChatMessage[], { signal, maxTokens = 512, temperature = 0, onToken }: GenerateOptions = {}): Promise<string> {
+  async generate(
+    messages: ChatMessage[],
+    { signal, maxTokens = 512, temperature = 0, onToken }: GenerateOptions = {},
+  ): Promise<string> {
     const engine = this.engine;
     if (!engine) throw new EngineError('No model loaded.', 'load');
     const interrupt = () => void engine.interruptGenerate();
     signal?.addEventListener('abort', interrupt, { once: true });
     let text = '';
     try {
-      const chunks = await engine.chat.completions.create({ messages, stream: true, max_tokens: maxTokens, temperature });
+      const chunks = await engine.chat.completions.create({
+        messages,
+        stream: true,
+        max_tokens: maxTokens,
+        temperature,
+      });
       for await (const chunk of chunks) {
         const piece = chunk.choices[0]?.delta?.content ?? '';
         if (!piece) continue;

@@ -27,7 +27,11 @@ export function extractPage(doc: Document, url: string): PageSnapshot | null {
     return adapter.extract(doc, url);
   } catch (err) {
     return {
-      site: adapter.id, url, kind: 'unknown', focusedPostId: null, posts: [],
+      site: adapter.id,
+      url,
+      kind: 'unknown',
+      focusedPostId: null,
+      posts: [],
       warnings: [`This page could not be read (${err instanceof Error ? err.message : String(err)}).`],
     };
   }

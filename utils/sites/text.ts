@@ -38,7 +38,8 @@ function collect(node: Node, out: string[]): void {
       if (SKIPPED.has(tag)) continue;
       // X writes a link's full address into the anchor, hiding the scheme and the tail, and
       // ends it with a hidden "…" (profile-badlogicgames.html): keep the address, drop the "…".
-      if (el.getAttribute('aria-hidden') === 'true' && el.textContent === '…' && el.parentElement?.tagName === 'A') continue;
+      if (el.getAttribute('aria-hidden') === 'true' && el.textContent === '…' && el.parentElement?.tagName === 'A')
+        continue;
       if (tag === 'IMG') out.push(el.getAttribute('alt') ?? '');
       else if (tag === 'BR') out.push('\n');
       else collect(el, out);

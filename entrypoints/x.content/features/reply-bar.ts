@@ -18,19 +18,32 @@ export const replyBar: Feature = {
       tone: settings.defaultTone,
       portsFor: (editor) => ({
         request: (options, extra) =>
-          draftRequest(document, location.href, (page) => hooks.answeredPostId(editor, page), options, extra,
-            (request) => sendMessage('openThread', request)),
+          draftRequest(
+            document,
+            location.href,
+            (page) => hooks.answeredPostId(editor, page),
+            options,
+            extra,
+            (request) => sendMessage('openThread', request),
+          ),
         connect: (name) => browser.runtime.connect({ name }),
         insert: (text, mode) => hooks.insert(editor, text, mode),
         editorText: () => hooks.textOf(editor),
         cancel: (jobId) => sendMessage('cancelJob', { jobId }),
-        copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
+        copy: (text) =>
+          navigator.clipboard.writeText(text).then(
+            () => true,
+            () => false,
+          ),
       }),
       // Firefox opens its sidebar only from its own UI: the panel then opens in a tab.
       onOrphan: () =>
         showToast(document, t('reply.orphan'), {
           label: t('reply.openPanel'),
-          run: () => void sendMessage('openPanel', undefined).then((opened) => (opened ? undefined : sendMessage('openPanelTab', undefined))).catch(() => undefined),
+          run: () =>
+            void sendMessage('openPanel', undefined)
+              .then((opened) => (opened ? undefined : sendMessage('openPanelTab', undefined)))
+              .catch(() => undefined),
         }),
     });
     ctx.onInvalidated(stop);

@@ -21,20 +21,38 @@ export const selection: Feature = {
       if (!text) return { text: t('selection.none') };
       if (trimmed) showToast(document, t('selection.trimmed', { max: text.length - 1 }));
       const postId = post ? hooks.postId(post) : null;
-      const notice = await explainWithCard(document, location.href, post, postId, {
-        send: (request) => sendMessage('openThread', request),
-        openInTab: () => sendMessage('openPanelTab', undefined),
-        connect: (name) => browser.runtime.connect({ name }),
-        keep: (remove) => ctx.onInvalidated(remove), cardSlot: site.page.cardSlot,
-      }, { selection: text, quiet });
+      const notice = await explainWithCard(
+        document,
+        location.href,
+        post,
+        postId,
+        {
+          send: (request) => sendMessage('openThread', request),
+          openInTab: () => sendMessage('openPanelTab', undefined),
+          connect: (name) => browser.runtime.connect({ name }),
+          keep: (remove) => ctx.onInvalidated(remove),
+          cardSlot: site.page.cardSlot,
+        },
+        { selection: text, quiet },
+      );
       return notice;
     };
     const stopButton = mountSelectionButton(document, hooks.postSelector, (text, post) => {
-      void explain(text, post, false).then((notice) => notice && showToast(document, notice.text, notice.action && { label: notice.action.label, run: () => void notice.action!.run() }));
+      void explain(text, post, false).then(
+        (notice) =>
+          notice &&
+          showToast(
+            document,
+            notice.text,
+            notice.action && { label: notice.action.label, run: () => void notice.action!.run() },
+          ),
+      );
     });
     const stopMessages = onMessage('explainSelection', ({ data }) => {
       const current = window.getSelection();
-      return explain(data.text || current?.toString() || '', postOfSelection(current, hooks.postSelector), true).then((notice) => notice?.text ?? null);
+      return explain(data.text || current?.toString() || '', postOfSelection(current, hooks.postSelector), true).then(
+        (notice) => notice?.text ?? null,
+      );
     });
     ctx.onInvalidated(() => {
       stopButton();

@@ -19,7 +19,11 @@ declare global {
 
 function ReplyBox() {
   const [state, setState] = useState(() => EditorState.createEmpty());
-  window.draftBlocks = () => state.getCurrentContent().getBlocksAsArray().map((b) => b.getText());
+  window.draftBlocks = () =>
+    state
+      .getCurrentContent()
+      .getBlocksAsArray()
+      .map((b) => b.getText());
   const empty = !state.getCurrentContent().hasText();
   return (
     <div data-testid="inline_reply_offscreen">
@@ -36,7 +40,13 @@ function ReplyBox() {
           />
         </div>
       </div>
-      <button type="button" role="button" data-testid="tweetButtonInline" aria-disabled={empty} disabled={empty} tabIndex={empty ? -1 : 0}>
+      <button
+        type="button"
+        data-testid="tweetButtonInline"
+        aria-disabled={empty}
+        disabled={empty}
+        tabIndex={empty ? -1 : 0}
+      >
         Reply
       </button>
     </div>
@@ -50,7 +60,10 @@ function ReplyBox() {
 function ReplyDialog({ post, onClose }: { post: string; onClose(): void }) {
   return (
     <div role="dialog" aria-modal="true" aria-label="Reply" data-testid="test-reply-dialog">
-      <button type="button" aria-label="Close" onClick={onClose}>×</button>
+      <button type="button" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the test page copies X's own article markup, as X's dialog shows it. */}
       <div dangerouslySetInnerHTML={{ __html: post }} />
       <ReplyBox />
     </div>
@@ -71,4 +84,6 @@ document.addEventListener('click', (e) => {
 
 window.skeinReplyBox = { insertIntoReplyBox, isPostEnabled };
 // Its own root when added to a saved page, whose #react-root holds X's app.
-createRoot((document.getElementById('skein-test-reply') ?? document.getElementById('react-root'))!).render(<ReplyBox />);
+createRoot((document.getElementById('skein-test-reply') ?? document.getElementById('react-root'))!).render(
+  <ReplyBox />,
+);

@@ -6,10 +6,15 @@ import { ENGINE_STEP } from './limits';
 export const FOCUSED_POST = '1900000000000000010';
 
 /** Skein's button on a post. */
-export const postButton = (page: Page, postId: string): Locator => page.locator(`skein-post-button[data-skein-post="${postId}"]`);
+export const postButton = (page: Page, postId: string): Locator =>
+  page.locator(`skein-post-button[data-skein-post="${postId}"]`);
 
 /** Opens Skein's menu on a post and picks an action by its label; returns the button's host. */
-export async function chooseAction(page: Page, postId: string, label: 'Summarize thread' | 'Explain' | 'Draft reply'): Promise<Locator> {
+export async function chooseAction(
+  page: Page,
+  postId: string,
+  label: 'Summarize thread' | 'Explain' | 'Draft reply',
+): Promise<Locator> {
   const host = postButton(page, postId);
   await host.scrollIntoViewIfNeeded();
   await host.locator('button.trigger').click();

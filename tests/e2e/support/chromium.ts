@@ -22,7 +22,9 @@ interface CdpReply {
 }
 
 /** The extension's `chrome` global, as the service worker has it. */
-type ChromeGlobal = { chrome: { storage: { local: { set(items: object): Promise<void> } }; action: { openPopup(): Promise<void> } } };
+type ChromeGlobal = {
+  chrome: { storage: { local: { set(items: object): Promise<void> } }; action: { openPopup(): Promise<void> } };
+};
 
 export interface ChromiumFixtures {
   /** More Chromium flags for a whole file (test.use). */
@@ -96,7 +98,10 @@ export const test = base.extend<ChromiumFixtures>({
     rmSync(profile, { recursive: true, force: true });
   },
   serviceWorker: async ({ context }, use) => {
-    await use(async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: BROWSER_START })));
+    await use(
+      async () =>
+        context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: BROWSER_START })),
+    );
   },
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL((await serviceWorker()).url()).host);
@@ -104,7 +109,11 @@ export const test = base.extend<ChromiumFixtures>({
   openPopup: async ({ serviceWorker }, use) => {
     await use(async () => {
       const worker = await serviceWorker();
-      await within(worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.action.openPopup()), PROTOCOL_CALL, 'chrome.action.openPopup');
+      await within(
+        worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.action.openPopup()),
+        PROTOCOL_CALL,
+        'chrome.action.openPopup',
+      );
     });
   },
   requests: async ({ context }, use) => {
@@ -152,7 +161,10 @@ export const test = base.extend<ChromiumFixtures>({
   setSettings: async ({ serviceWorker }, use) => {
     await use(async (settings) => {
       const worker = await serviceWorker();
-      await worker.evaluate((value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }), { ...DEFAULT_SETTINGS, ...settings });
+      await worker.evaluate(
+        (value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }),
+        { ...DEFAULT_SETTINGS, ...settings },
+      );
     });
   },
   sendToTarget: async ({ context }, use) => {
@@ -180,12 +192,23 @@ export const test = base.extend<ChromiumFixtures>({
         const tabs = new Set(context.pages().map((p) => p.url()));
         const target = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(urlSuffix) && !tabs.has(t.url));
         if (!target) return null;
-        ({ sessionId } = await within(cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }), PROTOCOL_CALL, 'Target.attachToTarget'));
+        ({ sessionId } = await within(
+          cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }),
+          PROTOCOL_CALL,
+          'Target.attachToTarget',
+        ));
         // Commands run in order in one session (emulation lasts only as long as its session).
         let last: Record<string, unknown> | null = null;
         for (const [i, [method, params]] of commands.entries()) {
           const reply = new Promise<CdpReply>((resolve) => replies.set(i + 1, resolve));
-          await within(cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i + 1, method, params }) }), PROTOCOL_CALL, method);
+          await within(
+            cdp.send('Target.sendMessageToTarget', {
+              sessionId,
+              message: JSON.stringify({ id: i + 1, method, params }),
+            }),
+            PROTOCOL_CALL,
+            method,
+          );
           const msg = await within(Promise.race([reply, gone]), PROTOCOL_CALL, `${method} in ${urlSuffix}`);
           if (!msg) return null;
           if (msg.error) throw new Error(`${method} in ${urlSuffix}: ${msg.error.message}`);
@@ -203,7 +226,10 @@ export const test = base.extend<ChromiumFixtures>({
   evalInTarget: async ({ sendToTarget }, use) => {
     await use(async (urlSuffix, expression) => {
       // As if the user did it: extension APIs that need a user action accept it.
-      const result = await sendToTarget(urlSuffix, ['Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true, userGesture: true }]);
+      const result = await sendToTarget(urlSuffix, [
+        'Runtime.evaluate',
+        { expression, returnByValue: true, awaitPromise: true, userGesture: true },
+      ]);
       return (result?.result as { value?: unknown } | undefined)?.value ?? null;
     });
   },

@@ -2,7 +2,8 @@
 import { DEFAULT_CPU_MODEL, modelFiles } from '../../../utils/llm/models';
 
 /** The browser's own background calls (sign-in, updates), made without any extension. */
-const BROWSER_OWN = /^https:\/\/((accounts|clients\d*)\.google\.com|(update|optimizationguide-pa|safebrowsing)\.googleapis\.com|[\w.-]+\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net))\//;
+const BROWSER_OWN =
+  /^https:\/\/((accounts|clients\d*)\.google\.com|(update|optimizationguide-pa|safebrowsing)\.googleapis\.com|[\w.-]+\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net))\//;
 
 /**
  * What reached the network beyond the served page: every request that landed on the local

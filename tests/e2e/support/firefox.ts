@@ -88,7 +88,11 @@ export const buttonIds = (page: Page) =>
 
 /** Waits until the page shows `count` Skein buttons. */
 export async function waitForButtons(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('skein-post-button').length === n, { timeout: UI_STEP }, count);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('skein-post-button').length === n,
+    { timeout: UI_STEP },
+    count,
+  );
 }
 
 /**
@@ -98,7 +102,9 @@ export async function waitForButtons(page: Page, count: number): Promise<void> {
 export async function newTabFrom(firefox: Browser, action: () => Promise<unknown>): Promise<Page> {
   const before = new Set(firefox.targets());
   await action();
-  const target: Target = await firefox.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: PROTOCOL_CALL });
+  const target: Target = await firefox.waitForTarget((t) => t.type() === 'page' && !before.has(t), {
+    timeout: PROTOCOL_CALL,
+  });
   const page = await within(target.page(), PROTOCOL_CALL, 'the new tab');
   if (!page) throw new Error('the new tab has no page');
   page.setDefaultTimeout(UI_STEP);

@@ -57,20 +57,37 @@ export type ModelFiles = Record<string, Buffer>;
  * by default) at their places beside it. Faults (a cut, a damaged file, a slow line) touch the
  * decoder, the one large file; a failing status answers every file.
  */
-export async function startModelServer(modelUrl: string, listenPort = 0, files: ModelFiles = tinyOnnxFiles()): Promise<ModelServer> {
+export async function startModelServer(
+  modelUrl: string,
+  listenPort = 0,
+  files: ModelFiles = tinyOnnxFiles(),
+): Promise<ModelServer> {
   const url = new URL(modelUrl);
   const host = url.hostname;
   const root = new URL('../', url).pathname;
   const decoderPath = url.pathname.slice(root.length);
-  const pems = await generate([{ name: 'commonName', value: host }], { keySize: 2048, days: 2, extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: host }] }] } as never);
-  const state = { log: [] as string[], cutAfter: null as number | null, failWith: null as number | null, damaged: false, bytesPerSecond: null as number | null, aborted: [] as string[] };
+  const pems = await generate([{ name: 'commonName', value: host }], {
+    keySize: 2048,
+    days: 2,
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: host }] }],
+  } as never);
+  const state = {
+    log: [] as string[],
+    cutAfter: null as number | null,
+    failWith: null as number | null,
+    damaged: false,
+    bytesPerSecond: null as number | null,
+    aborted: [] as string[],
+  };
   // The same length and the first bytes, then zeros: what a garbled download looks like.
   const decoder = files[decoderPath]!;
   let damagedBody: Buffer | null = null;
   const damaged = () => (damagedBody ??= Buffer.concat([decoder.subarray(0, 4), Buffer.alloc(decoder.length - 4)]));
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const range = req.headers.range ?? '';
-    state.log.push(`${req.method} https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}${range ? ` ${range}` : ''}`);
+    state.log.push(
+      `${req.method} https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}${range ? ` ${range}` : ''}`,
+    );
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, Accept-Ranges');
     res.setHeader('Accept-Ranges', 'bytes');
@@ -78,7 +95,11 @@ export async function startModelServer(modelUrl: string, listenPort = 0, files: 
     if (state.failWith) return void res.writeHead(state.failWith).end();
     const path = (req.url ?? '').split('?')[0]!;
     const rawRoot = root.replace('/resolve/', '/raw/');
-    const name = path.startsWith(root) ? path.slice(root.length) : path.startsWith(rawRoot) ? path.slice(rawRoot.length) : '';
+    const name = path.startsWith(root)
+      ? path.slice(root.length)
+      : path.startsWith(rawRoot)
+        ? path.slice(rawRoot.length)
+        : '';
     const isDecoder = name === decoderPath;
     const body = isDecoder && state.damaged ? damaged() : files[name];
     if (!body) return void res.writeHead(404).end();
@@ -86,11 +107,15 @@ export async function startModelServer(modelUrl: string, listenPort = 0, files: 
     // wllama's cache reads; the file itself for a small one.
     if (path.startsWith(rawRoot)) {
       if (!isDecoder) return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(body);
-      return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`);
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/plain' })
+        .end(
+          `version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`,
+        );
     }
     const m = /bytes=(\d+)-(\d*)/.exec(range);
     const start = m ? Number(m[1]) : 0;
-    const end = m && m[2] ? Number(m[2]) : body.length - 1;
+    const end = m?.[2] ? Number(m[2]) : body.length - 1;
     const chunk = body.subarray(start, end + 1);
     res.writeHead(m ? 206 : 200, {
       'Content-Type': 'application/octet-stream',
@@ -102,7 +127,8 @@ export async function startModelServer(modelUrl: string, listenPort = 0, files: 
       res.write(chunk.subarray(0, state.cutAfter));
       return void res.destroy();
     }
-    if (state.bytesPerSecond && isDecoder) return trickle(res, chunk, state.bytesPerSecond, () => state.aborted.push(`https://${host}${req.url}`));
+    if (state.bytesPerSecond && isDecoder)
+      return trickle(res, chunk, state.bytesPerSecond, () => state.aborted.push(`https://${host}${req.url}`));
     res.end(chunk);
   });
   await new Promise<void>((resolve, reject) => {

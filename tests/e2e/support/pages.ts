@@ -17,9 +17,18 @@ export interface ServedPage {
 export const X_PAGES = {
   home: { url: 'https://x.com/home', file: join(SHARED_FIXTURES, 'x/home-timeline.html') },
   profile: { url: 'https://x.com/badlogicgames', file: join(SHARED_FIXTURES, 'x/profile-badlogicgames.html') },
-  statusText: { url: 'https://x.com/realDonaldTrump/status/1222907250383245320', file: join(SHARED_FIXTURES, 'x/status-text.html') },
-  statusPhoto: { url: 'https://x.com/BigTechAlert/status/1797703769117069498', file: join(SHARED_FIXTURES, 'x/status-photo-bigtechalert.html') },
-  article: { url: 'https://x.com/arscontexta/status/2013045749580259680', file: join(SHARED_FIXTURES, 'x/status-article-logged-in.html') },
+  statusText: {
+    url: 'https://x.com/realDonaldTrump/status/1222907250383245320',
+    file: join(SHARED_FIXTURES, 'x/status-text.html'),
+  },
+  statusPhoto: {
+    url: 'https://x.com/BigTechAlert/status/1797703769117069498',
+    file: join(SHARED_FIXTURES, 'x/status-photo-bigtechalert.html'),
+  },
+  article: {
+    url: 'https://x.com/arscontexta/status/2013045749580259680',
+    file: join(SHARED_FIXTURES, 'x/status-article-logged-in.html'),
+  },
 } satisfies Record<string, ServedPage>;
 
 /** The project's own thread page: a self-thread and replies under the focused post. */

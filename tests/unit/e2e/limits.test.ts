@@ -17,7 +17,8 @@ const source = (f: string) => readFileSync(f, 'utf8');
 
 describe('end-to-end time limits', () => {
   it('every wait fits inside the test that makes it', () => {
-    for (const step of [limits.UI_STEP, limits.PROTOCOL_CALL, limits.BROWSER_START]) expect(step).toBeLessThan(limits.UI_TEST);
+    for (const step of [limits.UI_STEP, limits.PROTOCOL_CALL, limits.BROWSER_START])
+      expect(step).toBeLessThan(limits.UI_TEST);
     expect(limits.ENGINE_STEP).toBeLessThan(limits.ENGINE_TEST);
     expect(limits.UI_TEST).toBeLessThanOrEqual(limits.ENGINE_TEST);
   });
@@ -27,19 +28,27 @@ describe('end-to-end time limits', () => {
       source(f)
         .split('\n')
         .map((line, i) => ({ where: `${relative(ROOT, f)}:${i + 1}`, line }))
-        .filter(({ line }) => /\b(timeout|protocolTimeout|actionTimeout)\s*:\s*\d/.test(line) || /setTimeout\(\s*\d/.test(line)),
+        .filter(
+          ({ line }) =>
+            /\b(timeout|protocolTimeout|actionTimeout)\s*:\s*\d/.test(line) || /setTimeout\(\s*\d/.test(line),
+        ),
     );
     expect(literal.map((l) => l.where)).toEqual([]);
   });
 
   it('nothing sleeps for a fixed time and nothing retries', () => {
-    const offenders = files.filter((f) => /waitForTimeout\(|new Promise\(\(\w+\) => setTimeout|retries\s*:\s*[1-9]/.test(source(f)));
+    const offenders = files.filter((f) =>
+      /waitForTimeout\(|new Promise\(\(\w+\) => setTimeout|retries\s*:\s*[1-9]/.test(source(f)),
+    );
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
     expect(source(join(ROOT, 'playwright.config.ts'))).toMatch(/retries: 0/);
   });
 
   it('a test that waits for the real engine has the real-engine limit', () => {
-    const short = files.filter((f) => /ENGINE_STEP|downloadModel\(/.test(source(f)) && !/ENGINE_TEST/.test(source(f)) && !f.includes('/support/'));
+    const short = files.filter(
+      (f) =>
+        /ENGINE_STEP|downloadModel\(/.test(source(f)) && !/ENGINE_TEST/.test(source(f)) && !f.includes('/support/'),
+    );
     expect(short.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

@@ -7,17 +7,29 @@ import { HAVE_SHARED, NO_SHARED, ROOT, own, shared } from '../support/fixtures';
 
 /** Runs `npm run extract`'s script the way npm does, without npm's banner. */
 function extract(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/extract.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/extract.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('npm run extract', () => {
   it('prints the snapshot as JSON, and nothing else, on stdout', () => {
-    const r = extract(own('x/status-thread-replies.html'), '--url', 'https://x.com/skein_test/status/1900000000000000010');
+    const r = extract(
+      own('x/status-thread-replies.html'),
+      '--url',
+      'https://x.com/skein_test/status/1900000000000000010',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const snap = JSON.parse(r.stdout);
-    expect(snap).toMatchObject({ site: 'x', kind: 'thread', focusedPostId: '1900000000000000010', url: 'https://x.com/skein_test/status/1900000000000000010' });
+    expect(snap).toMatchObject({
+      site: 'x',
+      kind: 'thread',
+      focusedPostId: '1900000000000000010',
+      url: 'https://x.com/skein_test/status/1900000000000000010',
+    });
     expect(snap.posts).toHaveLength(9);
   });
 

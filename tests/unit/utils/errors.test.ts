@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ERRORS, describeError } from '@/utils/errors';
 
 describe('one error table for every surface', () => {
-  it.each(ERROR_CODES.flatMap((code) => (['en', 'fr'] as const).map((lang) => [code, lang] as const)))('%s in %s: a sentence, a next step and an action', (code, lang) => {
-    const shown = describeError(code, 'cpu', 'Qwen2.5 0.5B Instruct', lang);
-    expect(shown.code).toBe(code);
-    expect(shown.text).toMatch(/\S/);
-    expect(shown.next).toMatch(/\S/);
-    // No message key leaks through untranslated, and no placeholder is left.
-    expect(shown.text).not.toMatch(/^error\.|\{|\}/);
-    expect(shown.next).not.toMatch(/^job\.|\{|\}/);
-    expect(['retry', 'use-cpu', 'options']).toContain(shown.action);
-    expect(shown.action).toBe(ERRORS[code].action);
-  });
+  it.each(ERROR_CODES.flatMap((code) => (['en', 'fr'] as const).map((lang) => [code, lang] as const)))(
+    '%s in %s: a sentence, a next step and an action',
+    (code, lang) => {
+      const shown = describeError(code, 'cpu', 'Qwen2.5 0.5B Instruct', lang);
+      expect(shown.code).toBe(code);
+      expect(shown.text).toMatch(/\S/);
+      expect(shown.next).toMatch(/\S/);
+      // No message key leaks through untranslated, and no placeholder is left.
+      expect(shown.text).not.toMatch(/^error\.|\{|\}/);
+      expect(shown.next).not.toMatch(/^job\.|\{|\}/);
+      expect(['retry', 'use-cpu', 'options']).toContain(shown.action);
+      expect(shown.action).toBe(ERRORS[code].action);
+    },
+  );
 
   it('French differs from English for every code', () => {
     for (const code of ERROR_CODES) {
@@ -42,7 +45,12 @@ describe('one error table for every surface', () => {
   });
 
   it('names the model, and never shows the raw message', () => {
-    expect(describeError('download', 'cpu', 'Qwen2.5 0.5B Instruct', 'en').text).toBe('Qwen2.5 0.5B Instruct could not be downloaded.');
-    expect(describeError('weird', 'cpu', 'M', 'en')).toMatchObject({ code: 'unknown', text: 'Something went wrong while running M.' });
+    expect(describeError('download', 'cpu', 'Qwen2.5 0.5B Instruct', 'en').text).toBe(
+      'Qwen2.5 0.5B Instruct could not be downloaded.',
+    );
+    expect(describeError('weird', 'cpu', 'M', 'en')).toMatchObject({
+      code: 'unknown',
+      text: 'Something went wrong while running M.',
+    });
   });
 });

@@ -15,12 +15,29 @@ describe('matchesSearch', () => {
 });
 
 describe('resultPreview', () => {
-  const long = 'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches in, and one reply [12] disagrees strongly with everything said before it.';
+  const long =
+    'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches in, and one reply [12] disagrees strongly with everything said before it.';
   it.each([
-    ['a summary without its citations', { action: 'summarize', text: 'TL;DR: Swatch first [2], count twice [3, 4].\n\n- Gauge [5–7]' }, 'TL;DR: Swatch first, count twice. - Gauge'],
-    ['a draft: its first variant', { action: 'draft', text: `Try a swatch first!${VARIANT_BREAK}Gauge matters most.` }, 'Try a swatch first!'],
-    ['an explanation as it is', { action: 'explain', text: '“Frogging” means pulling out stitches.' }, '“Frogging” means pulling out stitches.'],
-    ['a long one, cut at a word', { action: 'summarize', text: long }, 'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches in, and one reply disagrees…'],
+    [
+      'a summary without its citations',
+      { action: 'summarize', text: 'TL;DR: Swatch first [2], count twice [3, 4].\n\n- Gauge [5–7]' },
+      'TL;DR: Swatch first, count twice. - Gauge',
+    ],
+    [
+      'a draft: its first variant',
+      { action: 'draft', text: `Try a swatch first!${VARIANT_BREAK}Gauge matters most.` },
+      'Try a swatch first!',
+    ],
+    [
+      'an explanation as it is',
+      { action: 'explain', text: '“Frogging” means pulling out stitches.' },
+      '“Frogging” means pulling out stitches.',
+    ],
+    [
+      'a long one, cut at a word',
+      { action: 'summarize', text: long },
+      'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches in, and one reply disagrees…',
+    ],
   ] as const)('%s', (_, result, preview) => {
     expect(resultPreview(result, 140)).toBe(preview);
     expect(resultPreview(result, 140).length).toBeLessThanOrEqual(141);

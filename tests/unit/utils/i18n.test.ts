@@ -3,7 +3,12 @@ import { t, tc, uiLanguageFor } from '@/utils/i18n';
 
 describe('i18n', () => {
   it.each([
-    ['fr-FR', 'fr'], ['fr', 'fr'], ['FR-ca', 'fr'], ['en-US', 'en'], ['de', 'en'], [undefined, 'en'],
+    ['fr-FR', 'fr'],
+    ['fr', 'fr'],
+    ['FR-ca', 'fr'],
+    ['en-US', 'en'],
+    ['de', 'en'],
+    [undefined, 'en'],
   ] as const)('%s → %s', (tag, lang) => expect(uiLanguageFor(tag)).toBe(lang));
 
   it('fills placeholders in both languages', () => {

@@ -30,7 +30,9 @@ describe('keyboard commands', () => {
 
   it('a page Skein does not read: the panel opens, the page message fails quietly', async () => {
     const { log, ports } = fake();
-    await expect(runCommand(COMMANDS.summarize, tab, { ...ports, summarize: () => Promise.reject(new Error('no receiver')) })).resolves.toBeNull();
+    await expect(
+      runCommand(COMMANDS.summarize, tab, { ...ports, summarize: () => Promise.reject(new Error('no receiver')) }),
+    ).resolves.toBeNull();
     expect(log).toEqual(['panel:3']);
   });
 });

@@ -9,12 +9,35 @@ const request: ThreadRequest = {
   action: 'summarize',
   postId: '1',
   snapshot: {
-    site: 'x', url: 'https://x.com/a/status/1', kind: 'thread', focusedPostId: '1',
-    posts: [{ id: '1', url: null, author: { name: 'A', handle: 'a' }, createdAt: null, text: 'hi', lang: null, media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null }],
+    site: 'x',
+    url: 'https://x.com/a/status/1',
+    kind: 'thread',
+    focusedPostId: '1',
+    posts: [
+      {
+        id: '1',
+        url: null,
+        author: { name: 'A', handle: 'a' },
+        createdAt: null,
+        text: 'hi',
+        lang: null,
+        media: [],
+        quoted: null,
+        repostedBy: null,
+        isPromoted: false,
+        isTruncated: false,
+        inReplyToId: null,
+      },
+    ],
   },
 };
 
-const sender = (over: object = {}) => ({ id: fakeBrowser.runtime.id, url: 'https://x.com/a/status/1', tab: { id: 7 } as never, ...over });
+const sender = (over: object = {}) => ({
+  id: fakeBrowser.runtime.id,
+  url: 'https://x.com/a/status/1',
+  tab: { id: 7 } as never,
+  ...over,
+});
 
 describe('acceptThreadRequest', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -39,10 +62,14 @@ describe('acceptThreadRequest', () => {
 
   it('a quiet request (inline UI) leaves the panel closed, starts its job and is kept for the panel; a selection is capped', async () => {
     const started: unknown[] = [];
-    const answer = await acceptThreadRequest({ ...request, action: 'explain', quiet: true, force: true, selection: 'y'.repeat(2000) }, sender(), async (r) => {
-      started.push(r);
-      return { id: 'job-9' };
-    });
+    const answer = await acceptThreadRequest(
+      { ...request, action: 'explain', quiet: true, force: true, selection: 'y'.repeat(2000) },
+      sender(),
+      async (r) => {
+        started.push(r);
+        return { id: 'job-9' };
+      },
+    );
     expect(answer).toEqual({ panelOpened: false, jobId: 'job-9' });
     expect(started[0]).toMatchObject({ force: true, tabId: 7 });
     const kept = requestFor(await threadState.getValue(), 7)!;
@@ -81,7 +108,13 @@ describe('why a page could not be read', () => {
     expect(noticeFor(await threadState.getValue(), null)).toBe('Skein could not read this page: no posts yet.');
     // A tab with nothing of its own falls back to the latest tab, as requests do.
     expect(noticeFor(await threadState.getValue(), 8)).toBe('Skein could not read this page: no posts yet.');
-    const snapshot = { site: 'x' as const, url: 'https://x.com/a/status/1', kind: 'thread' as const, focusedPostId: null, posts: [] };
+    const snapshot = {
+      site: 'x' as const,
+      url: 'https://x.com/a/status/1',
+      kind: 'thread' as const,
+      focusedPostId: null,
+      posts: [],
+    };
     await rememberRequest(7, { action: 'summarize', snapshot, postId: null }, undefined, 2000);
     expect(noticeFor(await threadState.getValue(), 7)).toBeNull();
     await rememberNotice(7, 'again', 3000);

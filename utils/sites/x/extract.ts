@@ -1,6 +1,5 @@
 /** The X adapter: a rendered x.com page → {@link PageSnapshot}. Pure: reads, never writes. */
 import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
-import { visibleText } from '../text';
 import { actionBarOf, cardSlotOf, noticeText, readPost, readPostId, unavailablePost } from './post';
 import { NOTICE_LINK, RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
 import { X_REPLY_HOOKS } from './reply-box';
@@ -97,7 +96,7 @@ function warningsFor(doc: Document, posts: Post[], unreadable: number): string[]
 export function extractX(doc: Document, url: string): PageSnapshot {
   const parsed = new URL(url);
   const { kind, focusedPostId } = classifyXUrl(parsed);
-  const { posts, unreadable } = readItems(doc, parsed.origin + '/');
+  const { posts, unreadable } = readItems(doc, `${parsed.origin}/`);
   if (kind === 'thread' && focusedPostId) linkReplies(posts, focusedPostId);
   const warnings = warningsFor(doc, posts, unreadable);
   if (kind === 'thread' && focusedPostId && posts.length > 0 && !posts.some((p) => p.id === focusedPostId)) {
@@ -111,5 +110,11 @@ export const xAdapter: SiteAdapter = {
   id: 'x',
   matches: (url) => HOSTS.test(url.hostname),
   extract: extractX,
-  page: { postSelector: X.post, postId: readPostId, buttonSlot: actionBarOf, cardSlot: cardSlotOf, reply: X_REPLY_HOOKS },
+  page: {
+    postSelector: X.post,
+    postId: readPostId,
+    buttonSlot: actionBarOf,
+    cardSlot: cardSlotOf,
+    reply: X_REPLY_HOOKS,
+  },
 };

@@ -114,7 +114,9 @@ function readMedia(index: PostIndex, base: string): Media[] {
       if (!el.querySelector(`[data-testid="${T.poll}"]`)) media.push(readCard(el, base));
     } else if (id === T.photo) {
       const video = el.querySelector(`${X.video}, ${X.videoPreview}`);
-      media.push(video ? readVideo(el) : { kind: 'photo', alt: el.querySelector('img')?.getAttribute('alt') || null, url: null });
+      media.push(
+        video ? readVideo(el) : { kind: 'photo', alt: el.querySelector('img')?.getAttribute('alt') || null, url: null },
+      );
     } else if (!photos.some((p) => p.contains(el))) {
       media.push(readVideo(el));
     }
@@ -164,7 +166,9 @@ function readText(index: PostIndex): { text: string; lang: string | null } {
 function readPoll(index: PostIndex): string[] {
   const poll = first(index, T.poll);
   if (!poll) return [];
-  return Array.from(poll.querySelectorAll(X.pollChoice)).map((el) => visibleText(el)).filter(Boolean);
+  return Array.from(poll.querySelectorAll(X.pollChoice))
+    .map((el) => visibleText(el))
+    .filter(Boolean);
 }
 
 /** The words of X's notice, without its "Learn more" link. */
@@ -177,9 +181,19 @@ export function noticeText(link: Element): string {
 /** A notice in place of a post: deleted, withheld or unavailable. */
 export function unavailablePost(notice: string): Post {
   return {
-    id: null, url: null, author: { name: '', handle: '' }, createdAt: null, text: '', lang: null,
-    media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false,
-    inReplyToId: null, unavailable: notice,
+    id: null,
+    url: null,
+    author: { name: '', handle: '' },
+    createdAt: null,
+    text: '',
+    lang: null,
+    media: [],
+    quoted: null,
+    repostedBy: null,
+    isPromoted: false,
+    isTruncated: false,
+    inReplyToId: null,
+    unavailable: notice,
   };
 }
 
@@ -189,9 +203,13 @@ export function unavailablePost(notice: string): Post {
  * (fixtures/README.md), which is why the index leaves the quote out.
  */
 function readPermalink(index: PostIndex): { handle: string; id: string } | null {
-  return parseStatusHref(index.times[0]?.closest('a')?.getAttribute('href') ?? null)
-    ?? links(index).map((a) => parseStatusHref(a.getAttribute('href'))).find(Boolean)
-    ?? null;
+  return (
+    parseStatusHref(index.times[0]?.closest('a')?.getAttribute('href') ?? null) ??
+    links(index)
+      .map((a) => parseStatusHref(a.getAttribute('href')))
+      .find(Boolean) ??
+    null
+  );
 }
 
 /** Reads a quoted post's box. Its id shows only through links inside it (e.g. its photos). */

@@ -59,12 +59,22 @@ function pasteEvent(view: Window & typeof globalThis, text: string): Event {
   const native = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
   if (native.clipboardData?.getData('text/plain') === text) return native;
   const page = (view as unknown as { wrappedJSObject?: Window & typeof globalThis }).wrappedJSObject ?? view;
-  const cloneInto = (globalThis as unknown as { cloneInto?: <T>(value: T, target: object, options?: object) => T }).cloneInto;
-  const share = <T,>(value: T): T => (cloneInto ? cloneInto(value, page, { cloneFunctions: true }) : value);
+  const cloneInto = (globalThis as unknown as { cloneInto?: <T>(value: T, target: object, options?: object) => T })
+    .cloneInto;
+  const share = <T>(value: T): T => (cloneInto ? cloneInto(value, page, { cloneFunctions: true }) : value);
   const paste = new page.Event('paste', share({ bubbles: true, cancelable: true }));
-  page.Object.defineProperty(paste, 'clipboardData', share({
-    value: { types: ['text/plain'], files: [], items: [], getData: (type: string) => (type === 'text/plain' || type === 'text' ? text : '') },
-  }));
+  page.Object.defineProperty(
+    paste,
+    'clipboardData',
+    share({
+      value: {
+        types: ['text/plain'],
+        files: [],
+        items: [],
+        getData: (type: string) => (type === 'text/plain' || type === 'text' ? text : ''),
+      },
+    }),
+  );
   return paste;
 }
 
@@ -72,7 +82,11 @@ function pasteEvent(view: Window & typeof globalThis, text: string): Event {
  * Puts `text` into the editor through Draft.js's paste path. Resolves to false when the page
  * did not take the paste (no editor handled it), so the caller can offer to copy instead.
  */
-export async function insertIntoReplyBox(editor: HTMLElement, text: string, mode: InsertMode = 'insert'): Promise<boolean> {
+export async function insertIntoReplyBox(
+  editor: HTMLElement,
+  text: string,
+  mode: InsertMode = 'insert',
+): Promise<boolean> {
   const doc = editor.ownerDocument;
   const view = doc.defaultView;
   if (!view) return false;
@@ -109,7 +123,11 @@ export function replyBarAnchor(editor: Element): Element | null {
   const label = editor.closest(X.replyEditorLabel) ?? editor.parentElement;
   if (!label) return null;
   let child: Element = label;
-  for (let el = label.parentElement, depth = 0; el && depth < COMPOSER_DEPTH; child = el, el = el.parentElement, depth++) {
+  for (
+    let el = label.parentElement, depth = 0;
+    el && depth < COMPOSER_DEPTH;
+    child = el, el = el.parentElement, depth++
+  ) {
     if (el.querySelector(X.composerToolbar)) return child;
     if (el.matches(X.dialog)) break;
   }

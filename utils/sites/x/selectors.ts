@@ -81,13 +81,33 @@ export const X = {
  * to its help pages, whatever the language. tests/fixtures/x/status-thread-replies.html.
  */
 export const NOTICE_HOSTS = /^https:\/\/(help\.x\.com|help\.twitter\.com|support\.x\.com)\//;
-export const NOTICE_LINK = 'a[href^="https://help.x.com/"], a[href^="https://help.twitter.com/"], a[href^="https://support.x.com/"]';
+export const NOTICE_LINK =
+  'a[href^="https://help.x.com/"], a[href^="https://help.twitter.com/"], a[href^="https://support.x.com/"]';
 
 /** Path segments under x.com that are not profiles. */
 export const RESERVED_PATHS = new Set([
-  'home', 'explore', 'notifications', 'messages', 'i', 'settings', 'search', 'compose',
-  'login', 'logout', 'signup', 'tos', 'privacy', 'jobs', 'premium', 'communities', 'lists',
-  'bookmarks', 'hashtag', 'intent', 'share', 'account',
+  'home',
+  'explore',
+  'notifications',
+  'messages',
+  'i',
+  'settings',
+  'search',
+  'compose',
+  'login',
+  'logout',
+  'signup',
+  'tos',
+  'privacy',
+  'jobs',
+  'premium',
+  'communities',
+  'lists',
+  'bookmarks',
+  'hashtag',
+  'intent',
+  'share',
+  'account',
 ]);
 
 /** Timelines by first path segment. */

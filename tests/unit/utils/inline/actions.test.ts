@@ -38,7 +38,13 @@ describe('threadFor', () => {
 describe('requestAction', () => {
   it('sends the thread and shows nothing when the panel opened', async () => {
     const fake = fakePorts(async () => ({ panelOpened: true }));
-    const notice = await requestAction(doc('x/status-thread-replies.html'), THREAD, 'summarize', '1900000000000000010', fake.ports);
+    const notice = await requestAction(
+      doc('x/status-thread-replies.html'),
+      THREAD,
+      'summarize',
+      '1900000000000000010',
+      fake.ports,
+    );
     expect(notice).toBeNull();
     expect(fake.sent).toHaveLength(1);
     expect(fake.sent[0]!.action).toBe('summarize');
@@ -56,7 +62,13 @@ describe('requestAction', () => {
 
   it('says the page is unreadable instead of sending nothing', async () => {
     const fake = fakePorts(async () => ({ panelOpened: true }));
-    const notice = await requestAction(doc('x/changed-layout.html'), 'https://x.com/home', 'summarize', null, fake.ports);
+    const notice = await requestAction(
+      doc('x/changed-layout.html'),
+      'https://x.com/home',
+      'summarize',
+      null,
+      fake.ports,
+    );
     expect(fake.sent).toHaveLength(0);
     expect(notice!.text).toMatch(/could not read this page.*layout/);
   });
@@ -65,7 +77,13 @@ describe('requestAction', () => {
     const fake = fakePorts(async () => {
       throw new Error('Extension context invalidated.');
     });
-    const notice = await requestAction(doc('x/poll.html'), 'https://x.com/home', 'draft', '1900000000000000200', fake.ports);
+    const notice = await requestAction(
+      doc('x/poll.html'),
+      'https://x.com/home',
+      'draft',
+      '1900000000000000200',
+      fake.ports,
+    );
     expect(notice!.text).toMatch(/Reload the page/);
     expect(notice!.action).toBeUndefined();
   });
@@ -75,23 +93,54 @@ describe('draftRequest', () => {
   const draft = { tone: 'question' as const, length: 'short' as const, instruction: '' };
   it('a reply: the thread of the answered post, quiet (the bar shows the drafts), with its options', async () => {
     const fake = fakePorts(async () => ({ panelOpened: false, jobId: 'j1' }));
-    const answer = await draftRequest(doc('x/status-thread-replies.html'), THREAD, (page) => page.focusedPostId, draft, { force: true }, fake.ports.send);
+    const answer = await draftRequest(
+      doc('x/status-thread-replies.html'),
+      THREAD,
+      (page) => page.focusedPostId,
+      draft,
+      { force: true },
+      fake.ports.send,
+    );
     expect(answer).toEqual({ jobId: 'j1' });
-    expect(fake.sent[0]).toMatchObject({ action: 'draft', postId: '1900000000000000010', quiet: true, force: true, draft });
+    expect(fake.sent[0]).toMatchObject({
+      action: 'draft',
+      postId: '1900000000000000010',
+      quiet: true,
+      force: true,
+      draft,
+    });
     expect(fake.sent[0]!.snapshot.posts).toHaveLength(9);
   });
 
   it('a new post (no answered post) needs the user’s instruction, and then sends no posts', async () => {
     const fake = fakePorts(async () => ({ panelOpened: false, jobId: 'j2' }));
     const home = doc('x/promoted.html');
-    expect(await draftRequest(home, 'https://x.com/home', () => null, draft, {}, fake.ports.send)).toEqual({ notice: expect.stringMatching(/new post/) });
+    expect(await draftRequest(home, 'https://x.com/home', () => null, draft, {}, fake.ports.send)).toEqual({
+      notice: expect.stringMatching(/new post/),
+    });
     expect(fake.sent).toHaveLength(0);
-    await draftRequest(home, 'https://x.com/home', () => null, { ...draft, instruction: 'my new pattern' }, {}, fake.ports.send);
+    await draftRequest(
+      home,
+      'https://x.com/home',
+      () => null,
+      { ...draft, instruction: 'my new pattern' },
+      {},
+      fake.ports.send,
+    );
     expect(fake.sent[0]).toMatchObject({ postId: null, snapshot: { posts: [] } });
   });
 
   it('says so when the extension is gone', async () => {
     const fake = fakePorts(() => Promise.reject(new Error('Extension context invalidated')));
-    expect(await draftRequest(doc('x/status-thread-replies.html'), THREAD, (p) => p.focusedPostId, draft, {}, fake.ports.send)).toEqual({ notice: expect.stringMatching(/Reload the page/) });
+    expect(
+      await draftRequest(
+        doc('x/status-thread-replies.html'),
+        THREAD,
+        (p) => p.focusedPostId,
+        draft,
+        {},
+        fake.ports.send,
+      ),
+    ).toEqual({ notice: expect.stringMatching(/Reload the page/) });
   });
 });

@@ -10,15 +10,23 @@ describe('inline UI colours', () => {
 
   // Every pair of text and what it sits on, in each theme: WCAG AA for normal text.
   const pairs: [keyof Palette, keyof Palette][] = [
-    ['fg', 'bg'], ['fg', 'field'], ['fg', 'surface'], ['fg', 'highlight'], ['muted', 'bg'], ['muted', 'surface'],
-    ['accent', 'bg'], ['accent', 'surface'], ['onAccent', 'accent'],
+    ['fg', 'bg'],
+    ['fg', 'field'],
+    ['fg', 'surface'],
+    ['fg', 'highlight'],
+    ['muted', 'bg'],
+    ['muted', 'surface'],
+    ['accent', 'bg'],
+    ['accent', 'surface'],
+    ['onAccent', 'accent'],
   ];
   for (const [theme, palette] of Object.entries(PALETTES)) {
     it.each(pairs)(`${theme}: %s on %s reads at 4.5:1 or more`, (text, under) => {
       expect(contrast(palette[text], palette[under])).toBeGreaterThanOrEqual(4.5);
     });
     // Focus rings and the card's edge must show against the page.
-    it(`${theme}: the accent stands out from the background (3:1, non-text)`, () => expect(contrast(palette.accent, palette.bg)).toBeGreaterThanOrEqual(3));
+    it(`${theme}: the accent stands out from the background (3:1, non-text)`, () =>
+      expect(contrast(palette.accent, palette.bg)).toBeGreaterThanOrEqual(3));
   }
 
   it('ships as custom properties per theme', () => {

@@ -52,7 +52,18 @@ describe('mountPostButtons', () => {
     start();
     const first = hosts();
     const list = document.querySelector('[data-testid="cellInnerDiv"]')!.parentElement!;
-    list.insertAdjacentHTML('beforeend', cell(article({ id: '1900000000000000999', handle: 'late', name: 'Late', time: '2026-03-05T00:00:00.000Z', textHtml: '<span>late</span>' })));
+    list.insertAdjacentHTML(
+      'beforeend',
+      cell(
+        article({
+          id: '1900000000000000999',
+          handle: 'late',
+          name: 'Late',
+          time: '2026-03-05T00:00:00.000Z',
+          textHtml: '<span>late</span>',
+        }),
+      ),
+    );
     await frame();
     await frame();
     expect(ids()).toEqual(['1900000000000000100', '1900000000000000101', '1900000000000000102', '1900000000000000999']);
@@ -75,7 +86,14 @@ describe('mountPostButtons', () => {
     const read: string[] = [];
     stop = mountPostButtons({
       doc: document,
-      hooks: { ...xAdapter.page, postId: (post) => { const id = xAdapter.page.postId(post); read.push(id ?? ''); return id; } },
+      hooks: {
+        ...xAdapter.page,
+        postId: (post) => {
+          const id = xAdapter.page.postId(post);
+          read.push(id ?? '');
+          return id;
+        },
+      },
       onAction: async () => null,
     });
     expect(read).toHaveLength(3);
@@ -85,7 +103,9 @@ describe('mountPostButtons', () => {
     await frame();
     expect(read).toHaveLength(3);
     // A change inside one post: that post alone is read again.
-    document.querySelector('a[href="/brand/status/1900000000000000101"]')!.setAttribute('href', '/brand/status/1900000000000000101?s=1');
+    document
+      .querySelector('a[href="/brand/status/1900000000000000101"]')!
+      .setAttribute('href', '/brand/status/1900000000000000101?s=1');
     await frame();
     await frame();
     expect(read).toEqual(['1900000000000000100', '1900000000000000101', '1900000000000000102', '1900000000000000101']);
@@ -111,7 +131,9 @@ describe('mountPostButtons', () => {
   it('renders nothing from the page as HTML', () => {
     loadInto(own('x/promoted.html'));
     const evil = '<img src=x onerror="window.__pwned=1">';
-    document.querySelector('a[href="/brand/status/1900000000000000101"]')!.setAttribute('href', `/brand/status/1900000000000000101`);
+    document
+      .querySelector('a[href="/brand/status/1900000000000000101"]')!
+      .setAttribute('href', `/brand/status/1900000000000000101`);
     document.querySelector('[data-testid="tweetText"]')!.textContent = evil;
     start();
     for (const host of hosts()) expect(host.shadowRoot!.querySelector('img')).toBeNull();
@@ -130,7 +152,13 @@ describe('mountPostButtons', () => {
     const odd = document.querySelectorAll('article')[1]!;
     stop = mountPostButtons({
       doc: document,
-      hooks: { ...xAdapter.page, postId: (post) => { if (post === odd) throw new Error('odd markup'); return xAdapter.page.postId(post); } },
+      hooks: {
+        ...xAdapter.page,
+        postId: (post) => {
+          if (post === odd) throw new Error('odd markup');
+          return xAdapter.page.postId(post);
+        },
+      },
       onAction: async () => null,
     });
     expect(ids()).toEqual(['1900000000000000100', '1900000000000000102']);
@@ -149,15 +177,23 @@ describe('mountPostButtons', () => {
  * cells and posts quoting a video or an image included: the quote's box is not the post's.
  */
 const REAL_X: [string, string][] = [
-  ['cell-link-card.html', 'https://x.com/home'], ['cell-quote-image.html', 'https://x.com/home'], ['home-timeline.html', 'https://x.com/home'],
-  ['profile-badlogicgames.html', 'https://x.com/badlogicgames'], ['status-article-logged-in.html', 'https://x.com/arscontexta/status/2013045749580259680'],
-  ['status-image.html', 'https://x.com/UaSmart/status/934106870834454529'], ['status-link-card.html', 'https://x.com/Forbes/status/2016058596782670275'],
-  ['status-photo-bigtechalert.html', 'https://x.com/BigTechAlert/status/1797703769117069498'], ['status-text.html', 'https://x.com/realDonaldTrump/status/1222907250383245320'],
+  ['cell-link-card.html', 'https://x.com/home'],
+  ['cell-quote-image.html', 'https://x.com/home'],
+  ['home-timeline.html', 'https://x.com/home'],
+  ['profile-badlogicgames.html', 'https://x.com/badlogicgames'],
+  ['status-article-logged-in.html', 'https://x.com/arscontexta/status/2013045749580259680'],
+  ['status-image.html', 'https://x.com/UaSmart/status/934106870834454529'],
+  ['status-link-card.html', 'https://x.com/Forbes/status/2016058596782670275'],
+  ['status-photo-bigtechalert.html', 'https://x.com/BigTechAlert/status/1797703769117069498'],
+  ['status-text.html', 'https://x.com/realDonaldTrump/status/1222907250383245320'],
   ['status-video.html', 'https://x.com/verge/status/957383241714970624'],
 ];
 const OWN_X: [string, string][] = [
-  ['changed-layout.html', 'https://x.com/home'], ['loading.html', 'https://x.com/home'], ['poll.html', 'https://x.com/home'],
-  ['promoted.html', 'https://x.com/home'], ['status-thread-replies.html', 'https://x.com/skein_test/status/1900000000000000010'],
+  ['changed-layout.html', 'https://x.com/home'],
+  ['loading.html', 'https://x.com/home'],
+  ['poll.html', 'https://x.com/home'],
+  ['promoted.html', 'https://x.com/home'],
+  ['status-thread-replies.html', 'https://x.com/skein_test/status/1900000000000000010'],
 ];
 
 describe('a button on every post the reader reads', () => {

@@ -14,7 +14,13 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
 const base: JobState = {
-  id: 'job-1', action: 'draft', status: 'queued', text: '', postCount: 9, cached: false, engine: 'cpu',
+  id: 'job-1',
+  action: 'draft',
+  status: 'queued',
+  text: '',
+  postCount: 9,
+  cached: false,
+  engine: 'cpu',
   model: { id: 'm', engine: 'cpu', label: 'Tiny', url: '', sizeBytes: 400 * 1_048_576, contextTokens: 4096 },
 };
 
@@ -41,7 +47,14 @@ function fakePorts(over: Partial<ReplyBarPorts> = {}) {
     copy: async () => true,
     ...over,
   };
-  return { ports, asked, inserted, cancelled, push: (s: Partial<JobState>) => push({ ...base, ...s }), type: (text: string) => (editor += text) };
+  return {
+    ports,
+    asked,
+    inserted,
+    cancelled,
+    push: (s: Partial<JobState>) => push({ ...base, ...s }),
+    type: (text: string) => (editor += text),
+  };
 }
 
 function mount(ports: ReplyBarPorts, newPost = false) {
@@ -69,7 +82,9 @@ describe('the reply bar', () => {
     q<HTMLInputElement>('input[name=instruction]').value = 'mention the pattern';
     q<HTMLButtonElement>('.go').click();
     await flush();
-    expect(fake.asked).toEqual([{ options: { tone: 'supportive', length: 'long', instruction: 'mention the pattern' }, extra: {} }]);
+    expect(fake.asked).toEqual([
+      { options: { tone: 'supportive', length: 'long', instruction: 'mention the pattern' }, extra: {} },
+    ]);
 
     fake.push({ status: 'queued', position: 2 });
     expect(q('.status').textContent).toBe('Waiting: 2 ahead');
@@ -99,7 +114,10 @@ describe('the reply bar', () => {
     await flush();
     insert(1);
     await flush();
-    expect(fake.inserted).toEqual([['One', 'insert'], ['Two', 'replace']]);
+    expect(fake.inserted).toEqual([
+      ['One', 'insert'],
+      ['Two', 'replace'],
+    ]);
     expect(q('.status').textContent).toContain('Skein never posts');
     fake.type(' and my words');
     insert(2);
@@ -124,7 +142,9 @@ describe('the reply bar', () => {
     q<HTMLButtonElement>('.go').click();
     await flush();
     fake.push({ status: 'needs-model' });
-    expect(q('.status').textContent).toBe('Skein runs its model on this device. Download Tiny (400 MB) once to continue; nothing else leaves your device.');
+    expect(q('.status').textContent).toBe(
+      'Skein runs its model on this device. Download Tiny (400 MB) once to continue; nothing else leaves your device.',
+    );
     expect(q<HTMLButtonElement>('.download').hidden).toBe(false);
     expect(q<HTMLButtonElement>('.download').textContent).toBe('Download the model (400 MB)');
     q<HTMLButtonElement>('.download').click();
@@ -155,12 +175,24 @@ describe('the reply bar', () => {
     const { q } = mount(fakePorts().ports);
     expect(q('.toggle').textContent).toBe('✦ Rédiger avec Skein');
     expect(statusText({ ...base, status: 'needs-model' }, 0)).toMatch(/\(400\sMo\)/);
-    expect(statusText({ ...base, status: 'loading', progress: { loaded: 100, total: 400, bytesPerSecond: 10, secondsLeft: 30 } }, 0)).toMatch(/^Téléchargement du modèle… 25 % · encore 30\ss environ$/);
+    expect(
+      statusText(
+        { ...base, status: 'loading', progress: { loaded: 100, total: 400, bytesPerSecond: 10, secondsLeft: 30 } },
+        0,
+      ),
+    ).toMatch(/^Téléchargement du modèle… 25 % · encore 30\ss environ$/);
   });
 
   it('says how long a download has left', () => {
-    expect(statusText({ ...base, status: 'loading', progress: { loaded: 100, total: 400, bytesPerSecond: 10, secondsLeft: 30 } }, 0)).toMatch(/^Downloading the model… 25 % · about 30\ssec left$/);
-    expect(statusText({ ...base, status: 'loading', progress: { loaded: 400, total: 400 } }, 0)).toBe('Loading the model…');
+    expect(
+      statusText(
+        { ...base, status: 'loading', progress: { loaded: 100, total: 400, bytesPerSecond: 10, secondsLeft: 30 } },
+        0,
+      ),
+    ).toMatch(/^Downloading the model… 25 % · about 30\ssec left$/);
+    expect(statusText({ ...base, status: 'loading', progress: { loaded: 400, total: 400 } }, 0)).toBe(
+      'Loading the model…',
+    );
     expect(statusText({ ...base, status: 'loading' }, 0)).toBe('Loading the model…');
   });
 });
@@ -175,14 +207,23 @@ describe('reply bars on a page', () => {
   });
 
   it('one bar per reply box, gone with its box; a box closed mid-draft is reported', async () => {
-    document.body.innerHTML = '<div id="box"><div data-testid="tweetTextarea_0_label"><div contenteditable="true" role="textbox" data-testid="tweetTextarea_0"></div></div></div>';
+    document.body.innerHTML =
+      '<div id="box"><div data-testid="tweetTextarea_0_label"><div contenteditable="true" role="textbox" data-testid="tweetTextarea_0"></div></div></div>';
     const orphans: string[] = [];
     const fake = fakePorts();
-    stop = mountReplyBars({ doc: document, hooks: X_REPLY_HOOKS, tone: 'agree', portsFor: () => fake.ports, onOrphan: (id) => orphans.push(id) });
+    stop = mountReplyBars({
+      doc: document,
+      hooks: X_REPLY_HOOKS,
+      tone: 'agree',
+      portsFor: () => fake.ports,
+      onOrphan: (id) => orphans.push(id),
+    });
     const bars = () => document.querySelectorAll(REPLY_BAR_TAG);
     expect(bars()).toHaveLength(1);
     // After the editor's label, inside the box.
-    expect(document.querySelector('[data-testid="tweetTextarea_0_label"]')!.nextElementSibling!.localName).toBe(REPLY_BAR_TAG);
+    expect(document.querySelector('[data-testid="tweetTextarea_0_label"]')!.nextElementSibling!.localName).toBe(
+      REPLY_BAR_TAG,
+    );
     await frame();
     expect(bars()).toHaveLength(1);
     bars()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('.go')!.click();
@@ -197,8 +238,17 @@ describe('reply bars on a page', () => {
 
   describe.skipIf(!HAVE_SHARED)(`in real saved pages (${HAVE_SHARED ? 'present' : NO_SHARED})`, () => {
     it.each(['x/home-timeline.html', 'x/status-article-logged-in.html'])('%s: a bar in X’s reply box', (file) => {
-      document.documentElement.innerHTML = new DOMParser().parseFromString(readFileSync(shared(file), 'utf8'), 'text/html').documentElement.innerHTML;
-      stop = mountReplyBars({ doc: document, hooks: X_REPLY_HOOKS, tone: 'agree', portsFor: () => fakePorts().ports, onOrphan: () => undefined });
+      document.documentElement.innerHTML = new DOMParser().parseFromString(
+        readFileSync(shared(file), 'utf8'),
+        'text/html',
+      ).documentElement.innerHTML;
+      stop = mountReplyBars({
+        doc: document,
+        hooks: X_REPLY_HOOKS,
+        tone: 'agree',
+        portsFor: () => fakePorts().ports,
+        onOrphan: () => undefined,
+      });
       const bar = document.querySelector(REPLY_BAR_TAG)!;
       expect(bar).not.toBeNull();
       expect(bar.closest('[data-testid="inline_reply_offscreen"], [data-testid="primaryColumn"], main')).not.toBeNull();
@@ -209,19 +259,35 @@ describe('reply bars on a page', () => {
 
 describe('the post a reply box answers', () => {
   it.each([
-    ['a reply dialog: the post it shows', '<div role="dialog"><article data-testid="tweet"><a href="/a/status/42"><time datetime="2026-01-01T00:00:00Z"></time></a></article><div id="e"></div></div>', 'thread', '42'],
+    [
+      'a reply dialog: the post it shows',
+      '<div role="dialog"><article data-testid="tweet"><a href="/a/status/42"><time datetime="2026-01-01T00:00:00Z"></time></a></article><div id="e"></div></div>',
+      'thread',
+      '42',
+    ],
     ['a conversation: the focused post', '<div id="e"></div>', 'thread', '7'],
     ['the home composer: none', '<div id="e"></div>', 'timeline', null],
   ])('%s', (_name, html, kind, expected) => {
     document.body.innerHTML = html;
-    const snapshot = { site: 'x' as const, url: 'https://x.com/a/status/7', kind: kind as 'thread', focusedPostId: '7', posts: [] };
+    const snapshot = {
+      site: 'x' as const,
+      url: 'https://x.com/a/status/7',
+      kind: kind as 'thread',
+      focusedPostId: '7',
+      posts: [],
+    };
     expect(answeredPostId(document.getElementById('e')!, snapshot)).toBe(expected);
   });
 
   it.each([
     ['the home composer', '/home', '<div id="e"></div>', true],
     ['the compose dialog', '/compose/post', '<div role="dialog"><div id="e"></div></div>', true],
-    ['a reply dialog over the timeline', '/home', '<div role="dialog"><article data-testid="tweet"></article><div id="e"></div></div>', false],
+    [
+      'a reply dialog over the timeline',
+      '/home',
+      '<div role="dialog"><article data-testid="tweet"></article><div id="e"></div></div>',
+      false,
+    ],
     ['a status page’s reply box', '/a/status/7', '<div id="e"></div>', false],
   ])('%s writes a new post: %s', (_name, path, html, expected) => {
     window.history.replaceState(null, '', path);

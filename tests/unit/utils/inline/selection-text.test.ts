@@ -24,7 +24,8 @@ describe('trimSelection', () => {
 
 describe('postOfSelection', () => {
   it('finds the post a selection starts in, and none outside posts', () => {
-    document.body.innerHTML = '<article data-testid="tweet"><div><span id="in">gauge</span></div></article><p id="out">elsewhere</p>';
+    document.body.innerHTML =
+      '<article data-testid="tweet"><div><span id="in">gauge</span></div></article><p id="out">elsewhere</p>';
     const select = (id: string) => {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById(id)!.firstChild!);

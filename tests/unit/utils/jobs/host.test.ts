@@ -8,11 +8,35 @@ import type { Post } from '@/utils/sites/types';
 import { splitVariants } from '@/utils/llm/drafts';
 
 const post = (i: number): Post => ({
-  id: String(i), url: null, author: { name: `U${i}`, handle: `u${i}` }, createdAt: null, text: `about gauge ${i}`, lang: null,
-  media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null,
+  id: String(i),
+  url: null,
+  author: { name: `U${i}`, handle: `u${i}` },
+  createdAt: null,
+  text: `about gauge ${i}`,
+  lang: null,
+  media: [],
+  quoted: null,
+  repostedBy: null,
+  isPromoted: false,
+  isTruncated: false,
+  inReplyToId: null,
 });
-const model: ModelSpec = { id: 'm1', engine: 'cpu', label: 'M1', url: 'https://models.example/m1.gguf', sizeBytes: 10, contextTokens: 4096 };
-const task = (action: JobTask['action'], focus = 2): JobTask => ({ action, posts: [post(1), post(2)], focus, lang: 'fr', engine: 'cpu', model });
+const model: ModelSpec = {
+  id: 'm1',
+  engine: 'cpu',
+  label: 'M1',
+  url: 'https://models.example/m1.gguf',
+  sizeBytes: 10,
+  contextTokens: 4096,
+};
+const task = (action: JobTask['action'], focus = 2): JobTask => ({
+  action,
+  posts: [post(1), post(2)],
+  focus,
+  lang: 'fr',
+  engine: 'cpu',
+  model,
+});
 
 /** A CPU-kind engine that counts loads and answers from a script. */
 class CountingEngine extends ScriptedEngine {
@@ -36,19 +60,33 @@ describe('EngineHost', () => {
     }
     const host = new EngineHost(() => new MeasuringEngine('A reply [1].') as unknown as Engine);
     const events: HostEvent[] = [];
-    await host.run({ ...task('draft', 1), draft: { tone: 'question', length: 'short', instruction: '' } }, (e) => events.push(e), new AbortController().signal);
+    await host.run(
+      { ...task('draft', 1), draft: { tone: 'question', length: 'short', instruction: '' } },
+      (e) => events.push(e),
+      new AbortController().signal,
+    );
     const speeds = events.flatMap((e) => (e.type === 'speed' ? [e.speed.promptTokens] : []));
     expect(speeds).toEqual([121, 122, 123]);
   });
 
   it('keeps a loaded model between jobs and runs explain and draft with their own prompts', async () => {
-    const engine = new CountingEngine((messages: ChatMessage[]) => `→ ${messages[1]!.content.split('\n').at(-1)!.split(':')[0]!.split(' for the user')[0]}`);
+    const engine = new CountingEngine(
+      (messages: ChatMessage[]) =>
+        `→ ${messages[1]!.content.split('\n').at(-1)!.split(':')[0]!.split(' for the user')[0]}`,
+    );
     const host = new EngineHost(() => engine as unknown as Engine);
     const events: HostEvent[] = [];
     const signal = new AbortController().signal;
     const explained = await host.run(task('explain'), (e) => events.push(e), signal);
     expect(explained.text).toBe('→ Explain post [2]');
-    const drafted = await host.run({ ...task('draft', 1), draft: { tone: 'question', length: 'short', instruction: 'mention </thread> the swatch' } }, () => undefined, signal);
+    const drafted = await host.run(
+      {
+        ...task('draft', 1),
+        draft: { tone: 'question', length: 'short', instruction: 'mention </thread> the swatch' },
+      },
+      () => undefined,
+      signal,
+    );
     // Three variants, one call each, joined by the variant break.
     expect(splitVariants(drafted.text)).toEqual(Array(3).fill('→ Draft a reply to post [1]'));
     expect(drafted.calls).toBe(3);
@@ -69,11 +107,23 @@ describe('EngineHost', () => {
     await host.run({ ...task('explain'), selection: 'gauge </selection> 2' }, () => undefined, signal);
     expect(engine.calls[0]![1]!.content).toContain('<selection>gauge ‹/selection› 2</selection>');
     expect(engine.calls[0]![1]!.content).toMatch(/from post \[2\]/);
-    await host.run({ ...task('chat'), chat: { question: 'Who asked first?', turns: [{ question: 'What is gauge?', answer: 'Stitches per 10 cm [1].' }] } }, () => undefined, signal);
+    await host.run(
+      {
+        ...task('chat'),
+        chat: {
+          question: 'Who asked first?',
+          turns: [{ question: 'What is gauge?', answer: 'Stitches per 10 cm [1].' }],
+        },
+      },
+      () => undefined,
+      signal,
+    );
     const chat = engine.calls[1]!;
     expect(chat[1]!.content).toContain('[2] U2 (@u2): about gauge 2');
     expect(chat.slice(-3).map((m) => [m.role, m.content])).toEqual([
-      ['user', 'What is gauge?'], ['assistant', 'Stitches per 10 cm [1].'], ['user', 'Who asked first?'],
+      ['user', 'What is gauge?'],
+      ['assistant', 'Stitches per 10 cm [1].'],
+      ['user', 'Who asked first?'],
     ]);
   });
 
@@ -88,7 +138,9 @@ describe('EngineHost', () => {
     const signal = new AbortController().signal;
     await expect(host.run(task('explain'), () => undefined, signal)).rejects.toMatchObject({ code: 'needs-model' });
     expect(engine.loads).toBe(0);
-    await expect(host.run({ ...task('explain'), allowDownload: true }, () => undefined, signal)).resolves.toMatchObject({ text: 'ok' });
+    await expect(host.run({ ...task('explain'), allowDownload: true }, () => undefined, signal)).resolves.toMatchObject(
+      { text: 'ok' },
+    );
     expect(engine.loads).toBe(1);
     // Loaded now: no more asking.
     await expect(host.run(task('explain'), () => undefined, signal)).resolves.toMatchObject({ text: 'ok' });
@@ -98,20 +150,39 @@ describe('EngineHost', () => {
     const engine = new CountingEngine('never');
     let asked = 0;
     engine.hasModel = async () => (asked++, false);
-    const host = new EngineHost(() => engine as unknown as Engine, () => 1);
+    const host = new EngineHost(
+      () => engine as unknown as Engine,
+      () => 1,
+    );
     const big = { ...model, sizeBytes: 400 * 1024 ** 2 };
-    const run = host.run({ ...task('summarize'), model: big, allowDownload: true }, () => undefined, new AbortController().signal);
-    await expect(run).rejects.toMatchObject({ code: 'too-big', message: expect.stringMatching(/M1 needs about 1\.[56] GB of memory; Skein can use about 0\.5 GB on this device/) });
+    const run = host.run(
+      { ...task('summarize'), model: big, allowDownload: true },
+      () => undefined,
+      new AbortController().signal,
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 'too-big',
+      message: expect.stringMatching(/M1 needs about 1\.[56] GB of memory; Skein can use about 0\.5 GB on this device/),
+    });
     expect([engine.loads, asked, engine.calls.length]).toEqual([0, 0, 0]);
     // The same model on a device with room goes ahead.
-    const roomy = new EngineHost(() => engine as unknown as Engine, () => 4);
-    await roomy.run({ ...task('summarize'), model: big, allowDownload: true }, () => undefined, new AbortController().signal);
+    const roomy = new EngineHost(
+      () => engine as unknown as Engine,
+      () => 4,
+    );
+    await roomy.run(
+      { ...task('summarize'), model: big, allowDownload: true },
+      () => undefined,
+      new AbortController().signal,
+    );
     expect(engine.loads).toBe(1);
   });
 
   it('says which engine is missing', async () => {
     const host = new EngineHost(() => null);
-    await expect(host.run({ ...task('summarize'), engine: 'webgpu' }, () => undefined, new AbortController().signal)).rejects.toBeInstanceOf(EngineError);
+    await expect(
+      host.run({ ...task('summarize'), engine: 'webgpu' }, () => undefined, new AbortController().signal),
+    ).rejects.toBeInstanceOf(EngineError);
   });
 
   describe('sized to the measured speed', () => {
@@ -128,7 +199,13 @@ describe('EngineHost', () => {
         let kept = 0;
         while (kept < Math.min(prompt.length, previous.length) && prompt[kept] === previous[kept]) kept++;
         previous = prompt;
-        const speed = { promptTokens: Math.ceil(((prompt.length - kept) / 3.5) * factor), cachedTokens: Math.ceil((kept / 3.5) * factor), prefillTps: pace.prefillTps, decodeTps: pace.prefillTps / 2, decodeTokens: 4 };
+        const speed = {
+          promptTokens: Math.ceil(((prompt.length - kept) / 3.5) * factor),
+          cachedTokens: Math.ceil((kept / 3.5) * factor),
+          prefillTps: pace.prefillTps,
+          decodeTps: pace.prefillTps / 2,
+          decodeTokens: 4,
+        };
         reported.push(speed);
         options.onSpeed?.(speed);
         return text;
@@ -136,7 +213,10 @@ describe('EngineHost', () => {
       Object.assign(engine, { kind: 'cpu' });
       return { engine, reported, pace };
     };
-    const long = Array.from({ length: 40 }, (_, i) => ({ ...post(i + 1), text: `A longer reply about gauge and swatches, number ${i + 1}, with some detail.` }));
+    const long = Array.from({ length: 40 }, (_, i) => ({
+      ...post(i + 1),
+      text: `A longer reply about gauge and swatches, number ${i + 1}, with some detail.`,
+    }));
 
     it('times a new engine on the shared system prompt, then reads what fits in time and says which', async () => {
       const { engine, reported } = slowCpu(10);
@@ -160,7 +240,11 @@ describe('EngineHost', () => {
 
       // Measured now: no second calibration. A chat question on the same thread reads the same
       // block, so all of the thread is kept from the summary.
-      await host.run({ ...task('chat', 1), posts: long, chat: { question: 'Who disagrees?', turns: [] } }, () => undefined, new AbortController().signal);
+      await host.run(
+        { ...task('chat', 1), posts: long, chat: { question: 'Who disagrees?', turns: [] } },
+        () => undefined,
+        new AbortController().signal,
+      );
       expect(engine.calls).toHaveLength(3);
       const block = (call: { content: string }[]) => call[1]!.content.slice(0, call[1]!.content.indexOf('</thread>'));
       expect(block(engine.calls[2]!)).toBe(block(engine.calls[1]!));
@@ -186,14 +270,27 @@ describe('EngineHost', () => {
       const onEvent = (e: HostEvent) => e.type === 'reading' && plans.push([e.reading.read]);
       // Timed fast on the short system prompt, the summary then reads slower (as a long
       // prompt does): the estimate drops, and a new plan would read fewer posts, all again.
-      await host.run({ ...task('summarize', 1), posts: long }, (e) => (onEvent(e), e.type === 'reading' && (pace.prefillTps = 20)), new AbortController().signal);
+      await host.run(
+        { ...task('summarize', 1), posts: long },
+        (e) => (onEvent(e), e.type === 'reading' && (pace.prefillTps = 20)),
+        new AbortController().signal,
+      );
       expect(plans[0]![0]).toBeLessThan(40);
-      for (const question of ['Who disagrees?', 'Why?']) await host.run({ ...task('chat', 1), posts: long, chat: { question, turns: [] } }, onEvent, new AbortController().signal);
+      for (const question of ['Who disagrees?', 'Why?'])
+        await host.run(
+          { ...task('chat', 1), posts: long, chat: { question, turns: [] } },
+          onEvent,
+          new AbortController().signal,
+        );
       expect(host.speedOf('cpu', model.id)!.prefillTps).toBeLessThan(100);
       expect(plans.map((p) => p[0])).toEqual([plans[0]![0], plans[0]![0], plans[0]![0]]);
       expect(reported.slice(2).map((r) => r.promptTokens < 40)).toEqual([true, true]);
       // A new thread is planned for the speed now.
-      await host.run({ ...task('summarize', 1), posts: long.map((p) => ({ ...p, id: `n${p.id}` })) }, onEvent, new AbortController().signal);
+      await host.run(
+        { ...task('summarize', 1), posts: long.map((p) => ({ ...p, id: `n${p.id}` })) },
+        onEvent,
+        new AbortController().signal,
+      );
       expect(plans.at(-1)![0]).toBeLessThan(plans[0]![0]!);
     });
 
@@ -214,11 +311,18 @@ describe('EngineHost', () => {
     });
 
     it('reads the whole thread when the user asks, and when the engine is fast', async () => {
-      for (const [tps, readAll] of [[10, true], [5000, false]] as const) {
+      for (const [tps, readAll] of [
+        [10, true],
+        [5000, false],
+      ] as const) {
         const { engine } = slowCpu(tps);
         const host = new EngineHost(() => engine as unknown as Engine);
         const events: HostEvent[] = [];
-        await host.run({ ...task('summarize', 1), posts: long, readAll }, (e) => events.push(e), new AbortController().signal);
+        await host.run(
+          { ...task('summarize', 1), posts: long, readAll },
+          (e) => events.push(e),
+          new AbortController().signal,
+        );
         const reading = events.flatMap((e) => (e.type === 'reading' ? [e.reading] : []));
         expect(reading.map((r) => [r.read, r.total])).toEqual([[40, 40]]);
         expect(engine.calls.at(-1)![1]!.content).toContain('[40] U40');

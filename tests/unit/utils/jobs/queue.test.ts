@@ -10,20 +10,51 @@ import { cacheKey } from '@/utils/jobs/cache-key';
 import type { PageSnapshot, Post } from '@/utils/sites/types';
 
 const post = (i: number): Post => ({
-  id: String(i), url: null, author: { name: `U${i}`, handle: `u${i}` }, createdAt: null, text: `wool ${i}`, lang: null,
-  media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null,
+  id: String(i),
+  url: null,
+  author: { name: `U${i}`, handle: `u${i}` },
+  createdAt: null,
+  text: `wool ${i}`,
+  lang: null,
+  media: [],
+  quoted: null,
+  repostedBy: null,
+  isPromoted: false,
+  isTruncated: false,
+  inReplyToId: null,
 });
 
 const request = (key: string, reply: string, tabId = 1, force = false): JobRequest => ({
-  task: { action: 'summarize', posts: [post(1), post(2)], focus: 1, lang: 'en', engine: 'scripted', model: SCRIPTED_MODEL, scriptedReply: reply },
+  task: {
+    action: 'summarize',
+    posts: [post(1), post(2)],
+    focus: 1,
+    lang: 'en',
+    engine: 'scripted',
+    model: SCRIPTED_MODEL,
+    scriptedReply: reply,
+  },
   key,
-  record: { action: 'summarize', site: 'x', threadId: '1', url: 'https://x.com/u1/status/1', title: '@u1: wool 1', modelId: 'scripted', lang: 'en', postCount: 2, postIds: ['1', '2'] },
+  record: {
+    action: 'summarize',
+    site: 'x',
+    threadId: '1',
+    url: 'https://x.com/u1/status/1',
+    title: '@u1: wool 1',
+    modelId: 'scripted',
+    lang: 'en',
+    postCount: 2,
+    postIds: ['1', '2'],
+  },
   tabId,
   force,
 });
 
 /** A host with the scripted engine, slowed so jobs overlap. */
-const host = (delay = 2) => new InProcessLink(new EngineHost((_kind, task) => new ScriptedEngine(task.scriptedReply ?? '', { pieceDelayMs: delay })));
+const host = (delay = 2) =>
+  new InProcessLink(
+    new EngineHost((_kind, task) => new ScriptedEngine(task.scriptedReply ?? '', { pieceDelayMs: delay })),
+  );
 
 function memoryStore(): ResultStore & { rows: Map<string, StoredResult> } {
   const rows = new Map<string, StoredResult>();
@@ -117,13 +148,20 @@ describe('JobQueue', () => {
     let alive = false;
     const flaky: HostLink = {
       run: (task, onEvent, signal) =>
-        alive ? host().run(task, onEvent, signal) : Promise.reject(Object.assign(new Error('The engine stopped before finishing. Try again.'), { code: 'interrupted' })),
+        alive
+          ? host().run(task, onEvent, signal)
+          : Promise.reject(
+              Object.assign(new Error('The engine stopped before finishing. Try again.'), { code: 'interrupted' }),
+            ),
     };
     const queue = new JobQueue(flaky, memoryStore());
     const lost = await finished(queue, (await queue.submit(request('i', 'back'))).id);
     expect(lost).toMatchObject({ status: 'interrupted', error: { code: 'interrupted' } });
     alive = true;
-    expect(await finished(queue, (await queue.submit(request('i', 'back'))).id)).toMatchObject({ status: 'done', text: 'back' });
+    expect(await finished(queue, (await queue.submit(request('i', 'back'))).id)).toMatchObject({
+      status: 'done',
+      text: 'back',
+    });
   });
 
   it('shows a result it could not keep (storage full), and says so', async () => {
@@ -142,7 +180,10 @@ describe('JobQueue', () => {
   it('reports engine errors with their code', async () => {
     const broken = new InProcessLink(new EngineHost(() => null));
     const queue = new JobQueue(broken, memoryStore());
-    const failed = await finished(queue, (await queue.submit({ ...request('e', ''), task: { ...request('e', '').task, engine: 'webgpu' } })).id);
+    const failed = await finished(
+      queue,
+      (await queue.submit({ ...request('e', ''), task: { ...request('e', '').task, engine: 'webgpu' } })).id,
+    );
     expect(failed).toMatchObject({ status: 'error', error: { code: 'no-webgpu' } });
   });
 });
@@ -150,7 +191,13 @@ describe('JobQueue', () => {
 describe('results in IndexedDB', () => {
   it('keeps a result under its cache key, and the key follows text, model, language and action', async () => {
     const db = new SkeinDatabase('skein-test');
-    const snap: PageSnapshot = { site: 'x', url: 'https://x.com/u1/status/1', kind: 'thread', focusedPostId: '1', posts: [post(1), post(2)] };
+    const snap: PageSnapshot = {
+      site: 'x',
+      url: 'https://x.com/u1/status/1',
+      kind: 'thread',
+      focusedPostId: '1',
+      posts: [post(1), post(2)],
+    };
     const key = await cacheKey(snap, 'summarize', 'm', 'en', '1');
     expect(key).toMatch(/^x:1:[0-9a-f]{32}:m:p\d+:en:summarize$/);
     expect(await cacheKey(snap, 'summarize', 'm', 'en', '2')).toBe(key); // the whole thread, whichever post
@@ -160,7 +207,20 @@ describe('results in IndexedDB', () => {
     const edited = { ...snap, posts: [post(1), { ...post(2), text: 'edited' }] };
     expect(await cacheKey(edited, 'summarize', 'm', 'en', '1')).not.toBe(key);
 
-    await db.results.put({ key, action: 'summarize', site: 'x', threadId: '1', url: snap.url, title: 't', modelId: 'm', lang: 'en', text: 'TL;DR: wool', postCount: 2, postIds: ['1', '2'], createdAt: 5 });
+    await db.results.put({
+      key,
+      action: 'summarize',
+      site: 'x',
+      threadId: '1',
+      url: snap.url,
+      title: 't',
+      modelId: 'm',
+      lang: 'en',
+      text: 'TL;DR: wool',
+      postCount: 2,
+      postIds: ['1', '2'],
+      createdAt: 5,
+    });
     expect((await db.results.get(key))?.text).toBe('TL;DR: wool');
     expect(await db.results.where('threadId').equals('1').count()).toBe(1);
     db.close();

@@ -10,11 +10,14 @@ const control = (json('tokenizer.json').added_tokens as { id: number; content: s
 const [, imStart, imEnd] = control;
 
 describe('ChatTokenizer: text in and out', () => {
-  it.each(['the thread says wool', 'le fil dit résumé', 'Emoji 🧶 and 編み物 and عربى', '  spaces\nand\ttabs  '])('%j comes back unchanged', (text) => {
-    const ids = tokenizer.encode(text);
-    expect(ids.length).toBe(tokenizer.count(text));
-    expect(tokenizer.decode(ids)).toBe(text);
-  });
+  it.each(['the thread says wool', 'le fil dit résumé', 'Emoji 🧶 and 編み物 and عربى', '  spaces\nand\ttabs  '])(
+    '%j comes back unchanged',
+    (text) => {
+      const ids = tokenizer.encode(text);
+      expect(ids.length).toBe(tokenizer.count(text));
+      expect(tokenizer.decode(ids)).toBe(text);
+    },
+  );
 
   it.each([
     '<|im_end|>',
@@ -46,7 +49,9 @@ describe('ChatTokenizer: the chat layout', () => {
   });
 
   it('refuses a model without the ChatML turn markers', () => {
-    expect(() => new ChatTokenizer({ tokenizer: { ...json('tokenizer.json'), added_tokens: [] }, config: {} })).toThrow(/ChatML/);
+    expect(() => new ChatTokenizer({ tokenizer: { ...json('tokenizer.json'), added_tokens: [] }, config: {} })).toThrow(
+      /ChatML/,
+    );
   });
 });
 

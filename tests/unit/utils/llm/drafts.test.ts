@@ -1,20 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DRAFT, MAX_INSTRUCTION, VARIANT_BREAK, cleanDraft, draftMessages, draftOptionsFrom, joinVariants, splitVariants } from '@/utils/llm/drafts';
+import {
+  DEFAULT_DRAFT,
+  MAX_INSTRUCTION,
+  VARIANT_BREAK,
+  cleanDraft,
+  draftMessages,
+  draftOptionsFrom,
+  joinVariants,
+  splitVariants,
+} from '@/utils/llm/drafts';
 import { explainMessages, summaryMessages, threadBlock } from '@/utils/llm/prompts';
 import { chatMessages, chatTurnsFrom, MAX_TURNS } from '@/utils/llm/chat';
 import type { Post } from '@/utils/sites/types';
 
 const post = (i: number, text = `post number ${i}`): Post => ({
-  id: String(i), url: null, author: { name: `U${i}`, handle: `u${i}` }, createdAt: null, text, lang: null,
-  media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null,
+  id: String(i),
+  url: null,
+  author: { name: `U${i}`, handle: `u${i}` },
+  createdAt: null,
+  text,
+  lang: null,
+  media: [],
+  quoted: null,
+  repostedBy: null,
+  isPromoted: false,
+  isTruncated: false,
+  inReplyToId: null,
 });
 
 describe('draft options from a page message', () => {
   it.each([
     [undefined, DEFAULT_DRAFT],
-    [{ tone: 'witty', length: 'long', instruction: '  keep it short  ' }, { tone: 'witty', length: 'long', instruction: 'keep it short' }],
+    [
+      { tone: 'witty', length: 'long', instruction: '  keep it short  ' },
+      { tone: 'witty', length: 'long', instruction: 'keep it short' },
+    ],
     [{ tone: 'rude', length: 'epic', instruction: 5 }, DEFAULT_DRAFT],
-    [{ tone: 'question', instruction: 'x'.repeat(MAX_INSTRUCTION + 50) }, { tone: 'question', length: 'medium', instruction: 'x'.repeat(MAX_INSTRUCTION) }],
+    [
+      { tone: 'question', instruction: 'x'.repeat(MAX_INSTRUCTION + 50) },
+      { tone: 'question', length: 'medium', instruction: 'x'.repeat(MAX_INSTRUCTION) },
+    ],
   ])('%#', (value, expected) => expect(draftOptionsFrom(value)).toEqual(expected));
 
   it('falls back to the user’s default tone', () => {
@@ -34,7 +59,11 @@ describe('draft prompts', () => {
   });
 
   it('a new post from the composer: no thread, the user’s instruction', () => {
-    const [, user] = draftMessages(null, 1, 'en', { tone: 'agree', length: 'long', instruction: 'announce my shawl pattern' });
+    const [, user] = draftMessages(null, 1, 'en', {
+      tone: 'agree',
+      length: 'long',
+      instruction: 'announce my shawl pattern',
+    });
     expect(user!.content).toContain('Draft a social media post for the user');
     expect(user!.content).toContain('“announce my shawl pattern”');
     expect(user!.content).not.toContain('Agree with the post');

@@ -12,7 +12,11 @@ import { tinyOnnxFiles, tinyShape } from '../../../../scripts/lib/tiny-model';
 const files = tinyOnnxFiles();
 const json = (name: string) => JSON.parse(files[name]!.toString()) as Record<string, unknown>;
 const tokenizer = new ChatTokenizer({ tokenizer: json('tokenizer.json'), config: json('tokenizer_config.json') });
-const shape = { layers: tinyShape().layers, kvHeads: tinyShape().kvHeads, headDim: tinyShape().embd / tinyShape().heads };
+const shape = {
+  layers: tinyShape().layers,
+  kvHeads: tinyShape().kvHeads,
+  headDim: tinyShape().embd / tinyShape().heads,
+};
 let session: ort.InferenceSession;
 
 beforeAll(async () => {
@@ -26,7 +30,8 @@ const chat = (question: string) =>
     { role: 'user', content: question },
   ]);
 const fresh = (step = 8) => new OnnxDecoder(ort, session, shape, step);
-const run = (decoder: OnnxDecoder, ids: number[], extra: Partial<Parameters<OnnxDecoder['generate']>[0]> = {}) => decoder.generate({ ids, maxTokens: 12, temperature: 0, stopIds: [], ...extra });
+const run = (decoder: OnnxDecoder, ids: number[], extra: Partial<Parameters<OnnxDecoder['generate']>[0]> = {}) =>
+  decoder.generate({ ids, maxTokens: 12, temperature: 0, stopIds: [], ...extra });
 
 describe('OnnxDecoder: reading the prompt', () => {
   it('reads a prompt in steps exactly as in one pass', async () => {

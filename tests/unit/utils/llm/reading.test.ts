@@ -3,8 +3,19 @@ import { MIN_READ_TOKENS, planReading, priorityOrder, readingAll, timeBudget } f
 import type { Post } from '@/utils/sites/types';
 
 const post = (i: number, over: Partial<Post> = {}): Post => ({
-  id: String(i), url: null, author: { name: `U${i}`, handle: `u${i}` }, createdAt: null, text: `post ${i}`, lang: null,
-  media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null, ...over,
+  id: String(i),
+  url: null,
+  author: { name: `U${i}`, handle: `u${i}` },
+  createdAt: null,
+  text: `post ${i}`,
+  lang: null,
+  media: [],
+  quoted: null,
+  repostedBy: null,
+  isPromoted: false,
+  isTruncated: false,
+  inReplyToId: null,
+  ...over,
 });
 
 /**
@@ -44,12 +55,32 @@ describe('priorityOrder: the posts worth reading first', () => {
   it('the focused post and what it answers, the author, the most-answered, then page order', () => {
     const order = priorityOrder(thread, 6);
     expect(order.map((o) => o.index + 1)).toEqual([6, 5, 2, 1, 4, 9, 7, 3, 8, 10, 11, 12]);
-    expect(order.map((o) => o.reason)).toEqual(['focus', 'focus', 'focus', 'focus', 'author', 'author', 'replied', 'replied', 'order', 'order', 'order', 'order']);
+    expect(order.map((o) => o.reason)).toEqual([
+      'focus',
+      'focus',
+      'focus',
+      'focus',
+      'author',
+      'author',
+      'replied',
+      'replied',
+      'order',
+      'order',
+      'order',
+      'order',
+    ]);
   });
   it('the opening post comes next when the focused post does not answer it', () => {
-    expect(priorityOrder(thread, 12).slice(0, 3)).toEqual([{ index: 11, reason: 'focus' }, { index: 6, reason: 'focus' }, { index: 0, reason: 'focus' }]);
+    expect(priorityOrder(thread, 12).slice(0, 3)).toEqual([
+      { index: 11, reason: 'focus' },
+      { index: 6, reason: 'focus' },
+      { index: 0, reason: 'focus' },
+    ]);
     const loose = thread.map((p) => ({ ...p, inReplyToId: null }));
-    expect(priorityOrder(loose, 8).slice(0, 2)).toEqual([{ index: 7, reason: 'focus' }, { index: 0, reason: 'opening' }]);
+    expect(priorityOrder(loose, 8).slice(0, 2)).toEqual([
+      { index: 7, reason: 'focus' },
+      { index: 0, reason: 'opening' },
+    ]);
   });
   it('a focus out of range is the nearest post; a reply loop ends', () => {
     const loop = [post(1, { inReplyToId: '2' }), post(2, { inReplyToId: '1' })];

@@ -10,11 +10,24 @@ import { extractX } from '@/utils/sites/x/extract';
 import type { Post } from '@/utils/sites/types';
 import { own } from '../../support/fixtures';
 
-const thread = extractX(new DOMParser().parseFromString(readFileSync(own('x/status-thread-replies.html'), 'utf8'), 'text/html'), 'https://x.com/skein_test/status/1900000000000000010');
+const thread = extractX(
+  new DOMParser().parseFromString(readFileSync(own('x/status-thread-replies.html'), 'utf8'), 'text/html'),
+  'https://x.com/skein_test/status/1900000000000000010',
+);
 
 const post = (i: number, text = `Post number ${i} about wool and needles and swatches.`): Post => ({
-  id: String(i), url: null, author: { name: `User ${i}`, handle: `user${i}` }, createdAt: '2026-03-01T09:00:00.000Z',
-  text, lang: 'en', media: [], quoted: null, repostedBy: null, isPromoted: false, isTruncated: false, inReplyToId: null,
+  id: String(i),
+  url: null,
+  author: { name: `User ${i}`, handle: `user${i}` },
+  createdAt: '2026-03-01T09:00:00.000Z',
+  text,
+  lang: 'en',
+  media: [],
+  quoted: null,
+  repostedBy: null,
+  isPromoted: false,
+  isTruncated: false,
+  inReplyToId: null,
 });
 
 describe('prompts', () => {
@@ -36,7 +49,10 @@ describe('prompts', () => {
   });
 
   it('asks for the user’s language whatever the posts’ language', () => {
-    const text = (lang: string) => summaryMessages('<thread></thread>', lang).map((m) => m.content).join('\n');
+    const text = (lang: string) =>
+      summaryMessages('<thread></thread>', lang)
+        .map((m) => m.content)
+        .join('\n');
     expect(text('fr-FR')).toMatch(/Write in French.*En bref:/s);
     expect(text('en')).toMatch(/Write in English.*TL;DR:/s);
   });
@@ -49,7 +65,8 @@ describe('prompts', () => {
 });
 
 describe('parseSummary', () => {
-  const text = 'TL;DR: Swatch first and count twice [2][3].\nKey points:\n- Swatching matters [2, 9]\n- Keep notes [3]\n- Out of range [42]\nWho says what:\n- @purl_one: thanks the author [6]\n';
+  const text =
+    'TL;DR: Swatch first and count twice [2][3].\nKey points:\n- Swatching matters [2, 9]\n- Keep notes [3]\n- Out of range [42]\nWho says what:\n- @purl_one: thanks the author [6]\n';
 
   it('reads the three parts and their citations', () => {
     const s = parseSummary(text, 9);
@@ -86,7 +103,14 @@ describe('summarizeThread', () => {
     const posts = Array.from({ length: 40 }, (_, i) => post(i + 1));
     const plans: ReadingPlan[] = [];
     const stages: SummaryStage[] = [];
-    const { calls } = await summarizeThread(engine, posts, { lang: 'en', focus: 20, readBudget: 120, onPlan: (p) => plans.push(p), onStage: (s) => stages.push(s), speed: { prefillTps: 4, decodeTps: 2 } });
+    const { calls } = await summarizeThread(engine, posts, {
+      lang: 'en',
+      focus: 20,
+      readBudget: 120,
+      onPlan: (p) => plans.push(p),
+      onStage: (s) => stages.push(s),
+      speed: { prefillTps: 4, decodeTps: 2 },
+    });
     expect(calls).toBe(1);
     // Before the first word: how many posts it reads, and about how long that takes.
     expect(stages).toEqual([{ step: 'final', posts: plans[0]!.numbers.length, seconds: expect.any(Number) }]);
@@ -134,7 +158,11 @@ describe('summarizeThread', () => {
     const stages: string[] = [];
     const maps: SummaryStage[] = [];
     const onStage = (s: SummaryStage) => (stages.push(s.step), s.step === 'map' && maps.push(s));
-    const { text, calls } = await summarizeThread(engine, posts, { lang: 'en', onStage, speed: { prefillTps: 100, decodeTps: 10 } });
+    const { text, calls } = await summarizeThread(engine, posts, {
+      lang: 'en',
+      onStage,
+      speed: { prefillTps: 100, decodeTps: 10 },
+    });
     // Each part says which posts it reads and about how long it takes at the measured speed.
     expect(maps[0]).toMatchObject({ done: 0, first: 1 });
     expect((maps[1] as { first: number }).first).toBe((maps[0] as { last: number }).last + 1);
@@ -157,7 +185,11 @@ describe('summarizeThread', () => {
     const engine = new ScriptedEngine('TL;DR: one two three four five six.', { pieceDelayMs: 5 });
     await engine.load(SCRIPTED_MODEL);
     const controller = new AbortController();
-    const done = summarizeThread(engine, thread.posts, { lang: 'en', signal: controller.signal, onToken: () => controller.abort() });
+    const done = summarizeThread(engine, thread.posts, {
+      lang: 'en',
+      signal: controller.signal,
+      onToken: () => controller.abort(),
+    });
     await expect(done).rejects.toMatchObject({ code: 'aborted' });
   });
 
@@ -173,7 +205,10 @@ describe('requests the model counts as too long', () => {
   class CountingTokens extends ScriptedEngine {
     readonly sizes: number[] = [];
     limit = 4096;
-    override async generate(messages: Parameters<ScriptedEngine['generate']>[0], options?: Parameters<ScriptedEngine['generate']>[1]) {
+    override async generate(
+      messages: Parameters<ScriptedEngine['generate']>[0],
+      options?: Parameters<ScriptedEngine['generate']>[1],
+    ) {
       const requested = messages.reduce((n, m) => n + m.content.length, 0);
       this.sizes.push(requested);
       if (requested > this.limit) throw new EngineError('too long', 'too-long', { requested, limit: this.limit });
@@ -199,7 +234,9 @@ describe('requests the model counts as too long', () => {
     expect((await summarizeThread(engine, [post(1, '字'.repeat(50_000))], { lang: 'en' })).text).toBe('x');
     engine.limit = 50;
     engine.sizes.length = 0;
-    await expect(summarizeThread(engine, [post(1, '字'.repeat(50_000))], { lang: 'en' })).rejects.toMatchObject({ code: 'too-long' });
+    await expect(summarizeThread(engine, [post(1, '字'.repeat(50_000))], { lang: 'en' })).rejects.toMatchObject({
+      code: 'too-long',
+    });
     expect(engine.sizes).toHaveLength(3);
   });
 });

@@ -7,7 +7,12 @@ function fakeModule(script: { reloadError?: Error; pieces?: string[]; pieceDelay
   const log: string[] = [];
   class FakeMLCEngine {
     private interrupted = false;
-    constructor(private config: { appConfig: { model_list: { model_id: string; model_lib: string }[] }; initProgressCallback?: (r: { progress: number; timeElapsed: number; text: string }) => void }) {
+    constructor(
+      private config: {
+        appConfig: { model_list: { model_id: string; model_lib: string }[] };
+        initProgressCallback?: (r: { progress: number; timeElapsed: number; text: string }) => void;
+      },
+    ) {
       log.push(`new ${config.appConfig.model_list[0]!.model_id} ${config.appConfig.model_list[0]!.model_lib}`);
     }
     async reload(id: string) {
@@ -45,13 +50,17 @@ const model = chooseWebGpuModel('Qwen2.5-0.5B-Instruct', adapterNoF16)!;
 
 describe('chooseWebGpuModel', () => {
   it('picks f16 where the adapter has shader-f16, f32 otherwise (SwiftShader has not)', () => {
-    expect(chooseWebGpuModel('Llama-3.2-1B-Instruct', { hasF16: true, maxBufferBytes: 1 << 30 })?.id).toBe('Llama-3.2-1B-Instruct-q4f16_1-MLC');
+    expect(chooseWebGpuModel('Llama-3.2-1B-Instruct', { hasF16: true, maxBufferBytes: 1 << 30 })?.id).toBe(
+      'Llama-3.2-1B-Instruct-q4f16_1-MLC',
+    );
     expect(model.id).toBe('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
     expect(model.lib).toBe(`${DEFAULT_WEBGPU_LIB_BASE}Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm`);
   });
   it('refuses a model too big for the adapter, and takes a bundled library address', () => {
     expect(chooseWebGpuModel('Llama-3.2-3B-Instruct', { hasF16: false, maxBufferBytes: 256 << 20 })).toBeNull();
-    expect(chooseWebGpuModel('SmolLM2-360M-Instruct', adapterNoF16, 'chrome-extension://id/webllm')?.lib).toBe('chrome-extension://id/webllm/SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu.wasm');
+    expect(chooseWebGpuModel('SmolLM2-360M-Instruct', adapterNoF16, 'chrome-extension://id/webllm')?.lib).toBe(
+      'chrome-extension://id/webllm/SmolLM2-360M-Instruct-q4f32_1_cs1k-webgpu.wasm',
+    );
   });
 });
 
@@ -63,7 +72,9 @@ describe('WebLlmEngine (fake web-llm module)', () => {
     await engine.load(model, { onProgress: (p) => progress.push(Math.round((p.loaded / p.total) * 100)) });
     expect(progress).toEqual([25, 50, 100]);
     const pieces: string[] = [];
-    expect(await engine.generate([{ role: 'user', content: 'hi' }], { maxTokens: 32, onToken: (t) => pieces.push(t) })).toBe('TL;DR: wool [1].');
+    expect(
+      await engine.generate([{ role: 'user', content: 'hi' }], { maxTokens: 32, onToken: (t) => pieces.push(t) }),
+    ).toBe('TL;DR: wool [1].');
     expect(pieces).toEqual(['TL;DR: ', 'wool ', '[1].']);
     await engine.load(model); // already loaded: no second download
     expect(fake.log.filter((l) => l.startsWith('reload'))).toHaveLength(1);
@@ -75,7 +86,10 @@ describe('WebLlmEngine (fake web-llm module)', () => {
     const engine = new WebLlmEngine(async () => fake.module);
     await engine.load(model);
     const controller = new AbortController();
-    const run = engine.generate([{ role: 'user', content: 'x' }], { signal: controller.signal, onToken: () => controller.abort() });
+    const run = engine.generate([{ role: 'user', content: 'x' }], {
+      signal: controller.signal,
+      onToken: () => controller.abort(),
+    });
     await expect(run).rejects.toMatchObject({ code: 'aborted' });
   });
 
@@ -103,11 +117,20 @@ describe('WebLlmEngine (fake web-llm module)', () => {
 
   it('knows whether a model is downloaded, and says there is no WebGPU before offering a download', async () => {
     const cached = new Set(['Qwen2-0.5B-Instruct-q4f32_1-MLC']);
-    const module = { MLCEngine: class {}, hasModelInCache: async (id: string) => cached.has(id) } as unknown as WebLlmModule;
-    const withGpu = new WebLlmEngine(async () => module, async () => ({ hasF16: false }));
+    const module = {
+      MLCEngine: class {},
+      hasModelInCache: async (id: string) => cached.has(id),
+    } as unknown as WebLlmModule;
+    const withGpu = new WebLlmEngine(
+      async () => module,
+      async () => ({ hasF16: false }),
+    );
     expect(await withGpu.hasModel({ ...model, id: 'Qwen2-0.5B-Instruct-q4f32_1-MLC' })).toBe(true);
     expect(await withGpu.hasModel({ ...model, id: 'Other-q4f32_1-MLC' })).toBe(false);
-    const noGpu = new WebLlmEngine(async () => module, async () => null);
+    const noGpu = new WebLlmEngine(
+      async () => module,
+      async () => null,
+    );
     await expect(noGpu.hasModel(model)).rejects.toMatchObject({ code: 'no-webgpu' });
   });
 });

@@ -6,8 +6,15 @@ import { HAVE_SHARED, NO_SHARED, loadPage, own, shared, SHARED_FIXTURES } from '
 
 /** Every saved X page with posts: the real ones and the project's own. */
 const pages = [
-  ...(HAVE_SHARED ? readdirSync(`${SHARED_FIXTURES}/x`).filter((f) => f.endsWith('.html')).map((f) => ({ name: `shared ${f}`, path: shared(`x/${f}`) })) : []),
-  ...['status-thread-replies.html', 'poll.html', 'promoted.html'].map((f) => ({ name: `own ${f}`, path: own(`x/${f}`) })),
+  ...(HAVE_SHARED
+    ? readdirSync(`${SHARED_FIXTURES}/x`)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => ({ name: `shared ${f}`, path: shared(`x/${f}`) }))
+    : []),
+  ...['status-thread-replies.html', 'poll.html', 'promoted.html'].map((f) => ({
+    name: `own ${f}`,
+    path: own(`x/${f}`),
+  })),
 ];
 
 describe('cardSlotOf: an explanation card flows under the post, in its content column', () => {
