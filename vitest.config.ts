@@ -18,6 +18,8 @@ export default defineConfig({
       },
     },
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    // What the user does is trusted; tests make a page script's events themselves.
+    setupFiles: ['tests/unit/support/user-events.ts'],
     testTimeout: 20_000,
   },
 });

@@ -147,3 +147,37 @@ for (const [name, served] of [
     ).toEqual([]);
   });
 }
+
+test('Firefox: a page script clicking every Skein control starts nothing and downloads nothing', async ({
+  openServed,
+  modelServer,
+  pageErrors,
+}) => {
+  const page = await openServed([await threadWithReplyBox()]);
+  await page.goto(OWN_THREAD.url);
+  await page.waitForSelector('skein-reply-bar');
+  await page.waitForSelector('skein-post-button');
+  const before = modelServer.log.length;
+  // In the page's own world, as X's scripts or a third party's would.
+  const clicked = await page.evaluate(async () => {
+    let count = 0;
+    for (const host of Array.from(
+      document.querySelectorAll('skein-post-button, skein-reply-bar, skein-card, skein-toast'),
+    )) {
+      for (const control of Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>('button') ?? [])) {
+        control.click();
+        count++;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    return count;
+  });
+  expect(clicked).toBeGreaterThan(20);
+  // The bar stayed closed, no job wrote into it, no card opened, and the model was not asked for.
+  expect(
+    await page.$eval('skein-reply-bar', (b) => (b.shadowRoot!.querySelector('.panel') as HTMLElement).hidden),
+  ).toBe(true);
+  expect(await page.$$eval('skein-card', (cards) => cards.length)).toBe(0);
+  expect(modelServer.log.slice(before).filter((l) => l.includes('huggingface.co'))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});

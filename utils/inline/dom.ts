@@ -33,3 +33,18 @@ export function closeButton(doc: Document): HTMLButtonElement {
   el.setAttribute('aria-label', t('notice.close'));
   return el;
 }
+
+/**
+ * Listens for `type` on `target`, acting only on what the user did: events a page's script
+ * makes (`button.click()`, `dispatchEvent`) are not trusted, and Skein's controls live in the
+ * page, so without this any script on the site could start jobs or a model download.
+ */
+export function onUser<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  handler: (event: HTMLElementEventMap[K]) => void,
+): void {
+  target.addEventListener(type, (event) => {
+    if (event.isTrusted) handler(event);
+  });
+}

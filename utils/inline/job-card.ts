@@ -9,7 +9,7 @@ import { formatSize, t } from '../i18n';
 import { describeError } from '../errors';
 import { detectTheme } from './theme';
 import { paletteCss } from './palette';
-import { button, closeButton, shadowHost } from './dom';
+import { button, closeButton, shadowHost, onUser } from './dom';
 
 export const CARD_TAG = 'skein-card';
 
@@ -124,11 +124,11 @@ export function mountJobCard(
     port?.disconnect();
     host.remove();
   };
-  download.addEventListener('click', () => {
+  onUser(download, 'click', () => {
     download.hidden = true;
     void restart?.().then((id) => open && id && follow(id));
   });
-  close.addEventListener('click', remove);
+  onUser(close, 'click', remove);
   follow(jobId);
   return remove;
 }

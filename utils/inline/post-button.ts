@@ -9,7 +9,7 @@ import type { Notice } from './actions';
 import { t } from '../i18n';
 import type { PageTheme } from './theme';
 import { POST_BUTTON_CSS } from './post-button-style';
-import { button, closeButton, shadowHost } from './dom';
+import { button, closeButton, shadowHost, onUser } from './dom';
 
 /** The host element's tag; other tools count `[data-skein-post]`. */
 export const HOST_TAG = 'skein-post-button';
@@ -146,17 +146,17 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     items[focusIndex]?.focus();
   };
 
-  trigger.addEventListener('click', () => {
+  onUser(trigger, 'click', () => {
     if (isOpen(menu)) hide(menu);
     else openMenu(0);
   });
-  trigger.addEventListener('keydown', (e) => {
+  onUser(trigger, 'keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       openMenu(e.key === 'ArrowDown' ? 0 : items.length - 1);
     }
   });
-  menu.addEventListener('keydown', (e) => {
+  onUser(menu, 'keydown', (e) => {
     const index = items.indexOf(root.activeElement as HTMLButtonElement);
     const move = (to: number) => items[(to + items.length) % items.length]?.focus();
     if (e.key === 'ArrowDown') move(index + 1);
@@ -169,7 +169,7 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     } else return;
     e.preventDefault();
   });
-  menu.addEventListener('click', (e) => {
+  onUser(menu, 'click', (e) => {
     const action = (e.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action as
       | AssistantAction
       | undefined;
@@ -181,8 +181,8 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
       () => showNotice({ text: t('notice.disconnected') }),
     );
   });
-  noticeClose.addEventListener('click', hideNotice);
-  noticeAction.addEventListener('click', () => {
+  onUser(noticeClose, 'click', hideNotice);
+  onUser(noticeAction, 'click', () => {
     hideNotice();
     noticeRun?.().catch(() => showNotice({ text: t('notice.disconnected') }));
   });

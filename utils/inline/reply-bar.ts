@@ -12,7 +12,7 @@ import { describeError } from '../errors';
 import type { Connect } from './job-card';
 import { REPLY_BAR_CSS } from './reply-bar-style';
 import type { PageTheme } from './theme';
-import { button, shadowHost } from './dom';
+import { button, shadowHost, onUser } from './dom';
 
 export const REPLY_BAR_TAG = 'skein-reply-bar';
 
@@ -176,7 +176,7 @@ export function createReplyBar(
         const p = doc.createElement('p');
         const insert = button(doc, t('reply.insert'), 'insert');
         insert.setAttribute('aria-label', t('reply.insertLabel', { n: i + 1 }));
-        insert.addEventListener('click', () => void insertVariant(i));
+        onUser(insert, 'click', () => void insertVariant(i));
         item.append(p, insert);
         list.append(item);
       }
@@ -251,15 +251,15 @@ export function createReplyBar(
     toggle.setAttribute('aria-expanded', String(open));
     if (open) toneSelect.focus();
   };
-  toggle.addEventListener('click', () => show(panel.hidden));
-  go.addEventListener('click', () => void start({}));
-  instruction.addEventListener('keydown', (e) => {
+  onUser(toggle, 'click', () => show(panel.hidden));
+  onUser(go, 'click', () => void start({}));
+  onUser(instruction, 'keydown', (e) => {
     if (e.key === 'Enter' && !go.disabled) void start({});
   });
-  regenerate.addEventListener('click', () => void start({ force: true }));
-  download.addEventListener('click', () => void start({ allowDownload: true }));
+  onUser(regenerate, 'click', () => void start({ force: true }));
+  onUser(download, 'click', () => void start({ allowDownload: true }));
   // Closing the port does not stop a job (the panel may follow it): Stop does.
-  stop.addEventListener('click', () => void (state && ports.cancel(state.id).catch(() => undefined)));
+  onUser(stop, 'click', () => void (state && ports.cancel(state.id).catch(() => undefined)));
 
   return {
     host,

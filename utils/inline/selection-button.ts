@@ -6,7 +6,7 @@
 import { t } from '../i18n';
 import { postOfSelection } from './selection-text';
 import { detectTheme } from './theme';
-import { button, shadowHost } from './dom';
+import { button, shadowHost, onUser } from './dom';
 
 export const SELECTION_TAG = 'skein-selection-button';
 
@@ -53,7 +53,7 @@ export function mountSelectionButton(
 
   // Pressing the button must not clear the selection it acts on.
   explain.addEventListener('mousedown', (e) => e.preventDefault());
-  explain.addEventListener('click', (e) => {
+  onUser(explain, 'click', (e) => {
     e.stopPropagation();
     if (!current) return;
     const { text, post } = current;

@@ -2,7 +2,7 @@
  * A message at the bottom of the page, for what happened away from any post (a reply box that
  * closed under its drafts). Shadow root, text only, one action at most, closed by the user.
  */
-import { button, closeButton, shadowHost } from './dom';
+import { button, closeButton, shadowHost, onUser } from './dom';
 import { detectTheme } from './theme';
 
 export const TOAST_TAG = 'skein-toast';
@@ -31,14 +31,14 @@ export function showToast(doc: Document, text: string, action?: { label: string;
   const remove = () => host.remove();
   if (action) {
     const go = button(doc, action.label, 'action');
-    go.addEventListener('click', () => {
+    onUser(go, 'click', () => {
       action.run();
       remove();
     });
     box.append(go);
   }
   const close = closeButton(doc);
-  close.addEventListener('click', remove);
+  onUser(close, 'click', remove);
   box.append(close);
   root.append(box);
   doc.body.append(host);
