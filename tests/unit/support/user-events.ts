@@ -5,12 +5,15 @@
  */
 const UNTRUSTED = Symbol('made by the page');
 
-Object.defineProperty(Event.prototype, 'isTrusted', {
-  configurable: true,
-  get(this: Event & { [UNTRUSTED]?: boolean }) {
-    return this[UNTRUSTED] !== true;
-  },
-});
+// Only in the test DOM: Node's own Event (the files that run without a DOM) has it fixed.
+if (Object.getOwnPropertyDescriptor(Event.prototype, 'isTrusted')?.configurable !== false) {
+  Object.defineProperty(Event.prototype, 'isTrusted', {
+    configurable: true,
+    get(this: Event & { [UNTRUSTED]?: boolean }) {
+      return this[UNTRUSTED] !== true;
+    },
+  });
+}
 
 /** Clicks `el` as a script on the page would (`el.click()` in a browser): an untrusted click. */
 export function pageScriptClick(el: Element): void {

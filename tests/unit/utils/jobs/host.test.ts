@@ -119,7 +119,7 @@ describe('EngineHost', () => {
       signal,
     );
     const chat = engine.calls[1]!;
-    expect(chat[1]!.content).toContain('[2] U2 (@u2): about gauge 2');
+    expect(chat[1]!.content).toContain('<post n="2" author="U2 (@u2)">\nabout gauge 2\n</post>');
     expect(chat.slice(-3).map((m) => [m.role, m.content])).toEqual([
       ['user', 'What is gauge?'],
       ['assistant', 'Stitches per 10 cm [1].'],
@@ -325,7 +325,7 @@ describe('EngineHost', () => {
         );
         const reading = events.flatMap((e) => (e.type === 'reading' ? [e.reading] : []));
         expect(reading.map((r) => [r.read, r.total])).toEqual([[40, 40]]);
-        expect(engine.calls.at(-1)![1]!.content).toContain('[40] U40');
+        expect(engine.calls.at(-1)![1]!.content).toContain('<post n="40" author="U40');
       }
     });
   });
