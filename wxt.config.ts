@@ -55,8 +55,10 @@ export default defineConfig({
   },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },
   manifest: ({ browser, command }) => ({
-    name: 'Skein',
-    description: 'An AI assistant for your social feed that runs entirely on your device.',
+    // From public/_locales (en, fr): the store listing and the browser speak the user's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings; unlimitedStorage: the model's weights (hundreds of MB) kept on the
     // device; contextMenus: "Explain with Skein" on selected words (shown on X only); sidePanel
     // and offscreen (Chrome): the panel, and the page the engine runs in.
@@ -99,19 +101,19 @@ export default defineConfig({
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Open Skein',
+        description: '__MSG_cmdOpen__',
       },
       // Names match utils/shortcuts.ts (COMMANDS). Chrome takes at most four suggested keys.
       'summarize-thread': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Summarize the thread on this page',
+        description: '__MSG_cmdSummarize__',
       },
       // The dev run leaves this one without a key: WXT's own reload command needs the slot.
       'open-panel': {
         ...(command === 'serve' ? {} : { suggested_key: { default: 'Alt+Shift+L' } }),
-        description: 'Open Skein’s panel',
+        description: '__MSG_cmdPanel__',
       },
-      'explain-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Explain the selected words' },
+      'explain-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_cmdExplain__' },
     },
   }),
 });

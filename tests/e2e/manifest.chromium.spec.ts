@@ -12,7 +12,7 @@ test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen e
   // Cross-origin isolated pages: the CPU engine may use threads.
   expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
   expect(m.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
-  expect(m.name).toBe('Skein');
+  expect(m.name).toBe('__MSG_extName__');
   expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(Object.keys(m.commands).sort()).toEqual([
     '_execute_action',
@@ -50,4 +50,20 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
   ]);
   expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
   expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
+});
+
+test('both builds: name, description and shortcut descriptions come from _locales, in English and French', () => {
+  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+    const m = manifest(dir);
+    expect(m.default_locale).toBe('en');
+    const keys = [m.name, m.description, ...Object.values(m.commands as Record<string, { description: string }>).map((c) => c.description)];
+    const wanted = keys.map((k: string) => /^__MSG_(\w+)__$/.exec(k)?.[1]);
+    expect(wanted.every(Boolean)).toBe(true);
+    for (const lang of ['en', 'fr']) {
+      const messages = JSON.parse(readFileSync(join(dir, `_locales/${lang}/messages.json`), 'utf8'));
+      for (const key of wanted) expect(messages[key!]?.message, `${lang}: ${key}`).toBeTruthy();
+    }
+    const fr = JSON.parse(readFileSync(join(dir, '_locales/fr/messages.json'), 'utf8'));
+    expect(fr.cmdSummarize.message).toBe('Résumer le fil de cette page');
+  }
 });

@@ -3,4 +3,4 @@
  * thread with greedy decoding: nonsense, the same in Chromium and Firefox. Byte tokens that do
  * not form UTF-8 come out as U+FFFD.
  */
-export const TINY_SUMMARY = 'it+ une\ufffdtwipos\x12 summary anca repl\ufffd a\ufffdsum dan\ufffd bl';
+export const TINY_SUMMARY = '\ufffdetor\u0631st swat\ufffd keep';
