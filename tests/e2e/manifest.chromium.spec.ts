@@ -56,7 +56,11 @@ test('both builds: name, description and shortcut descriptions come from _locale
   for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
     const m = manifest(dir);
     expect(m.default_locale).toBe('en');
-    const keys = [m.name, m.description, ...Object.values(m.commands as Record<string, { description: string }>).map((c) => c.description)];
+    const keys = [
+      m.name,
+      m.description,
+      ...Object.values(m.commands as Record<string, { description: string }>).map((c) => c.description),
+    ];
     const wanted = keys.map((k: string) => /^__MSG_(\w+)__$/.exec(k)?.[1]);
     expect(wanted.every(Boolean)).toBe(true);
     for (const lang of ['en', 'fr']) {

@@ -17,7 +17,9 @@ if (Object.getOwnPropertyDescriptor(Event.prototype, 'isTrusted')?.configurable 
 
 /** Clicks `el` as a script on the page would (`el.click()` in a browser): an untrusted click. */
 export function pageScriptClick(el: Element): void {
-  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }) as MouseEvent & { [UNTRUSTED]?: boolean };
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }) as MouseEvent & {
+    [UNTRUSTED]?: boolean;
+  };
   event[UNTRUSTED] = true;
   el.dispatchEvent(event);
 }

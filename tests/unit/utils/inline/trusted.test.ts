@@ -15,7 +15,13 @@ import { own } from '../../support/fixtures';
 import { pageScriptClick } from '../../support/user-events';
 
 const state = (over: Partial<JobState>): JobState => ({
-  id: 'job-1', action: 'explain', status: 'queued', text: '', postCount: 1, cached: false, engine: 'cpu',
+  id: 'job-1',
+  action: 'explain',
+  status: 'queued',
+  text: '',
+  postCount: 1,
+  cached: false,
+  engine: 'cpu',
   model: { id: 'm', engine: 'cpu', label: 'Tiny', url: '', sizeBytes: 1, contextTokens: 4096 },
   ...over,
 });
@@ -43,7 +49,9 @@ describe('only the user drives Skein', () => {
     pageScriptClick(inRoot(bar.host, '.toggle'));
     expect(panel.hidden).toBe(true);
     pageScriptClick(inRoot(bar.host, '.go'));
-    inRoot(bar.host, 'input[name="instruction"]').dispatchEvent(Object.assign(new KeyboardEvent('keydown', { key: 'Enter' }), {}));
+    inRoot(bar.host, 'input[name="instruction"]').dispatchEvent(
+      Object.assign(new KeyboardEvent('keydown', { key: 'Enter' }), {}),
+    );
     expect(asked).toHaveLength(1); // the Enter above is the user's (trusted in this DOM)
     asked.length = 0;
     pageScriptClick(inRoot(bar.host, '.go'));
@@ -56,7 +64,11 @@ describe('only the user drives Skein', () => {
     const html = readFileSync(own('x/promoted.html'), 'utf8');
     document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
     const actions: string[] = [];
-    const stop = mountPostButtons({ doc: document, hooks: xAdapter.page, onAction: async (action) => (actions.push(action), null) });
+    const stop = mountPostButtons({
+      doc: document,
+      hooks: xAdapter.page,
+      onAction: async (action) => (actions.push(action), null),
+    });
     const host = document.querySelector('skein-post-button')!;
     for (const action of ['summarize', 'explain', 'draft']) pageScriptClick(inRoot(host, `[data-action="${action}"]`));
     pageScriptClick(inRoot(host, 'button.trigger'));
@@ -70,7 +82,13 @@ describe('only the user drives Skein', () => {
     const post = document.body.appendChild(document.createElement('article'));
     let push: (s: JobState) => void = () => undefined;
     const restarts: string[] = [];
-    mountJobCard(post, 'job-1', 'Skein explains', () => ({ onMessage: { addListener: (fn) => void (push = fn) }, disconnect: () => undefined }), async () => (restarts.push('download'), 'job-2'));
+    mountJobCard(
+      post,
+      'job-1',
+      'Skein explains',
+      () => ({ onMessage: { addListener: (fn) => void (push = fn) }, disconnect: () => undefined }),
+      async () => (restarts.push('download'), 'job-2'),
+    );
     push(state({ status: 'needs-model' }));
     const card = post.querySelector('skein-card')!;
     expect(inRoot<HTMLButtonElement>(card, '.download').hidden).toBe(false);
