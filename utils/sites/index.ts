@@ -1,6 +1,7 @@
 /** The site adapters, and picking the one for a URL. */
 import type { PageSnapshot, SiteAdapter } from './types';
 import { xAdapter } from './x/extract';
+import { withInvariants } from './invariants';
 
 /** Every adapter Skein has; other networks join through the same interface. */
 export const ADAPTERS: readonly SiteAdapter[] = [xAdapter];
@@ -17,14 +18,15 @@ export function adapterFor(url: string): SiteAdapter | null {
 }
 
 /**
- * Reads a page with the adapter for its URL. Never throws: an adapter failure becomes an empty
- * snapshot with a reason, so the page and the UI keep working.
+ * Reads a page with the adapter for its URL, its invariants made to hold (./invariants.ts).
+ * Never throws: an adapter failure becomes an empty snapshot with a reason, so the page and
+ * the UI keep working.
  */
 export function extractPage(doc: Document, url: string): PageSnapshot | null {
   const adapter = adapterFor(url);
   if (!adapter) return null;
   try {
-    return adapter.extract(doc, url);
+    return withInvariants(adapter.extract(doc, url));
   } catch (err) {
     return {
       site: adapter.id,
