@@ -83,7 +83,8 @@ export async function benchCpu(): Promise<void> {
   const firefox = await benchOnnx('int8', [], RUNS, { node: false, firefox: true, cancelAt: 0 });
   const chrome = (threads: number) => engine[`Chromium, ${threads} thread(s)`]!;
   console.log(
-    `CPU engine, real-size model (int8), Chromium, session created in ${(chrome(picked).loadMs / 1000).toFixed(1)} s; peak memory of one process: ${peakMb.toFixed(0)} MB`,
+    `CPU engine, real-size model (int8), Chromium, session created in ${(chrome(picked).loadMs / 1000).toFixed(1)} ` +
+      `s; peak memory of one process: ${peakMb.toFixed(0)} MB`,
   );
   if (picked !== 1) {
     console.log(
@@ -131,7 +132,8 @@ export async function benchCpu(): Promise<void> {
 
   const native = await nativeSpeed(realSizeModel('q8_0'), counts, promptOf(PROMPT_TOKENS), DECODE_TOKENS, RUNS);
   console.log(
-    `native llama.cpp (${native.build} build), model load: ${(native.loadMs / 1000).toFixed(1)} s; memory: ${native.rssMb.toFixed(0)} MB`,
+    `native llama.cpp (${native.build} build), model load: ${(native.loadMs / 1000).toFixed(1)} s; memory: ` +
+      `${native.rssMb.toFixed(0)} MB`,
   );
   for (const threads of counts) {
     const runs = { runs: native.byThreads[threads]! };

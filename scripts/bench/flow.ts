@@ -95,7 +95,8 @@ export async function benchFlow(): Promise<void> {
     await options.getByTestId('model-download-cpu').getByRole('button').click();
     await options.getByTestId('model-download-cpu').getByText('on this device').waitFor({ timeout: 0 });
     console.log(
-      `real-size model download into the CPU engine's cache, local server: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `real-size model download into the CPU engine's cache, local server: ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${id}/sidepanel.html`);

@@ -161,7 +161,8 @@ export async function benchOnnx(
     );
     if (r.cancel)
       console.log(
-        `${label}, cancel 3 s into a long prompt: stopped in ${(r.cancel.settledMs / 1000).toFixed(1)} s, next answer began ${(r.cancel.nextTokenMs / 1000).toFixed(1)} s after`,
+        `${label}, cancel 3 s into a long prompt: stopped in ${(r.cancel.settledMs / 1000).toFixed(1)} s, next ` +
+          `answer began ${(r.cancel.nextTokenMs / 1000).toFixed(1)} s after`,
       );
   }
   return figures;

@@ -140,10 +140,12 @@ export async function benchPipeline(): Promise<void> {
       }
     }
     console.log(
-      `${figure('click to first token, scripted engine (pipeline overhead)', firstToken, 'ms', 1)} p50 ${pct(firstToken, 0.5).toFixed(1)} p95 ${pct(firstToken, 0.95).toFixed(1)}`,
+      `${figure('click to first token, scripted engine (pipeline overhead)', firstToken, 'ms', 1)} p50 ` +
+        `${pct(firstToken, 0.5).toFixed(1)} p95 ${pct(firstToken, 0.95).toFixed(1)}`,
     );
     console.log(
-      `${figure('click to a kept summary shown again', cachedShown, 'ms', 1)} p50 ${pct(cachedShown, 0.5).toFixed(1)} p95 ${pct(cachedShown, 0.95).toFixed(1)}`,
+      `${figure('click to a kept summary shown again', cachedShown, 'ms', 1)} p50 ` +
+        `${pct(cachedShown, 0.5).toFixed(1)} p95 ${pct(cachedShown, 0.95).toFixed(1)}`,
     );
   } finally {
     await context.close();

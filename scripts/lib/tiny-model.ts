@@ -59,7 +59,10 @@ function bpe(size = 0): { vocab: Record<string, number>; merges: string[]; size:
   return { vocab, merges, size: pieces.length + CONTROL.length };
 }
 
-/** tokenizer.json and tokenizer_config.json of a ChatML byte-level BPE tokenizer of `size` ids (as few as its words need by default). */
+/**
+ * tokenizer.json and tokenizer_config.json of a ChatML byte-level BPE tokenizer of `size` ids (as few as its words
+ * need by default).
+ */
 export function chatTokenizerFiles(size = 0): {
   tokenizer: object;
   tokenizerConfig: object;

@@ -64,7 +64,8 @@ for (const [name, served] of [
     await setSettings({
       engine: 'scripted',
       scriptedReply:
-        'Context: a long enough explanation to wrap over several lines if the card were squeezed into a narrow column beside the post [1].',
+        'Context: a long enough explanation to wrap over several lines if the card were squeezed into a narrow ' +
+        'column beside the post [1].',
     });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -86,7 +86,8 @@ export const en = {
   'error.details': 'Details',
   'job.openOptions': 'Open the options',
   'job.next.damaged':
-    'Try again; if it fails again, the model file may be damaged: delete it under “Models on this device” and try again to download it afresh.',
+    'Try again; if it fails again, the model file may be damaged: delete it under “Models on this device” and try ' +
+    'again to download it afresh.',
   'job.next.busy': 'Try again; close other heavy tabs if the device is busy.',
   'job.next.again': 'Try again: nothing was lost.',
   'job.next.smaller': 'Pick a smaller model under “Engine” in Skein’s options.',
@@ -116,7 +117,8 @@ export const en = {
   'options.lang.auto': 'The browser’s language',
   'options.privacy': 'Privacy',
   'options.privacyText':
-    'Skein runs its model on this device. Posts, summaries and drafts never leave it; the only download is the model itself. No analytics, no account.',
+    'Skein runs its model on this device. Posts, summaries and drafts never leave it; the only download is the ' +
+    'model itself. No analytics, no account.',
   'options.data': 'Data',
   'options.export': 'Export history (JSON)',
   'options.exportEmpty': 'Nothing to export yet: the history is empty.',
@@ -198,7 +200,8 @@ export const en = {
   'options.notOnDevice': 'not downloaded',
   'options.shortcuts': 'Keyboard shortcuts',
   'options.shortcutsHint':
-    'Summarize the thread: Alt+Shift+S · Open the panel: Alt+Shift+L · Explain the selection: Alt+Shift+E · Popup (Firefox: sidebar): Alt+Shift+K. Change them in the browser’s extension shortcut settings.',
+    'Summarize the thread: Alt+Shift+S · Open the panel: Alt+Shift+L · Explain the selection: Alt+Shift+E · Popup ' +
+    '(Firefox: sidebar): Alt+Shift+K. Change them in the browser’s extension shortcut settings.',
   'popup.model': 'Model',
   'popup.onDevice': 'On this device',
   'popup.notDownloaded': 'Not downloaded yet ({size})',

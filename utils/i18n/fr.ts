@@ -9,7 +9,8 @@ export const fr: Record<MessageKey, string> = {
   'notice.openSidebar.one':
     'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir (bouton de la barre d’outils ou Alt+Maj+K).',
   'notice.openSidebar.other':
-    'Skein a lu {count} posts. Ouvrez le panneau latéral Skein pour les voir (bouton de la barre d’outils ou Alt+Maj+K).',
+    'Skein a lu {count} posts. Ouvrez le panneau latéral Skein pour les voir (bouton de la barre d’outils ou ' +
+    'Alt+Maj+K).',
   'notice.sent': 'Envoyé à Skein.',
   'notice.unreadable': 'Skein n’a pas pu lire cette page : {reason}',
   'notice.disconnected': 'Skein a été mis à jour ou redémarré. Rechargez la page pour l’utiliser.',
@@ -23,7 +24,8 @@ export const fr: Record<MessageKey, string> = {
   'panel.posts.one': '{count} post lu sur {site}',
   'panel.posts.other': '{count} posts lus sur {site}',
   'panel.single':
-    'Un seul post de {site} : vu dans un fil d’actualité, pas une conversation entière. Ouvrez le post pour lire ses réponses.',
+    'Un seul post de {site} : vu dans un fil d’actualité, pas une conversation entière. Ouvrez le post pour lire ' +
+    'ses réponses.',
   'panel.selection': 'Mots sélectionnés',
   'panel.quote': 'Cite',
   'panel.repostedBy': 'Reposté par {name}',
@@ -88,7 +90,8 @@ export const fr: Record<MessageKey, string> = {
   'error.details': 'Détails',
   'job.openOptions': 'Ouvrir les options',
   'job.next.damaged':
-    'Réessayez ; si l’erreur revient, le fichier du modèle est peut-être abîmé : supprimez-le sous « Modèles sur cet appareil » et réessayez pour le télécharger à nouveau.',
+    'Réessayez ; si l’erreur revient, le fichier du modèle est peut-être abîmé : supprimez-le sous « Modèles sur ' +
+    'cet appareil » et réessayez pour le télécharger à nouveau.',
   'job.next.busy': 'Réessayez ; fermez les onglets gourmands si l’appareil est occupé.',
   'job.next.again': 'Réessayez : rien n’est perdu.',
   'job.next.smaller': 'Choisissez un modèle plus petit sous « Moteur » dans les options de Skein.',
@@ -118,7 +121,8 @@ export const fr: Record<MessageKey, string> = {
   'options.lang.auto': 'La langue du navigateur',
   'options.privacy': 'Confidentialité',
   'options.privacyText':
-    'Skein fait tourner son modèle sur cet appareil. Les posts, résumés et brouillons n’en sortent jamais ; le seul téléchargement est le modèle lui-même. Ni statistiques, ni compte.',
+    'Skein fait tourner son modèle sur cet appareil. Les posts, résumés et brouillons n’en sortent jamais ; le ' +
+    'seul téléchargement est le modèle lui-même. Ni statistiques, ni compte.',
   'options.data': 'Données',
   'options.export': 'Exporter l’historique (JSON)',
   'options.exportEmpty': 'Rien à exporter : l’historique est vide.',
@@ -149,7 +153,8 @@ export const fr: Record<MessageKey, string> = {
   'options.confirmClearYes': 'Tout effacer',
   'panel.action.chat': 'Discussion',
   'job.needsModel':
-    'Skein fait tourner son modèle sur cet appareil. Téléchargez {model} ({size}) une fois pour continuer ; rien d’autre ne quitte votre appareil.',
+    'Skein fait tourner son modèle sur cet appareil. Téléchargez {model} ({size}) une fois pour continuer ; rien ' +
+    'd’autre ne quitte votre appareil.',
   'job.downloadModel': 'Télécharger le modèle ({size})',
   'reply.region': 'Skein : rédiger une réponse',
   'reply.toggle': 'Rédiger avec Skein',
@@ -203,7 +208,9 @@ export const fr: Record<MessageKey, string> = {
   'options.notOnDevice': 'non téléchargé',
   'options.shortcuts': 'Raccourcis clavier',
   'options.shortcutsHint':
-    'Résumer le fil : Alt+Maj+S · Ouvrir le panneau : Alt+Maj+L · Expliquer la sélection : Alt+Maj+E · Fenêtre (Firefox : panneau latéral) : Alt+Maj+K. Modifiez-les dans les réglages de raccourcis des extensions du navigateur.',
+    'Résumer le fil : Alt+Maj+S · Ouvrir le panneau : Alt+Maj+L · Expliquer la sélection : Alt+Maj+E · Fenêtre ' +
+    '(Firefox : panneau latéral) : Alt+Maj+K. Modifiez-les dans les réglages de raccourcis des extensions du ' +
+    'navigateur.',
   'popup.model': 'Modèle',
   'popup.onDevice': 'Sur cet appareil',
   'popup.notDownloaded': 'Pas encore téléchargé ({size})',

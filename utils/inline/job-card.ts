@@ -16,17 +16,20 @@ export const CARD_TAG = 'skein-card';
 const CSS = `
 :host { display: block; margin: 8px 0 4px; }
 ${paletteCss()}
-.card { border: 1px solid var(--accent); border-radius: 12px; padding: 10px 12px; background: var(--bg); color: var(--fg);
+.card { border: 1px solid var(--accent); border-radius: 12px; padding: 10px 12px; background: var(--bg);
+  color: var(--fg);
   font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 header { display: flex; justify-content: space-between; align-items: center; font-size: 13px; color: var(--muted); }
 header strong { color: var(--accent); }
 .text { white-space: pre-wrap; margin-top: 6px; }
 button { all: unset; cursor: pointer; padding: 0 4px; color: var(--muted); }
-.download { display: inline-block; margin-top: 8px; padding: 4px 12px; border-radius: 9999px; background: var(--accent); color: var(--on-accent); font-weight: 700; }
+.download { display: inline-block; margin-top: 8px; padding: 4px 12px; border-radius: 9999px;
+  background: var(--accent); color: var(--on-accent); font-weight: 700; }
 .download[hidden] { display: none; }
 button:focus-visible { outline: 2px solid var(--accent); }
 /* A target a finger or a pointer finds: 32 px square. */
-button.close { display: inline-flex; align-items: center; justify-content: center; width: 32px; height: 32px; margin: -6px -8px -6px 0; padding: 0; border-radius: 9999px; font-size: 22px; line-height: 1; }
+button.close { display: inline-flex; align-items: center; justify-content: center; width: 32px; height: 32px;
+  margin: -6px -8px -6px 0; padding: 0; border-radius: 9999px; font-size: 22px; line-height: 1; }
 button.close:hover { background: var(--highlight); color: var(--fg); }
 `;
 

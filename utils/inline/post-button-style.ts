@@ -15,9 +15,11 @@ ${paletteCss()}
 svg { width: 18.75px; height: 18.75px; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; }
 [popover] { position: fixed; inset: auto; margin: 0; padding: 4px 0; border: 1px solid var(--border);
   border-radius: 12px; background: var(--surface); color: var(--fg);
-  box-shadow: 0 4px 18px rgba(101, 119, 134, .25); font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+  box-shadow: 0 4px 18px rgba(101, 119, 134, .25);
+  font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 .menu { min-width: 180px; }
-.menu button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 10px 16px; cursor: pointer; font-weight: 600; }
+.menu button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 10px 16px; cursor: pointer;
+  font-weight: 600; }
 .menu button:hover { background: var(--highlight); }
 .menu button:focus-visible { background: var(--highlight); outline: 2px solid var(--accent); outline-offset: -2px; }
 .notice { max-width: 320px; padding: 10px 12px; display: flex; gap: 8px; align-items: flex-start; }

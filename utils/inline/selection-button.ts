@@ -12,7 +12,8 @@ export const SELECTION_TAG = 'skein-selection-button';
 
 const CSS = `
 :host { position: fixed; z-index: 2147483646; }
-button { all: unset; cursor: pointer; padding: 4px 10px; border-radius: 9999px; background: rgb(120,86,255); color: #fff;
+button { all: unset; cursor: pointer; padding: 4px 10px; border-radius: 9999px; background: rgb(120,86,255);
+  color: #fff;
   font: 700 13px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 button:focus-visible { outline: 2px solid rgb(120,86,255); outline-offset: 2px; }

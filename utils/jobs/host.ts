@@ -149,7 +149,8 @@ export class EngineHost {
       // Said before the download: the model would not load after it.
       const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
       throw new EngineError(
-        `${task.model.label} needs about ${gb(short.needed)} GB of memory; Skein can use about ${gb(short.available)} GB on this device. Pick a smaller model in Skein’s options.`,
+        `${task.model.label} needs about ${gb(short.needed)} GB of memory; Skein can use about ` +
+          `${gb(short.available)} GB on this device. Pick a smaller model in Skein’s options.`,
         'too-big',
       );
     }

@@ -91,7 +91,8 @@ export function systemPrompt(lang: string): string {
   return (
     `You are Skein, an assistant for reading social media threads. ${SAFETY} ` +
     `Write in ${languageName(lang)}, whatever language the posts are in. ` +
-    'Cite the posts you use by their number n in square brackets, like [2] or [3][5]; when the posts do not tell, say so plainly instead of guessing.'
+    'Cite the posts you use by their number n in square brackets, like [2] or [3][5]; when the posts do not tell, ' +
+    'say so plainly instead of guessing.'
   );
 }
 
@@ -118,7 +119,8 @@ export function notesMessages(block: string, lang: string): ChatMessage[] {
   return onThread(
     block,
     lang,
-    'These posts are one part of a long thread. Take notes on them: the main points and who makes them, as short lines "- point [n]".',
+    'These posts are one part of a long thread. Take notes on them: the main points and who makes them, as short ' +
+      'lines "- point [n]".',
   );
 }
 
@@ -131,7 +133,8 @@ export function reduceMessages(notes: string[], lang: string, totalPosts: number
   return onThread(
     notesBlock(notes),
     lang,
-    `These are notes on the parts of a ${totalPosts}-post thread. Summarize the whole thread from them, keeping the post numbers the notes cite. ${FORMAT(lang)}`,
+    `These are notes on the parts of a ${totalPosts}-post thread. Summarize the whole thread from them, keeping ` +
+      `the post numbers the notes cite. ${FORMAT(lang)}`,
   );
 }
 
@@ -140,7 +143,8 @@ export function condenseMessages(notes: string[], lang: string): ChatMessage[] {
   return onThread(
     notesBlock(notes),
     lang,
-    'These are notes on parts of a long thread. Merge them into shorter notes, keeping the post numbers they cite, as short lines "- point [n]".',
+    'These are notes on parts of a long thread. Merge them into shorter notes, keeping the post numbers they cite, ' +
+      'as short lines "- point [n]".',
   );
 }
 

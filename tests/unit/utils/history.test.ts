@@ -16,7 +16,8 @@ describe('matchesSearch', () => {
 
 describe('resultPreview', () => {
   const long =
-    'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches in, and one reply [12] disagrees strongly with everything said before it.';
+    'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches ' +
+    'in, and one reply [12] disagrees strongly with everything said before it.';
   it.each([
     [
       'a summary without its citations',
@@ -36,7 +37,8 @@ describe('resultPreview', () => {
     [
       'a long one, cut at a word',
       { action: 'summarize', text: long },
-      'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see stitches in, and one reply disagrees…',
+      'Most replies say to swatch first, because gauge decides the size; a few say cotton is easier to see ' +
+        'stitches in, and one reply disagrees…',
     ],
   ] as const)('%s', (_, result, preview) => {
     expect(resultPreview(result, 140)).toBe(preview);

@@ -66,11 +66,17 @@ export const X = {
   loading: '[role="progressbar"]',
   /** The reply editor (Draft.js). status-article-logged-in.html, home-timeline.html. */
   replyEditor: 'div[contenteditable="true"][role="textbox"][data-testid^="tweetTextarea_"]',
-  /** The label around a reply editor: Skein's reply bar goes after it. status-article-logged-in.html, home-timeline.html. */
+  /**
+   * The label around a reply editor: Skein's reply bar goes after it. status-article-logged-in.html,
+   * home-timeline.html.
+   */
   replyEditorLabel: '[data-testid^="tweetTextarea_"][data-testid$="_label"]',
   /** A full composer's toolbar (media, poll, Post button), under its editor. home-timeline.html. */
   composerToolbar: tid('toolBar'),
-  /** X's reply dialog (reply from a timeline). Its first post is the one being answered. tests/fixtures/x (reply dialog). */
+  /**
+   * X's reply dialog (reply from a timeline). Its first post is the one being answered. tests/fixtures/x (reply
+   * dialog).
+   */
   dialog: '[role="dialog"]',
   /** The buttons that post; enabled once X registered the text. status-article-logged-in.html. */
   postButton: '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]',

@@ -208,7 +208,8 @@ describe('reply bars on a page', () => {
 
   it('one bar per reply box, gone with its box; a box closed mid-draft is reported', async () => {
     document.body.innerHTML =
-      '<div id="box"><div data-testid="tweetTextarea_0_label"><div contenteditable="true" role="textbox" data-testid="tweetTextarea_0"></div></div></div>';
+      '<div id="box"><div data-testid="tweetTextarea_0_label"><div contenteditable="true" role="textbox" ' +
+      'data-testid="tweetTextarea_0"></div></div></div>';
     const orphans: string[] = [];
     const fake = fakePorts();
     stop = mountReplyBars({
@@ -261,7 +262,8 @@ describe('the post a reply box answers', () => {
   it.each([
     [
       'a reply dialog: the post it shows',
-      '<div role="dialog"><article data-testid="tweet"><a href="/a/status/42"><time datetime="2026-01-01T00:00:00Z"></time></a></article><div id="e"></div></div>',
+      '<div role="dialog"><article data-testid="tweet"><a href="/a/status/42"><time ' +
+        'datetime="2026-01-01T00:00:00Z"></time></a></article><div id="e"></div></div>',
       'thread',
       '42',
     ],
