@@ -1,4 +1,7 @@
-import { test, expect, buttonIds, newTabFrom, waitForButtons, FIREFOX_UUID } from './support/firefox';
+import { test, expect, buttonIds, firefoxUi, newTabFrom, waitForButtons, FIREFOX_UUID } from './support/firefox';
+
+/** Skein's button on the project's thread's focused post. */
+const FOCUSED_BUTTON = 'article:has(a[href$="/status/1900000000000000010"] time) skein-post-button';
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 
@@ -40,21 +43,15 @@ test.describe('Skein in Firefox', () => {
     const page = await openServed([OWN_THREAD]);
     await page.goto(OWN_THREAD.url);
     await waitForButtons(page, 7);
-    const host = 'skein-post-button[data-skein-post="1900000000000000010"]';
-    await page.locator(`${host} >>> button.trigger`).click();
-    await page.locator(`${host} >>> [data-action="summarize"]`).click();
+    const host = firefoxUi(firefox, page).host(FOCUSED_BUTTON);
+    await host.click('button.trigger');
+    await host.click({ button: 'Summarize thread' });
     // Firefox opens its sidebar only for the user's own clicks on browser UI: Skein says so.
-    const notice = await page.waitForFunction(
-      (sel) => {
-        const n = document.querySelector(sel)?.shadowRoot?.querySelector('.notice');
-        return n?.matches(':popover-open') ? n.textContent : null;
-      },
-      {},
-      host,
-    );
-    expect(await notice.jsonValue()).toContain('Skein read 9 posts. Open the Skein sidebar');
+    await expect
+      .poll(() => host.on<string>('.notice', 'return el.matches(":popover-open") ? el.textContent : null;'))
+      .toContain('Skein read 9 posts. Open the Skein sidebar');
     // The new tab's page object keeps saying about:blank over BiDi; what runs in it is the panel.
-    const panel = await newTabFrom(firefox, () => page.locator(`${host} >>> .notice-action`).click());
+    const panel = await newTabFrom(firefox, () => host.click('.notice-action'));
     await panel.waitForFunction(
       (url) => location.href === url && document.querySelector('[data-testid="thread-count"]'),
       {},

@@ -1,4 +1,4 @@
-import { test, expect } from './support/chromium';
+import { chromiumUi, test, expect } from './support/chromium';
 import { threadWithReplyBox } from './support/pages';
 import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
@@ -36,26 +36,27 @@ test('the same failure reads the same on every surface: panel, explanation card 
 
   // The explanation card under the post.
   await chooseAction(page, FOCUSED_POST, 'Explain');
-  const card = page.locator('skein-card');
-  await expect(card).toHaveAttribute('data-status', 'needs-model', { timeout: ENGINE_STEP });
-  await card.getByRole('button', { name: /Download the model/ }).click();
-  await expect(card).toHaveAttribute('data-status', 'error', { timeout: ENGINE_STEP });
-  await expect(card.locator('.text')).toHaveText(`${SENTENCE} ${NEXT}`);
+  const ui = chromiumUi(page);
+  const card = ui.host('skein-card');
+  await expect.poll(() => card.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
+  await card.click({ button: /Download the model/ });
+  await expect.poll(() => card.state('status'), { timeout: ENGINE_STEP }).toBe('error');
+  expect(await card.text('.text')).toBe(`${SENTENCE} ${NEXT}`);
 
   // The reply bar.
-  const bar = page.locator('skein-reply-bar');
-  await bar.getByRole('button', { name: /Draft with Skein/ }).click();
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar).toHaveAttribute('data-status', 'needs-model', { timeout: ENGINE_STEP });
-  await bar.getByRole('button', { name: /Download the model/ }).click();
-  await expect(bar).toHaveAttribute('data-status', 'error', { timeout: ENGINE_STEP });
-  await expect(bar.getByRole('status')).toHaveText(`${SENTENCE} ${NEXT}`);
+  const bar = ui.host('skein-reply-bar');
+  await bar.click({ button: /Draft with Skein/ });
+  await bar.click({ button: 'Draft' });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
+  await bar.click({ button: /Download the model/ });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('error');
+  expect(await bar.text('[role="status"]')).toBe(`${SENTENCE} ${NEXT}`);
 
   // Their Try again works once the model host answers (the panel's: summary.chromium.spec.ts).
   modelServer.failWith = null;
-  await card.getByRole('button', { name: 'Try again' }).click();
-  await expect(card).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
-  await bar.getByRole('button', { name: 'Try again' }).click();
-  await expect(bar).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
+  await card.click({ button: 'Try again' });
+  await expect.poll(() => card.state('status'), { timeout: ENGINE_STEP }).toBe('done');
+  await bar.click({ button: 'Try again' });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('done');
   expect(pageErrors).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import { test, expect } from './support/chromium';
-import { chooseAction } from './support/actions';
+import { chromiumUi, test, expect } from './support/chromium';
+import { chooseAction, firstShownPost, inPost, postSelector } from './support/actions';
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import type { Locator } from '@playwright/test';
 
@@ -17,25 +17,22 @@ test('Explain from the post menu: a card under the post streams the explanation,
   });
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
-  const article = page
-    .locator('article')
-    .filter({ has: page.locator('a[href="/skein_test/status/1900000000000000012"]') });
   await chooseAction(page, '1900000000000000012', 'Explain');
 
-  const card = article.locator('skein-card');
-  await expect(card).toHaveAttribute('data-status', 'done');
-  await expect(card.locator('.text')).toHaveText(
+  const card = chromiumUi(page).host(inPost('1900000000000000012', 'skein-card'));
+  await expect.poll(() => card.state('status')).toBe('done');
+  expect(await card.text('.text')).toBe(
     '“Blocking” means wetting the finished piece and pinning it to shape [4]. <b>not bold</b>',
   );
-  await expect(card.locator('b')).toHaveCount(0);
-  await expect(card.getByRole('region', { name: 'Skein explains' })).toBeVisible();
+  expect(await card.count('b')).toBe(0);
+  expect(await card.visible('[role="region"][aria-label="Skein explains"]')).toBe(true);
 
   const panel = await openPanel();
   await expect(panel.getByTestId('thread-action')).toHaveText('Explain');
   await expect(panel.getByTestId('job-text')).toContainText('“Blocking” means wetting');
 
-  await card.getByRole('button', { name: 'Close' }).click();
-  await expect(article.locator('skein-card')).toHaveCount(0);
+  await card.click({ button: 'Close' });
+  await expect(page.locator(inPost('1900000000000000012', 'skein-card'))).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
 
@@ -70,16 +67,12 @@ for (const [name, served] of [
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(served.url);
-    const host = page.locator('skein-post-button').filter({ visible: true }).first();
-    await expect(host).toBeAttached();
-    const postId = (await host.getAttribute('data-skein-post'))!;
-    const article = page
-      .locator('article')
-      .filter({ has: page.locator(`skein-post-button[data-skein-post="${postId}"]`) })
-      .first();
+    await expect(page.locator('skein-post-button').first()).toBeAttached();
+    const postId = await firstShownPost(page);
+    const article = page.locator(postSelector(postId)).first();
     const before = await boxes(article);
     await chooseAction(page, postId, 'Explain');
-    await expect(article.locator('skein-card')).toHaveAttribute('data-status', 'done');
+    await expect.poll(() => chromiumUi(page).host(inPost(postId, 'skein-card')).state('status')).toBe('done');
     const after = await boxes(article);
     // X's own columns keep their width: the text is as wide as before, the post too.
     expect(after.text.width).toBeCloseTo(before.text.width, 0);

@@ -1,6 +1,6 @@
-import { test, expect, newTabFrom } from './support/firefox';
+import { test, expect, firefoxUi, newTabFrom } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
-import { OWN_THREAD, threadWithReplyBox, X_PAGES } from './support/pages';
+import { OWN_THREAD, postIdsOf, threadWithReplyBox, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 import { egressBeyondModel } from './support/egress';
 
@@ -10,10 +10,8 @@ declare global {
   }
 }
 
-const inBar = (sel: string) => `skein-reply-bar >>> ${sel}`;
-const barStatus = 'document.querySelector("skein-reply-bar")?.dataset.status';
-
 test('Firefox: the reply bar drafts with the real CPU engine (after the download step) and inserts into X’s Draft.js box', async ({
+  firefox,
   openServed,
   modelServer,
   pageErrors,
@@ -23,16 +21,17 @@ test('Firefox: the reply bar drafts with the real CPU engine (after the download
   const page = await openServed([served]);
   await page.goto(served.url);
   await page.waitForSelector('skein-reply-bar');
-  await page.locator(inBar('.toggle')).click();
-  await page.locator(inBar('.go')).click();
-  await page.waitForFunction(`${barStatus} === "needs-model"`, { timeout: ENGINE_STEP });
+  const bar = firefoxUi(firefox, page).host('skein-reply-bar');
+  await bar.click({ button: /Draft with Skein/ });
+  await bar.click({ button: 'Draft' });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
-  await page.locator(inBar('.download')).click();
-  await page.waitForFunction(`${barStatus} === "done"`, { timeout: ENGINE_STEP });
-  const variants = await page.$$eval(inBar('.variants li p'), (ps) => ps.map((p) => p.textContent ?? ''));
+  await bar.click({ button: /Download the model/ });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('done');
+  const variants = await bar.texts('.variants li p');
   expect(variants).toHaveLength(3);
   for (const v of variants) expect(v.trim().length).toBeGreaterThan(0);
-  await page.locator(inBar('.variants li button')).click();
+  await bar.click({ button: 'Insert draft 1 into the reply box' });
   await page.waitForFunction(
     () => document.querySelector('[data-testid="tweetButtonInline"]')?.getAttribute('aria-disabled') === 'false',
   );
@@ -62,29 +61,20 @@ test('Firefox: explain the selected words from the button by the selection; the 
     getSelection()!.addRange(range);
     document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, article);
-  await page.locator('skein-selection-button >>> button').click();
-  const cardStatus = (status: string) =>
-    page.waitForFunction(
-      (sel, s) => document.querySelector(`${sel} skein-card`)?.getAttribute('data-status') === s,
-      { timeout: ENGINE_STEP },
-      article,
-      status,
-    );
-  await cardStatus('needs-model');
+  const ui = firefoxUi(firefox, page);
+  await ui.host('skein-selection-button').click('button');
+  const card = ui.host(`${article} skein-card`);
+  await expect.poll(() => card.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
   // Firefox opens its sidebar only from its own UI: a notice says how to see the rest.
-  await page.waitForFunction(() =>
-    document.querySelector('skein-toast')?.shadowRoot?.textContent?.includes('Open the Skein sidebar'),
-  );
+  const toast = ui.host('skein-toast');
+  await expect.poll(() => toast.text()).toContain('Open the Skein sidebar');
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
-  await page.locator(`${article} skein-card >>> .download`).click();
-  await cardStatus('done');
-  const text = await page.$eval(
-    `${article} skein-card`,
-    (c) => c.shadowRoot!.querySelector('.text')!.textContent ?? '',
-  );
+  await card.click('.download');
+  await expect.poll(() => card.state('status'), { timeout: ENGINE_STEP }).toBe('done');
+  const text = (await card.text('.text')) ?? '';
   expect(text.trim().length).toBeGreaterThan(0);
   // The notice's action opens the panel in a tab: the explanation and the selected words are there.
-  const panel = await newTabFrom(firefox, () => page.locator('skein-toast >>> .action').click());
+  const panel = await newTabFrom(firefox, () => toast.click('.action'));
   await panel.waitForFunction(
     () => document.querySelector('[data-testid="job"]')?.getAttribute('data-status') === 'done',
   );
@@ -102,6 +92,7 @@ for (const [name, served] of [
   ['the home timeline', X_PAGES.home],
 ] as const) {
   test(`Firefox, on ${name} in X's own styles: the explanation card lies under the post's text, at least as wide, and narrows nothing`, async ({
+    firefox,
     openServed,
     pageErrors,
   }) => {
@@ -111,14 +102,12 @@ for (const [name, served] of [
     await page.goto(served.url);
     await page.waitForSelector('skein-post-button');
     // The first button on screen (the timeline keeps cells above and below it).
-    const postId = await page.$$eval('skein-post-button', (hosts) => {
-      const shown = hosts.find((h) =>
-        ((r) => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight)(h.getBoundingClientRect()),
-      );
-      return (shown as HTMLElement | undefined)?.dataset.skeinPost ?? '';
-    });
-    expect(postId).not.toBe('');
-    const article = `article:has(skein-post-button[data-skein-post="${postId}"])`;
+    const shown = await page.$$eval('skein-post-button', (hosts) =>
+      hosts.findIndex((h) => ((r) => r.height > 0 && r.top >= 0 && r.bottom <= innerHeight)(h.getBoundingClientRect())),
+    );
+    const postId = (await page.$$eval('skein-post-button', postIdsOf))[shown];
+    expect(postId).toMatch(/^\d+$/);
+    const article = `article:has(a[href$="/status/${postId}"] time)`;
     const boxes = () =>
       page.$eval(article, (a) => {
         const box = (el: Element | null) =>
@@ -130,8 +119,9 @@ for (const [name, served] of [
         };
       });
     const before = await boxes();
-    await page.locator(`${article} skein-post-button >>> button.trigger`).click();
-    await page.locator(`${article} skein-post-button >>> [data-action="explain"]`).click();
+    const button = firefoxUi(firefox, page).host(`${article} skein-post-button`);
+    await button.click('button.trigger');
+    await button.click({ button: 'Explain' });
     // The first explanation asks for the model: the card is there, in its place, either way.
     await page.waitForSelector(`${article} skein-card`);
     const after = await boxes();
@@ -148,7 +138,8 @@ for (const [name, served] of [
   });
 }
 
-test('Firefox: a page script clicking every Skein control starts nothing and downloads nothing', async ({
+test('Firefox: a page script finds nothing inside Skein, and driving its hosts starts nothing and downloads nothing', async ({
+  firefox,
   openServed,
   modelServer,
   pageErrors,
@@ -159,24 +150,30 @@ test('Firefox: a page script clicking every Skein control starts nothing and dow
   await page.waitForSelector('skein-post-button');
   const before = modelServer.log.length;
   // In the page's own world, as X's scripts or a third party's would.
-  const clicked = await page.evaluate(async () => {
-    let count = 0;
-    for (const host of Array.from(
-      document.querySelectorAll('skein-post-button, skein-reply-bar, skein-card, skein-toast'),
-    )) {
-      for (const control of Array.from(host.shadowRoot?.querySelectorAll<HTMLElement>('button') ?? [])) {
-        control.click();
-        count++;
-      }
+  const seen = await page.evaluate(() => {
+    const hosts = Array.from(document.querySelectorAll<HTMLElement>('skein-post-button, skein-reply-bar'));
+    const found = {
+      hosts: hosts.length,
+      roots: hosts.filter((h) => h.shadowRoot != null).length,
+      attributes: hosts.flatMap((h) => h.getAttributeNames()),
+      text: document.body.innerText,
+    };
+    for (const host of hosts) {
+      host.click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
     }
-    return count;
+    return found;
   });
-  expect(clicked).toBeGreaterThan(20);
-  // The bar stayed closed, no job wrote into it, no card opened, and the model was not asked for.
-  expect(
-    await page.$eval('skein-reply-bar', (b) => (b.shadowRoot!.querySelector('.panel') as HTMLElement).hidden),
-  ).toBe(true);
+  expect(seen.hosts).toBeGreaterThan(7);
+  expect(seen).toMatchObject({ roots: 0, attributes: [] });
+  expect(seen.text).not.toContain('Draft with Skein');
+  // The bar stayed closed, no card opened, and the model was not asked for.
+  const bar = firefoxUi(firefox, page).host('skein-reply-bar');
+  expect(await bar.visible({ label: 'Tone' })).toBe(false);
   expect(await page.$$eval('skein-card', (cards) => cards.length)).toBe(0);
   expect(modelServer.log.slice(before).filter((l) => l.includes('huggingface.co'))).toEqual([]);
+  // The user's own click opens it.
+  await bar.click({ button: /Draft with Skein/ });
+  await expect.poll(() => bar.focused()).toBe('Tone');
   expect(pageErrors).toEqual([]);
 });

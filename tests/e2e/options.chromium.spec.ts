@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/chromium';
-import { chooseAction, downloadModel } from './support/actions';
+import { chooseAction, downloadModel, postButton } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
@@ -23,9 +23,11 @@ test.describe('options', () => {
     await expect(panel.getByTestId('panel-empty')).toHaveText('Cliquez sur le bouton Skein d’un post pour commencer.');
     const page = await context.newPage();
     await page.goto(OWN_THREAD.url);
-    const host = page.locator('skein-post-button[data-skein-post="1900000000000000010"]');
-    await host.locator('button.trigger').click();
-    await expect(host.getByRole('menuitem')).toHaveText(['Résumer le fil', 'Expliquer', 'Rédiger une réponse']);
+    const host = postButton(page, '1900000000000000010');
+    await host.click('button.trigger');
+    await expect
+      .poll(() => host.texts('[role="menuitem"]'))
+      .toEqual(['Résumer le fil', 'Expliquer', 'Rédiger une réponse']);
     await options.screenshot({ path: 'test-results/screens/options-fr.png', fullPage: true });
   });
 

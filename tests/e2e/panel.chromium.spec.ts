@@ -23,7 +23,7 @@ test.describe('from a post to the side panel', () => {
     expect(shown).toContain('Summarize thread');
     expect(shown).toMatch(/posts read from the page/i);
     // No notice in the page: the panel did open.
-    await expect(host.locator('.notice')).toBeHidden();
+    expect(await host.visible('.notice')).toBe(false);
 
     // The same panel page, opened as a tab, lists the posts in order with their details.
     const panel = await openPanel();

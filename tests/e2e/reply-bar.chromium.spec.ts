@@ -1,4 +1,4 @@
-import { test, expect } from './support/chromium';
+import { chromiumUi, test, expect } from './support/chromium';
 import { threadWithReplyBox, X_PAGES } from './support/pages';
 import { chooseAction, FOCUSED_POST } from './support/actions';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
@@ -22,10 +22,12 @@ declare global {
   }
 }
 
+/** The page's one reply bar, opened. */
 async function openDraft(page: Page) {
-  const bar = page.locator('skein-reply-bar');
-  await expect(bar).toHaveCount(1);
-  await bar.getByRole('button', { name: /Draft with Skein/ }).click();
+  const ui = chromiumUi(page);
+  await expect.poll(() => ui.count('skein-reply-bar')).toBe(1);
+  const bar = ui.host('skein-reply-bar');
+  await bar.click({ button: /Draft with Skein/ });
   return bar;
 }
 
@@ -42,34 +44,33 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
-  await bar.getByLabel('Tone').selectOption('question');
-  await bar.getByLabel('Length').selectOption('short');
-  await bar.getByRole('textbox', { name: /say what you want/ }).fill('mention the pattern');
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
+  await bar.select({ label: 'Tone' }, 'question');
+  await bar.select({ label: 'Length' }, 'short');
+  await bar.fill({ label: /say what you want/ }, 'mention the pattern');
+  await bar.click({ button: 'Draft' });
 
-  await expect(bar).toHaveAttribute('data-status', 'done');
-  const variants = bar.locator('.variants li p');
-  await expect(variants).toHaveText(VARIANTS);
+  await expect.poll(() => bar.state('status')).toBe('done');
+  await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
   // Model output stays text.
-  await expect(bar.locator('.variants b')).toHaveCount(0);
+  expect(await bar.count('.variants b')).toBe(0);
 
   const reply = page.getByTestId('tweetButtonInline');
   await expect(reply).toBeDisabled();
-  await bar.getByRole('button', { name: 'Insert draft 1 into the reply box' }).click();
-  await expect(bar.getByRole('status')).toContainText('Skein never posts');
+  await bar.click({ button: 'Insert draft 1 into the reply box' });
+  await expect.poll(() => bar.text('[role="status"]')).toContain('Skein never posts');
   expect(await page.evaluate(() => window.draftBlocks())).toEqual(VARIANTS[0]!.split('\n'));
   await expect(reply).toBeEnabled();
 
   // Another variant replaces the one Skein inserted (not the user's words).
-  await bar.getByRole('button', { name: 'Insert draft 3 into the reply box' }).click();
+  await bar.click({ button: 'Insert draft 3 into the reply box' });
   await expect.poll(() => page.evaluate(() => window.draftBlocks())).toEqual([VARIANTS[2]]);
 
   // Regenerate runs a new job rather than showing the kept one.
-  const firstJob = await bar.getAttribute('data-job');
-  await bar.getByRole('button', { name: 'Regenerate' }).click();
-  await expect(bar).not.toHaveAttribute('data-job', firstJob!);
-  await expect(bar).toHaveAttribute('data-status', 'done');
-  await expect(variants).toHaveCount(3);
+  const firstJob = await bar.state('job');
+  await bar.click({ button: 'Regenerate' });
+  await expect.poll(() => bar.state('job')).not.toBe(firstJob);
+  await expect.poll(() => bar.state('status')).toBe('done');
+  expect(await bar.count('.variants li p')).toBe(3);
 
   // The drafts answered the focused post with its thread as context; the panel has them too.
   const panel = await openPanel();
@@ -95,14 +96,14 @@ test('the reply box closes before the drafts are done: a notice points to the pa
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar).toHaveAttribute('data-status', 'running');
+  await bar.click({ button: 'Draft' });
+  await expect.poll(() => bar.state('status')).toBe('running');
   // X removes the box (the user closed it).
   await page.evaluate(() => document.querySelector('[data-testid="inline_reply_offscreen"]')!.remove());
 
-  const toast = page.locator('skein-toast');
-  await expect(toast).toContainText('The reply box closed before the drafts were done');
-  await toast.getByRole('button', { name: 'Open the panel' }).click();
+  const toast = chromiumUi(page).host('skein-toast');
+  await expect.poll(() => toast.text()).toContain('The reply box closed before the drafts were done');
+  await toast.click({ button: 'Open the panel' });
   await expect.poll(sidePanelText, { timeout: ENGINE_STEP }).toContain('Saving this for my next shawl.');
   const text = (await sidePanelText())!;
   expect(text).toContain('Draft reply');
@@ -122,16 +123,16 @@ test('with the real CPU engine: the bar asks before the first download, then dra
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar).toHaveAttribute('data-status', 'needs-model', { timeout: ENGINE_STEP });
-  await expect(bar.getByRole('status')).toContainText('Download Qwen2.5 0.5B Instruct (');
+  await bar.click({ button: 'Draft' });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
+  await expect.poll(() => bar.text('[role="status"]')).toContain('Download Qwen2.5 0.5B Instruct (');
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
-  await bar.getByRole('button', { name: /Download the model/ }).click();
-  await expect(bar).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
-  const texts = await bar.locator('.variants li p').allInnerTexts();
+  await bar.click({ button: /Download the model/ });
+  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('done');
+  const texts = await bar.texts('.variants li p');
   expect(texts).toHaveLength(3);
   for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);
-  await bar.getByRole('button', { name: 'Insert draft 1 into the reply box' }).click();
+  await bar.click({ button: 'Insert draft 1 into the reply box' });
   await expect(page.getByTestId('tweetButtonInline')).toBeEnabled();
   expect((await page.evaluate(() => window.draftBlocks())).join('\n')).toBe(texts[0]);
   expect(pageErrors).toEqual([]);
@@ -154,13 +155,13 @@ test('the engine busy with a summary: the draft waits in the queue and the bar s
   const page = await context.newPage();
   await page.goto(served.url);
   const bar = await openDraft(page);
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar.getByRole('status')).toHaveText('Waiting: 1 ahead');
+  await bar.click({ button: 'Draft' });
+  await expect.poll(() => bar.text('[role="status"]')).toBe('Waiting: 1 ahead');
   // Closing the summary's tab cancels its job, and the draft's turn comes.
   await summaryTab.close();
-  await expect(bar).toHaveAttribute('data-status', 'running');
-  await bar.getByRole('button', { name: 'Cancel' }).click();
-  await expect(bar).toHaveAttribute('data-status', 'cancelled');
+  await expect.poll(() => bar.state('status')).toBe('running');
+  await bar.click({ button: 'Cancel' });
+  await expect.poll(() => bar.state('status')).toBe('cancelled');
   expect(pageErrors).toEqual([]);
 });
 
@@ -169,11 +170,13 @@ test('in French, with a default tone set in the options', async ({ context, serv
   await setSettings({ uiLanguage: 'fr', defaultTone: 'witty' });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
-  const bar = page.locator('skein-reply-bar');
-  await bar.getByRole('button', { name: /Rédiger avec Skein/ }).click();
-  await expect(bar.getByLabel('Ton')).toHaveValue('witty');
-  await expect(bar.getByLabel('Ton').locator('option:checked')).toHaveText('Spirituel');
-  await expect(bar.getByRole('button', { name: 'Rédiger', exact: true })).toBeVisible();
+  const bar = chromiumUi(page).host('skein-reply-bar');
+  await bar.click({ button: /Rédiger avec Skein/ });
+  await expect.poll(() => bar.value({ label: 'Ton' })).toBe('witty');
+  expect(await bar.evaluate('return find(root, arg).selectedOptions[0].textContent;', { label: 'Ton' })).toBe(
+    'Spirituel',
+  );
+  expect(await bar.visible({ button: 'Rédiger' })).toBe(true);
 });
 
 for (const [name, served, newPost] of [
@@ -191,32 +194,34 @@ for (const [name, served, newPost] of [
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(served.url);
-    const bar = page.locator('skein-reply-bar');
-    await expect(bar).toHaveCount(1);
-    // Real pointer clicks: Playwright refuses one that X's placeholder or another layer would take.
-    await bar.getByRole('button', { name: /Draft with Skein/ }).click();
-    await bar.getByLabel('Tone').selectOption('question');
-    const about = bar.getByRole('textbox', {
-      name: newPost ? 'What is the post about?' : /say what you want \(optional\)/,
-    });
-    await about.click();
+    const ui = chromiumUi(page);
+    await expect.poll(() => ui.count('skein-reply-bar')).toBe(1);
+    const bar = ui.host('skein-reply-bar');
+    // Real pointer clicks at each control's centre: one that X's placeholder or another layer
+    // took would not reach the bar.
+    await bar.click({ button: /Draft with Skein/ });
+    await bar.select({ label: 'Tone' }, 'question');
+    const about = { label: newPost ? 'What is the post about?' : /say what you want \(optional\)/ };
+    await bar.click(about);
     if (newPost) {
-      await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-      await expect(bar.getByRole('status')).toContainText('new post');
-      await about.fill('my first sweater');
+      await bar.click({ button: 'Draft' });
+      await expect.poll(() => bar.text('[role="status"]')).toContain('new post');
+      await bar.fill(about, 'my first sweater');
     }
-    await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-    await expect(bar.locator('.variants li p')).toHaveText(VARIANTS);
+    await bar.click({ button: 'Draft' });
+    await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
     // Every control of the bar is the element under its own centre.
-    for (const control of await bar.locator('button:visible, select:visible, input:visible').all()) {
-      await control.scrollIntoViewIfNeeded();
-      const box = (await control.boundingBox())!;
-      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, {
-        x: box.x + box.width / 2,
-        y: box.y + box.height / 2,
-      });
-      expect(hit).toBe('skein-reply-bar');
-    }
+    const hits = await bar.evaluate<string[]>(
+      `return Array.from(root.querySelectorAll('button, select, input'))
+         .filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]'))
+         .map((el) => {
+           el.scrollIntoView({ block: 'center' });
+           const r = el.getBoundingClientRect();
+           return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName ?? '';
+         });`,
+    );
+    expect(hits!.length).toBeGreaterThan(5);
+    expect(new Set(hits)).toEqual(new Set(['skein-reply-bar']));
     expect(pageErrors).toEqual([]);
   });
 }
@@ -236,10 +241,10 @@ test('Draft reply in the post menu opens the site’s reply box for that post, w
   await chooseAction(page, '1900000000000000020', 'Draft reply');
   const dialog = page.getByTestId('test-reply-dialog');
   await expect(dialog.locator('a[href$="/status/1900000000000000020"]').first()).toBeAttached();
-  const bar = dialog.locator('skein-reply-bar');
-  await expect(bar.getByLabel('Tone')).toBeFocused();
-  await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-  await expect(bar.locator('.variants li p')).toHaveText(VARIANTS);
+  const bar = chromiumUi(page).host('[data-testid="test-reply-dialog"] skein-reply-bar');
+  await expect.poll(() => bar.focused()).toBe('Tone');
+  await bar.click({ button: 'Draft' });
+  await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
   // The drafts answer the post in the dialog, and no panel was asked for.
   expect(await sidePanelText()).toBeNull();
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -247,6 +252,6 @@ test('Draft reply in the post menu opens the site’s reply box for that post, w
   // The focused post's menu: its box is already on the page, so its bar opens there.
   await chooseAction(page, FOCUSED_POST, 'Draft reply');
   await expect(page.getByTestId('test-reply-dialog')).toHaveCount(0);
-  await expect(page.locator('skein-reply-bar').getByLabel('Tone')).toBeFocused();
+  await expect.poll(() => chromiumUi(page).host('skein-reply-bar').focused()).toBe('Tone');
   expect(pageErrors).toEqual([]);
 });

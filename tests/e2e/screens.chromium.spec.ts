@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { test, expect } from './support/chromium';
-import { chooseAction } from './support/actions';
+import { chromiumUi, test, expect } from './support/chromium';
+import { chooseAction, firstShownPost, inPost, postSelector } from './support/actions';
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
 
@@ -61,18 +61,13 @@ for (const theme of ['light', 'dark'] as const) {
     await setSettings({ engine: 'scripted', scriptedReply: EXPLAIN });
     await page.bringToFront();
     await page.goto(served.post.url);
-    const postId = (await page
-      .locator('skein-post-button')
-      .filter({ visible: true })
-      .first()
-      .getAttribute('data-skein-post'))!;
+    await expect(page.locator('skein-post-button').first()).toBeAttached();
+    const postId = await firstShownPost(page);
     await chooseAction(page, postId, 'Explain');
-    const article = page
-      .locator('article')
-      .filter({ has: page.locator(`skein-post-button[data-skein-post="${postId}"]`) })
-      .first();
-    await expect(article.locator('skein-card')).toHaveAttribute('data-status', 'done');
-    await expect(article.locator('skein-card')).toHaveAttribute('data-theme', theme);
+    const article = page.locator(postSelector(postId)).first();
+    const inCard = chromiumUi(page).host(inPost(postId, 'skein-card'));
+    await expect.poll(() => inCard.state('status')).toBe('done');
+    expect(await inCard.state('theme')).toBe(theme);
     await article.locator('skein-card').scrollIntoViewIfNeeded();
     // The card and the post's action bar above it (the saved pages' own pictures lack X's files).
     const card = (await article.locator('skein-card').boundingBox())!;
@@ -84,16 +79,16 @@ for (const theme of ['light', 'dark'] as const) {
 
     await setSettings({ engine: 'scripted', scriptedReply: DRAFTS.join(VARIANT_BREAK) });
     if (served.box !== served.post) await page.goto(served.box.url);
-    const bar = page.locator('skein-reply-bar');
-    await bar.getByRole('button', { name: /Draft with Skein/ }).click();
+    const bar = chromiumUi(page).host('skein-reply-bar');
+    await bar.click({ button: /Draft with Skein/ });
     // The home composer writes a new post: it needs to be told what about.
-    if (theme === 'dark') await bar.getByRole('textbox', { name: 'What is the post about?' }).fill('blocking a shawl');
-    await bar.getByRole('button', { name: 'Draft', exact: true }).click();
-    await expect(bar).toHaveAttribute('data-status', 'done');
-    await expect(bar.locator('.variants li p')).toHaveText(DRAFTS);
+    if (theme === 'dark') await bar.fill({ label: 'What is the post about?' }, 'blocking a shawl');
+    await bar.click({ button: 'Draft' });
+    await expect.poll(() => bar.state('status')).toBe('done');
+    await expect.poll(() => bar.texts('.variants li p')).toEqual(DRAFTS);
     // The site's box and Skein's bar under it.
     const editor = (await page.locator('[data-testid="tweetTextarea_0"]').boundingBox())!;
-    const under = (await bar.boundingBox())!;
+    const under = (await page.locator('skein-reply-bar').boundingBox())!;
     const x = Math.min(editor.x, under.x) - 16;
     await page.screenshot({
       path: shot('reply-bar'),

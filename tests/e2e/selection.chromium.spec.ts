@@ -1,4 +1,5 @@
-import { test, expect } from './support/chromium';
+import { chromiumUi, test, expect } from './support/chromium';
+import { inPost } from './support/actions';
 import { OWN_THREAD } from './support/pages';
 import type { Page } from '@playwright/test';
 
@@ -25,15 +26,12 @@ test('select words in a post, click Explain by the selection: the card explains 
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
   await selectText(page, '1900000000000000012');
-  const button = page
-    .locator('skein-selection-button')
-    .getByRole('button', { name: 'Explain the selected words with Skein' });
-  await expect(button).toBeVisible();
-  await button.click();
+  const ui = chromiumUi(page);
+  await ui.host('skein-selection-button').click({ button: 'Explain the selected words with Skein' });
 
-  const card = post(page, '1900000000000000012').locator('skein-card');
-  await expect(card).toHaveAttribute('data-status', 'done');
-  await expect(card.locator('.text')).toHaveText('To “block” is to wet the piece and pin it to shape [4].');
+  const card = ui.host(inPost('1900000000000000012', 'skein-card'));
+  await expect.poll(() => card.state('status')).toBe('done');
+  expect(await card.text('.text')).toBe('To “block” is to wet the piece and pin it to shape [4].');
   // The click opened Chrome's side panel, showing the selected words.
   await expect.poll(sidePanelText).toContain('4. Block it at the end. Fin.');
   expect(await sidePanelText()).toContain('Explain');
@@ -61,10 +59,11 @@ test('a selection too long is trimmed, with a notice; the panel shows what was s
     .getByTestId('tweetText')
     .evaluate((el, text) => (el.firstElementChild!.textContent = text), long);
   await selectText(page, '1900000000000000012');
-  await page.locator('skein-selection-button').getByRole('button').click();
-  await expect(page.locator('skein-toast')).toContainText(
-    /The selection was long: Skein explains its first \d+ characters\./,
-  );
+  const ui = chromiumUi(page);
+  await ui.host('skein-selection-button').click('button');
+  await expect
+    .poll(() => ui.host('skein-toast').text())
+    .toMatch(/The selection was long: Skein explains its first \d+ characters\./);
   const panel = await openPanel();
   const sent = (await panel.getByTestId('thread-selection').innerText()).replace(/^Selected words:\s*/, '');
   expect(sent.length).toBeLessThanOrEqual(501);

@@ -297,7 +297,8 @@ test.describe('thread summaries in Chromium', () => {
       .filter({ has: page.locator('a[href="/gauge_guru/status/1900000000000000022"]') });
     await expect(target).not.toBeInViewport();
     await panel.getByRole('button', { name: 'Show post 9 on the page' }).click();
-    await expect(target).toHaveAttribute('data-skein-highlight', '');
+    // Marked by an animation (no attribute left on X's element).
+    await expect.poll(() => target.evaluate((el) => el.getAnimations().length)).toBe(1);
     await expect(target).toBeInViewport();
     await panel.screenshot({ path: 'test-results/screens/side-panel-summary.png' });
   });

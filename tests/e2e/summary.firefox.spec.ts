@@ -1,11 +1,12 @@
 import type { Page } from 'puppeteer-core';
-import { test, expect, newTabFrom, waitForButtons } from './support/firefox';
+import { test, expect, firefoxUi, newTabFrom, waitForButtons } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { OWN_THREAD } from './support/pages';
 import { egressBeyondModel } from './support/egress';
 import { TINY_SUMMARY } from './support/tiny';
 
-const HOST = 'skein-post-button[data-skein-post="1900000000000000010"]';
+/** Skein's button on the project's thread's focused post. */
+const HOST = 'article:has(a[href$="/status/1900000000000000010"] time) skein-post-button';
 
 /** The job's status and text as the panel shows them. */
 const job = (panel: Page) =>
@@ -28,9 +29,10 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   const page = await openServed([OWN_THREAD]);
   await page.goto(OWN_THREAD.url);
   await waitForButtons(page, 7);
-  await page.locator(`${HOST} >>> button.trigger`).click();
-  await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
-  const panel = await newTabFrom(firefox, () => page.locator(`${HOST} >>> .notice-action`).click());
+  const host = firefoxUi(firefox, page).host(HOST);
+  await host.click('button.trigger');
+  await host.click({ button: 'Summarize thread' });
+  const panel = await newTabFrom(firefox, () => host.click('.notice-action'));
   // The first download is the user's choice.
   await panel.waitForSelector('[data-testid="job-download"]', { timeout: ENGINE_STEP });
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
@@ -64,8 +66,8 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   const seen = downloads();
   // Back to the X tab, as the user would be (a background tab does not lay out its popovers).
   await page.bringToFront();
-  await page.locator(`${HOST} >>> button.trigger`).click();
-  await page.locator(`${HOST} >>> [data-action="summarize"]`).click();
+  await host.click('button.trigger');
+  await host.click({ button: 'Summarize thread' });
   await panel.waitForFunction(() =>
     document.querySelector('[data-testid="job-status"]')?.textContent?.includes('saved earlier'),
   );

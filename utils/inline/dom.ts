@@ -4,18 +4,54 @@
  */
 import { t } from '../i18n';
 
-/** Marks every host of Skein's inline UI, so a change of X's theme reaches all of them at once. */
-export const SKEIN_UI = '[data-skein-ui]';
+/** Tag names of every kind of host made so far, so a change of X's theme reaches all of them. */
+const tags = new Set<string>();
 
-/** A host element of `tag` with an open shadow root holding `css`. */
-export function shadowHost(doc: Document, tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+/** Each host's frame: the element inside its closed shadow root that holds its UI and state. */
+const frames = new WeakMap<Element, HTMLElement>();
+
+/**
+ * A host element of `tag` with a closed shadow root holding `css`, and `root`, the frame
+ * inside it that the UI goes into.
+ *
+ * The root is closed and made from the content script's isolated world, so the page's
+ * scripts cannot reach into it (`host.shadowRoot` is null for them) and read answers or
+ * drafts. The host carries no attributes: the theme, the job and its state live on the frame,
+ * out of the page's sight.
+ */
+export function shadowHost(
+  doc: Document,
+  tag: string,
+  css: string,
+): { host: HTMLElement; root: HTMLElement; shadow: ShadowRoot } {
   const host = doc.createElement(tag);
-  host.dataset.skeinUi = '';
-  const root = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
-  return { host, root };
+  // The frame lays nothing out: the UI inside it sits as if directly in the root.
+  style.textContent = `.skein { display: contents; }\n${css}`;
+  const root = doc.createElement('div');
+  root.className = 'skein';
+  shadow.append(style, root);
+  tags.add(tag);
+  frames.set(host, root);
+  return { host, root, shadow };
+}
+
+/** The frame inside a host made by shadowHost (the UI's root); null for any other element. */
+export function frameOf(host: Element): HTMLElement | null {
+  return frames.get(host) ?? null;
+}
+
+/** Records `value` as the host's `key` (theme, status, job) on its frame, out of the page's sight. */
+export function setHostState(host: Element, key: 'theme' | 'status' | 'job', value: string): void {
+  const frame = frames.get(host);
+  if (frame) frame.dataset[key] = value;
+}
+
+/** Every host of Skein's inline UI in `doc`. */
+export function skeinHosts(doc: Document): HTMLElement[] {
+  if (!tags.size) return [];
+  return Array.from(doc.querySelectorAll<HTMLElement>([...tags].join(','))).filter((h) => frames.has(h));
 }
 
 /** A `type="button"` button with its text (set as text) and class. */

@@ -9,7 +9,7 @@ import { formatSize, t } from '../i18n';
 import { describeError } from '../errors';
 import { detectTheme } from './theme';
 import { paletteCss } from './palette';
-import { button, closeButton, shadowHost, onUser } from './dom';
+import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
 
 export const CARD_TAG = 'skein-card';
 
@@ -75,7 +75,7 @@ export function mountJobCard(
   const doc = post.ownerDocument;
   post.querySelector(CARD_TAG)?.remove();
   const { host, root } = shadowHost(doc, CARD_TAG, CSS);
-  host.dataset.theme = detectTheme(doc);
+  setHostState(host, 'theme', detectTheme(doc));
   const card = doc.createElement('div');
   card.className = 'card';
   card.setAttribute('role', 'region');
@@ -113,12 +113,12 @@ export function mountJobCard(
     const again = state.status === 'error' || state.status === 'interrupted' || state.status === 'cancelled';
     download.hidden = !(state.status === 'needs-model' || again) || !restart;
     download.textContent = again ? t('job.retry') : t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
-    host.dataset.status = state.status;
+    setHostState(host, 'status', state.status);
   };
   const follow = (id: string) => {
     port?.disconnect();
     port = connect(`${JOB_PORT_PREFIX}${id}`);
-    host.dataset.job = id;
+    setHostState(host, 'job', id);
     port.onMessage.addListener(render);
   };
   const remove = () => {

@@ -64,7 +64,10 @@ export const PALETTES: Record<PageTheme, Palette> = {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** The palettes as custom properties (`--fg`, `--on-accent`, …) on a shadow host, per theme. */
+/**
+ * The palettes as custom properties (`--fg`, `--on-accent`, …): light on the shadow host, the
+ * others on the frame inside the root, whose `data-theme` the page cannot see.
+ */
 export function paletteCss(): string {
   const vars = (p: Palette) =>
     Object.entries(p)
@@ -72,8 +75,8 @@ export function paletteCss(): string {
       .join(' ');
   return [
     `:host { ${vars(PALETTES.light)} }`,
-    `:host([data-theme="dim"]) { ${vars(PALETTES.dim)} }`,
-    `:host([data-theme="dark"]) { ${vars(PALETTES.dark)} }`,
+    `.skein[data-theme="dim"] { ${vars(PALETTES.dim)} }`,
+    `.skein[data-theme="dark"] { ${vars(PALETTES.dark)} }`,
   ].join('\n');
 }
 

@@ -9,9 +9,9 @@ import type { Notice } from './actions';
 import { t } from '../i18n';
 import type { PageTheme } from './theme';
 import { POST_BUTTON_CSS } from './post-button-style';
-import { button, closeButton, shadowHost, onUser } from './dom';
+import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
 
-/** The host element's tag; other tools count `[data-skein-post]`. */
+/** The host element's tag. */
 export const HOST_TAG = 'skein-post-button';
 
 const ACTIONS: { action: AssistantAction; label: () => string }[] = [
@@ -77,9 +77,8 @@ function place(pop: HTMLElement, anchor: HTMLElement): void {
 
 /** Creates the button's host element, ready to append to a post's action bar. */
 export function createPostButton(doc: Document, options: PostButtonOptions): HTMLElement {
-  const { host, root } = shadowHost(doc, HOST_TAG, POST_BUTTON_CSS);
-  host.dataset.skeinPost = options.postId ?? '';
-  host.dataset.theme = options.theme;
+  const { host, root, shadow } = shadowHost(doc, HOST_TAG, POST_BUTTON_CSS);
+  setHostState(host, 'theme', options.theme);
 
   const trigger = button(doc, '', 'trigger');
   trigger.setAttribute('aria-label', t('button.label'));
@@ -157,7 +156,7 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     }
   });
   onUser(menu, 'keydown', (e) => {
-    const index = items.indexOf(root.activeElement as HTMLButtonElement);
+    const index = items.indexOf(shadow.activeElement as HTMLButtonElement);
     const move = (to: number) => items[(to + items.length) % items.length]?.focus();
     if (e.key === 'ArrowDown') move(index + 1);
     else if (e.key === 'ArrowUp') move(index - 1);

@@ -9,13 +9,21 @@ import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
 import { HOST_TAG, createPostButton } from './post-button';
 import { detectTheme, type PageTheme } from './theme';
-import { SKEIN_UI } from './dom';
+import { setHostState, skeinHosts } from './dom';
 
 export interface PostButtonsOptions {
   doc: Document;
   hooks: PageHooks;
   /** Runs an action for the post with this element and id; resolves to a notice or null. */
   onAction(action: AssistantAction, post: Element, postId: string | null): Promise<Notice | null>;
+}
+
+/** The id each button was made for (kept here, not in an attribute the page could read). */
+const postOf = new WeakMap<Element, string | null>();
+
+/** The id of the post `host` (a Skein button) was made for; undefined for any other element. */
+export function buttonPostId(host: Element): string | null | undefined {
+  return postOf.get(host);
 }
 
 /** Starts watching; returns the function that stops and removes every button. */
@@ -31,7 +39,7 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     const host = mounted.get(post);
     if (host?.isConnected && !touched.has(post)) return;
     const id = hooks.postId(post);
-    if (host?.isConnected && host.dataset.skeinPost === (id ?? '')) return;
+    if (host?.isConnected && postOf.get(host) === id) return;
     // A recycled element shows another post now: its old button goes.
     host?.remove();
     const slot = hooks.buttonSlot(post);
@@ -44,6 +52,7 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     });
     slot.append(button);
     mounted.set(post, button);
+    postOf.set(button, id);
   };
 
   const scan = () => {
@@ -53,7 +62,7 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
       theme = now;
       // The one place the page's theme is read per frame: every Skein host (buttons, reply bars,
       // cards, notices) follows it from here.
-      for (const host of Array.from(doc.querySelectorAll<HTMLElement>(SKEIN_UI))) host.dataset.theme = now;
+      for (const host of skeinHosts(doc)) setHostState(host, 'theme', now);
     }
     for (const post of Array.from(doc.querySelectorAll(hooks.postSelector))) {
       try {

@@ -12,7 +12,7 @@ import { describeError } from '../errors';
 import type { Connect } from './job-card';
 import { REPLY_BAR_CSS } from './reply-bar-style';
 import type { PageTheme } from './theme';
-import { button, shadowHost, onUser } from './dom';
+import { button, shadowHost, onUser, setHostState } from './dom';
 
 export const REPLY_BAR_TAG = 'skein-reply-bar';
 
@@ -92,7 +92,7 @@ export function createReplyBar(
   { theme, tone, ports, newPost = false }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts; newPost?: boolean },
 ): ReplyBar {
   const { host, root } = shadowHost(doc, REPLY_BAR_TAG, REPLY_BAR_CSS);
-  host.dataset.theme = theme;
+  setHostState(host, 'theme', theme);
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.setAttribute('role', 'group');
@@ -202,13 +202,13 @@ export function createReplyBar(
     regenerate.textContent = done ? t('job.regenerate') : t('job.retry');
     download.hidden = state.status !== 'needs-model';
     download.textContent = t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
-    host.dataset.status = state.status;
+    setHostState(host, 'status', state.status);
   };
 
   const follow = (jobId: string) => {
     port?.disconnect();
     port = ports.connect(`${JOB_PORT_PREFIX}${jobId}`);
-    host.dataset.job = jobId;
+    setHostState(host, 'job', jobId);
     port.onMessage.addListener((next) => {
       state = next;
       render();

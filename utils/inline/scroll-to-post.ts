@@ -8,12 +8,10 @@ export function scrollToPost(doc: Document, hooks: PageHooks, postId: string): b
   );
   if (!post) return false;
   post.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  post.dataset.skeinHighlight = '';
-  const previous = post.style.outline;
-  post.style.outline = '2px solid rgb(120, 86, 255)';
-  setTimeout(() => {
-    post.style.outline = previous;
-    delete post.dataset.skeinHighlight;
-  }, 2000);
+  // An animation, not an attribute or a style left on X's element: it ends on its own.
+  post.animate?.(
+    [{ outline: '2px solid rgb(120, 86, 255)' }, { outline: '2px solid rgb(120, 86, 255)', offset: 0.9 }, {}],
+    { duration: 2000 },
+  );
   return true;
 }

@@ -6,7 +6,7 @@
 import { t } from '../i18n';
 import { postOfSelection } from './selection-text';
 import { detectTheme } from './theme';
-import { button, shadowHost, onUser } from './dom';
+import { button, shadowHost, onUser, setHostState } from './dom';
 
 export const SELECTION_TAG = 'skein-selection-button';
 
@@ -44,7 +44,7 @@ export function mountSelectionButton(
     const rect = selection.getRangeAt(0).getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > view.innerHeight) return hide();
     current = { text, post };
-    host.dataset.theme = detectTheme(doc);
+    setHostState(host, 'theme', detectTheme(doc));
     // Above the selection, below it at the top of the screen, and always on screen.
     const top = rect.top >= 40 ? rect.top - 34 : rect.bottom + 6;
     host.style.top = `${Math.min(Math.max(4, top), view.innerHeight - 40)}px`;

@@ -2,7 +2,7 @@
  * A message at the bottom of the page, for what happened away from any post (a reply box that
  * closed under its drafts). Shadow root, text only, one action at most, closed by the user.
  */
-import { button, closeButton, shadowHost, onUser } from './dom';
+import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
 import { detectTheme } from './theme';
 
 export const TOAST_TAG = 'skein-toast';
@@ -21,7 +21,7 @@ button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
 export function showToast(doc: Document, text: string, action?: { label: string; run(): void }): () => void {
   doc.querySelector(TOAST_TAG)?.remove();
   const { host, root } = shadowHost(doc, TOAST_TAG, CSS);
-  host.dataset.theme = detectTheme(doc);
+  setHostState(host, 'theme', detectTheme(doc));
   const box = doc.createElement('div');
   box.className = 'toast';
   box.setAttribute('role', 'status');

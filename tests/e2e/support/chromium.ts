@@ -13,6 +13,7 @@ import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema';
 import { BROWSER_START, PROTOCOL_CALL, within } from './limits';
+import { devtoolsRoots, SkeinUi } from './closed-ui';
 
 /** A DevTools reply from a page the session attached to. */
 interface CdpReply {
@@ -239,3 +240,16 @@ export const test = base.extend<ChromiumFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/** Skein's inline UI on `page`, reached inside its closed shadow roots over DevTools (closed-ui.ts). */
+export function chromiumUi(page: Page): SkeinUi {
+  return new SkeinUi(
+    devtoolsRoots(async () => {
+      const cdp = await within(page.context().newCDPSession(page), PROTOCOL_CALL, 'DevTools session');
+      // The session's typings list each method; this runner builds its calls from strings.
+      const raw = cdp as unknown as { send(method: string, params?: object): Promise<unknown> };
+      return { send: (method, params) => within(raw.send(method, params), PROTOCOL_CALL, method) };
+    }),
+    page,
+  );
+}

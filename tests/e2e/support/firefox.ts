@@ -6,10 +6,11 @@
 import { test as base } from '@playwright/test';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './env';
-import { answer, type ServedPage } from './pages';
+import { answer, postIdsOf, type ServedPage } from './pages';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { BROWSER_START, PROTOCOL_CALL, UI_STEP, within } from './limits';
+import { bidiRoots, type BidiSender, SkeinUi } from './closed-ui';
 
 /** A fixed internal id for the extension, so tests can name its pages. */
 export const FIREFOX_UUID = '5e1a5e1a-0000-4000-8000-00000000a11c';
@@ -82,9 +83,8 @@ export const test = base.extend<FirefoxFixtures>({
 
 export { expect } from '@playwright/test';
 
-/** The ids Skein's buttons carry, in page order. */
-export const buttonIds = (page: Page) =>
-  page.$$eval('skein-post-button', (hosts) => hosts.map((h) => (h as HTMLElement).dataset.skeinPost ?? ''));
+/** The ids of the posts Skein's buttons sit in, in page order. */
+export const buttonIds = (page: Page) => page.$$eval('skein-post-button', postIdsOf);
 
 /** Waits until the page shows `count` Skein buttons. */
 export async function waitForButtons(page: Page, count: number): Promise<void> {
@@ -109,4 +109,13 @@ export async function newTabFrom(firefox: Browser, action: () => Promise<unknown
   if (!page) throw new Error('the new tab has no page');
   page.setDefaultTimeout(UI_STEP);
   return page;
+}
+
+/** Skein's inline UI on `page`, reached inside its closed shadow roots over WebDriver BiDi. */
+export function firefoxUi(firefox: Browser, page: Page): SkeinUi {
+  // puppeteer keeps its BiDi connection and a frame's browsing context id out of its typings.
+  const connection = (firefox as unknown as { connection: BidiSender }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const send: BidiSender = { send: (method, params) => within(connection.send(method, params), PROTOCOL_CALL, method) };
+  return new SkeinUi(bidiRoots(send, context), page);
 }

@@ -67,3 +67,18 @@ export async function threadWithReplyBox(): Promise<ServedPage> {
   writeFileSync(file, await draftPageHtml(html(OWN_THREAD.file)));
   return { url: OWN_THREAD.url, file };
 }
+
+/**
+ * The ids of the posts the elements sit in, read from each post's own time link as X links it
+ * (a quoted post's link left out). Runs in the page: pass it to `$$eval`.
+ */
+export const postIdsOf = (found: Element[]): string[] =>
+  found.map((el) => {
+    const a = el.closest('article');
+    if (!a) return '';
+    const quote = Array.from(a.querySelectorAll('div[role="link"][tabindex="0"]')).find((q) =>
+      q.querySelector('[data-testid="User-Name"]'),
+    );
+    const time = Array.from(a.querySelectorAll('time')).find((t) => !quote?.contains(t));
+    return /\/status\/(\d+)/.exec(time?.closest('a')?.getAttribute('href') ?? '')?.[1] ?? '';
+  });

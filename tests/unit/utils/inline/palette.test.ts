@@ -31,7 +31,7 @@ describe('inline UI colours', () => {
 
   it('ships as custom properties per theme', () => {
     const css = paletteCss();
-    expect(css).toContain(`:host([data-theme="dark"]) { --fg: ${PALETTES.dark.fg};`);
+    expect(css).toContain(`.skein[data-theme="dark"] { --fg: ${PALETTES.dark.fg};`);
     expect(css).toContain(`--on-accent: ${PALETTES.light.onAccent};`);
   });
 });

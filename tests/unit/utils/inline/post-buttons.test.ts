@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { mountPostButtons } from '@/utils/inline/post-buttons';
+import { buttonPostId, mountPostButtons } from '@/utils/inline/post-buttons';
+import { frameOf } from '@/utils/inline/dom';
 import { HOST_TAG } from '@/utils/inline/post-button';
 import { xAdapter } from '@/utils/sites/x/extract';
 import type { AssistantAction } from '@/utils/messaging';
@@ -17,7 +18,7 @@ function loadInto(file: string) {
 }
 
 const hosts = () => Array.from(document.querySelectorAll<HTMLElement>(HOST_TAG));
-const ids = () => hosts().map((h) => h.dataset.skeinPost);
+const ids = () => hosts().map((h) => buttonPostId(h));
 
 describe('mountPostButtons', () => {
   let stop: (() => void) | undefined;
@@ -115,7 +116,7 @@ describe('mountPostButtons', () => {
     loadInto(own('x/promoted.html'));
     start();
     const host = hosts()[1]!;
-    host.shadowRoot!.querySelector<HTMLElement>('[data-action="explain"]')!.click();
+    frameOf(host)!.querySelector<HTMLElement>('[data-action="explain"]')!.click();
     expect(calls).toEqual([['explain', '1900000000000000101']]);
   });
 
@@ -124,7 +125,7 @@ describe('mountPostButtons', () => {
     start();
     let reached = 0;
     document.querySelector('article')!.addEventListener('click', () => reached++);
-    hosts()[0]!.shadowRoot!.querySelector<HTMLElement>('[data-action="summarize"]')!.click();
+    frameOf(hosts()[0]!)!.querySelector<HTMLElement>('[data-action="summarize"]')!.click();
     expect(reached).toBe(0);
   });
 
@@ -136,7 +137,7 @@ describe('mountPostButtons', () => {
       .setAttribute('href', `/brand/status/1900000000000000101`);
     document.querySelector('[data-testid="tweetText"]')!.textContent = evil;
     start();
-    for (const host of hosts()) expect(host.shadowRoot!.querySelector('img')).toBeNull();
+    for (const host of hosts()) expect(frameOf(host)!.querySelector('img')).toBeNull();
   });
 
   it('removes every button when stopped', () => {

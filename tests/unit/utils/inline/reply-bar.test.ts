@@ -1,3 +1,4 @@
+import { frameOf } from '@/utils/inline/dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createReplyBar, statusText, type ReplyBarPorts } from '@/utils/inline/reply-bar';
@@ -60,7 +61,7 @@ function fakePorts(over: Partial<ReplyBarPorts> = {}) {
 function mount(ports: ReplyBarPorts, newPost = false) {
   const bar = createReplyBar(document, { theme: 'dark', tone: 'supportive', ports, newPost });
   document.body.append(bar.host);
-  const root = bar.host.shadowRoot!;
+  const root = frameOf(bar.host)!;
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
   return { bar, root, q };
 }
@@ -227,7 +228,7 @@ describe('reply bars on a page', () => {
     );
     await frame();
     expect(bars()).toHaveLength(1);
-    bars()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('.go')!.click();
+    frameOf(bars()[0]!)!.querySelector<HTMLButtonElement>('.go')!.click();
     await flush();
     fake.push({ status: 'running', text: 'Hal' });
     document.getElementById('box')!.remove();

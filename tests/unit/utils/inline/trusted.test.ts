@@ -3,6 +3,7 @@
  * elements, and a script's `click()` is not trusted. Each control: a page script's click does
  * nothing, the user's does what it says.
  */
+import { frameOf } from '@/utils/inline/dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { JobState } from '@/utils/jobs/protocol';
@@ -26,7 +27,7 @@ const state = (over: Partial<JobState>): JobState => ({
   ...over,
 });
 
-const inRoot = <T extends Element>(host: Element, sel: string) => host.shadowRoot!.querySelector<T>(sel)!;
+const inRoot = <T extends Element>(host: Element, sel: string) => frameOf(host)!.querySelector<T>(sel)!;
 
 describe('only the user drives Skein', () => {
   afterEach(() => {
@@ -108,5 +109,30 @@ describe('only the user drives Skein', () => {
     expect(runs).toEqual([]);
     inRoot<HTMLButtonElement>(toast, '.action').click();
     expect(runs).toEqual(['open']);
+  });
+
+  it('the page cannot reach in: closed roots, hosts without attributes, no text in the page’s tree', () => {
+    const html = readFileSync(own('x/promoted.html'), 'utf8');
+    document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+    const stop = mountPostButtons({ doc: document, hooks: xAdapter.page, onAction: async () => null });
+    const post = document.querySelector('article')!;
+    let push: (s: JobState) => void = () => undefined;
+    mountJobCard(post, 'job-1', 'Skein explains', () => ({
+      onMessage: { addListener: (fn) => void (push = fn) },
+      disconnect: () => undefined,
+    }));
+    push(state({ status: 'done', text: 'A secret answer' }));
+    showToast(document, 'A secret notice');
+    const hosts = Array.from(document.querySelectorAll('skein-post-button, skein-card, skein-toast'));
+    expect(new Set(hosts.map((h) => h.localName))).toEqual(new Set(['skein-post-button', 'skein-card', 'skein-toast']));
+    for (const host of hosts) {
+      expect(host.shadowRoot).toBeNull();
+      // Position (the toast's, the selection button's) is the only attribute a host may carry.
+      expect(host.getAttributeNames().filter((n) => n !== 'style')).toEqual([]);
+    }
+    expect(document.body.textContent).not.toContain('A secret');
+    expect(frameOf(document.querySelector('skein-card')!)!.textContent).toContain('A secret answer');
+    expect(frameOf(document.querySelector('skein-card')!)!.dataset.status).toBe('done');
+    stop();
   });
 });
