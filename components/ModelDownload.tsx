@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import { isBusy } from '@/utils/jobs/protocol';
+import { describeError } from '@/utils/errors';
 import { formatSize, t } from '@/utils/i18n';
 import { Progress, statusLabel } from './JobView';
 import { useJob } from './useJob';
@@ -39,7 +40,8 @@ export function ModelDownload({
     setFailure('');
     void sendMessage('downloadModel', { engine, modelId }).then(
       (state) => setJobId(state.id),
-      (err: Error) => setFailure(err.message),
+      // The background's own words are English: the sentence shown is the interface's.
+      () => setFailure(describeError('unknown', engine, label).text),
     );
   };
   return (
@@ -60,7 +62,7 @@ export function ModelDownload({
       ) : null}
       {(job?.error || failure) && (
         <p role="alert" className="text-red-700 dark:text-red-300">
-          {job?.error?.message ?? failure}
+          {job?.error ? describeError(job.error.code, engine, label).text : failure}
         </p>
       )}
     </div>

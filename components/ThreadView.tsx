@@ -4,6 +4,7 @@ import { getSettings, settingsItem } from '@/utils/settings';
 import { t, tc } from '@/utils/i18n';
 import { JobView } from './JobView';
 import { ACTION_LABEL } from './labels';
+import { warningText } from '@/utils/sites/warnings';
 import { PostCard } from './PostCard';
 import { useJob } from './useJob';
 
@@ -39,7 +40,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           role="alert"
           className="rounded-md bg-amber-100 p-2 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
         >
-          {w}
+          {warningText(w)}
         </p>
       ))}
       {job && (

@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
-import { JOB_PORT_PREFIX, type JobState } from '@/utils/jobs/protocol';
+import type { JobState } from '@/utils/jobs/protocol';
+import { followJob } from '@/utils/jobs/follow';
 
-/** A job's state, live over its port, while the component is shown. */
+/** A job's state, live over its port while the component is shown (through a stopped worker). */
 export function useJob(jobId: string | undefined): JobState | null {
   const [state, setState] = useState<JobState | null>(null);
   useEffect(() => {
     setState(null);
     if (!jobId) return;
-    const port = browser.runtime.connect({ name: `${JOB_PORT_PREFIX}${jobId}` });
-    port.onMessage.addListener((s: JobState) => setState(s));
-    return () => port.disconnect();
+    return followJob((name) => browser.runtime.connect({ name }), jobId, setState);
   }, [jobId]);
   return state;
 }

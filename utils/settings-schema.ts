@@ -2,7 +2,7 @@
 import type { Tone } from './llm/drafts';
 
 /** Which engine runs the model: automatic picks WebGPU where the browser has it, else CPU. */
-export type EngineSetting = 'auto' | 'webgpu' | 'cpu' | 'scripted';
+export type EngineSetting = 'auto' | 'webgpu' | 'cpu';
 
 export interface Settings {
   engine: EngineSetting;
@@ -17,12 +17,6 @@ export interface Settings {
   uiLanguage: 'auto' | 'en' | 'fr';
   /** The tone the reply bar starts with. */
   defaultTone: Tone;
-  /** The scripted engine's reply (tests and demos only; not offered in the interface). */
-  scriptedReply: string;
-  /** The scripted engine's pause between words, in ms (tests of interrupted work). */
-  scriptedDelayMs: number;
-  /** The scripted engine's reading speed in tokens a second; 0: unknown (tests of budgets sized to speed). */
-  scriptedPrefillTps: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,7 +27,4 @@ export const DEFAULT_SETTINGS: Settings = {
   outputLanguage: 'auto',
   uiLanguage: 'auto',
   defaultTone: 'agree',
-  scriptedReply: '',
-  scriptedDelayMs: 0,
-  scriptedPrefillTps: 0,
 };

@@ -52,8 +52,7 @@ export default function App() {
       <header className="flex items-center justify-between">
         <h1 className="text-base font-bold">Skein</h1>
         <span className="text-xs text-slate-500" data-testid="popup-engine">
-          {t(`options.engine.short.${settings.engine === 'scripted' ? 'auto' : settings.engine}` as MessageKey)} ·{' '}
-          {model}
+          {t(`options.engine.short.${settings.engine}` as MessageKey)} · {model}
         </span>
       </header>
       <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="popup-model">

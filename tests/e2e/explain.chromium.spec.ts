@@ -6,14 +6,13 @@ import type { Locator } from '@playwright/test';
 test('Explain from the post menu: a card under the post streams the explanation, as text; the panel shows it too', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   openPanel,
   pageErrors,
 }) => {
   await serve([OWN_THREAD]);
-  await setSettings({
-    engine: 'scripted',
-    scriptedReply: '“Blocking” means wetting the finished piece and pinning it to shape [4]. <b>not bold</b>',
+  await setScript({
+    reply: '“Blocking” means wetting the finished piece and pinning it to shape [4]. <b>not bold</b>',
   });
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
@@ -54,13 +53,12 @@ for (const [name, served] of [
   test(`on ${name} in X's own styles, the card lies under the post's text, at least as wide, and narrows nothing`, async ({
     context,
     serve,
-    setSettings,
+    setScript,
     pageErrors,
   }) => {
     await serve([served]);
-    await setSettings({
-      engine: 'scripted',
-      scriptedReply:
+    await setScript({
+      reply:
         'Context: a long enough explanation to wrap over several lines if the card were squeezed into a narrow ' +
         'column beside the post [1].',
     });

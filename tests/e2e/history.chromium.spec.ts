@@ -5,11 +5,11 @@ import { OWN_THREAD } from './support/pages';
 test('history: past summaries listed live, searchable, reopened and deleted', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   openPanel,
 }) => {
   await serve([OWN_THREAD]);
-  await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first, count twice [2].' });
+  await setScript({ reply: 'TL;DR: Swatch first, count twice [2].' });
   const panel = await openPanel();
   await panel.getByRole('tab', { name: 'History' }).click();
   await expect(panel.getByTestId('history-empty')).toContainText('Nothing here yet');

@@ -47,14 +47,11 @@ const probe = (hosts: string) => {
 test('a page script finds nothing to read inside Skein: no roots, no attributes, no text', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
 }) => {
   await serve([await threadWithReplyBox()]);
-  await setSettings({
-    engine: 'scripted',
-    scriptedReply: ['Secret answer one.', 'Secret answer two.', 'Secret answer three.'].join(VARIANT_BREAK),
-  });
+  await setScript({ reply: ['Secret answer one.', 'Secret answer two.', 'Secret answer three.'].join(VARIANT_BREAK) });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const ui = chromiumUi(page);

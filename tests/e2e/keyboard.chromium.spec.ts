@@ -14,14 +14,11 @@ const outline = (el: Locator) =>
 test('the reply bar from the keyboard alone: open, choose, draft, insert; focus is always visible', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
 }) => {
   await serve([await threadWithReplyBox()]);
-  await setSettings({
-    engine: 'scripted',
-    scriptedReply: ['First draft.', 'Second draft.', 'Third draft.'].join(VARIANT_BREAK),
-  });
+  await setScript({ reply: ['First draft.', 'Second draft.', 'Third draft.'].join(VARIANT_BREAK) });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = chromiumUi(page).host('skein-reply-bar');

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROME_BUILD, FIREFOX_BUILD } from './support/env';
+import { CHROME_BUILD, CHROME_STORE_BUILD, FIREFOX_BUILD, FIREFOX_STORE_BUILD } from './support/env';
 
 /** The built manifests ask for what the features need and nothing wider. */
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
 test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, X hosts only, wasm-only CSP', () => {
-  const m = manifest(CHROME_BUILD);
+  const m = manifest(CHROME_STORE_BUILD);
   expect(m.manifest_version).toBe(3);
   // Cross-origin isolated pages: the CPU engine may use threads.
   expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
@@ -28,7 +28,7 @@ test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen e
 });
 
 test('both builds ship the CPU engine’s WebAssembly runtime themselves', () => {
-  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+  for (const dir of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {
     const wasm = readFileSync(join(dir, 'ort/ort-wasm-simd-threaded.wasm'));
     expect(wasm.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
     expect(readFileSync(join(dir, 'ort/ort-wasm-simd-threaded.mjs'), 'utf8').length).toBeGreaterThan(1000);
@@ -36,7 +36,7 @@ test('both builds ship the CPU engine’s WebAssembly runtime themselves', () =>
 });
 
 test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narrow hosts', () => {
-  const m = manifest(FIREFOX_BUILD);
+  const m = manifest(FIREFOX_STORE_BUILD);
   expect(m.manifest_version).toBe(3);
   expect(m.browser_specific_settings.gecko.id).toBe('skein@skein-extension.org');
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
@@ -53,7 +53,7 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
 });
 
 test('both builds: name, description and shortcut descriptions come from _locales, in English and French', () => {
-  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+  for (const dir of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {
     const m = manifest(dir);
     expect(m.default_locale).toBe('en');
     const keys = [
@@ -69,5 +69,26 @@ test('both builds: name, description and shortcut descriptions come from _locale
     }
     const fr = JSON.parse(readFileSync(join(dir, '_locales/fr/messages.json'), 'utf8'));
     expect(fr.cmdSummarize.message).toBe('Résumer le fil de cette page');
+  }
+});
+
+/** Every script file of a build, read as text. */
+const scripts = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.(m?js|html)$/.test(f) && !f.startsWith('ort/'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+
+test('store builds leave the scripted test engine out; test builds have it', () => {
+  for (const dir of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {
+    const code = scripts(dir);
+    expect(code).toContain('Qwen2.5 0.5B Instruct');
+    expect(code).not.toContain('Scripted (tests)');
+    expect(code).not.toContain('testScript');
+  }
+  for (const dir of [CHROME_BUILD, FIREFOX_BUILD]) {
+    const code = scripts(dir);
+    expect(code).toContain('Scripted (tests)');
+    expect(code).toContain('testScript');
   }
 });

@@ -65,11 +65,11 @@ test.describe('options', () => {
     context,
     extensionId,
     serve,
-    setSettings,
+    setScript,
     openPanel,
   }) => {
     await serve([OWN_THREAD]);
-    await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Wool [2].' });
+    await setScript({ reply: 'TL;DR: Wool [2].' });
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByTestId('export-history').click();

@@ -49,14 +49,14 @@ test.describe('the toolbar popup', () => {
   test('on an X thread, Summarize this thread opens the side panel with the page’s thread', async ({
     context,
     serve,
-    setSettings,
+    setScript,
     evalInTarget,
     sidePanelText,
     openPanel,
     openPopup,
   }) => {
     await serve([OWN_THREAD]);
-    await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].' });
+    await setScript({ reply: 'TL;DR: Swatch first [2].' });
     await summarizeFromPopup(await context.newPage(), OWN_THREAD.url, { openPopup, evalInTarget });
     await expect.poll(sidePanelText).toContain('Swatch first.');
     const panel = await openPanel();

@@ -5,13 +5,13 @@ import { OWN_THREAD } from './support/pages';
 test('a slow engine reads the posts that matter in time, says which, and reads all at the user’s click', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   openPanel,
   pageErrors,
 }) => {
   await serve([OWN_THREAD]);
   // An engine reading one token a second: the 9-post thread is more than it reads in time.
-  await setSettings({ engine: 'scripted', scriptedReply: 'TL;DR: Swatch first [2].', scriptedPrefillTps: 1 });
+  await setScript({ reply: 'TL;DR: Swatch first [2].', prefillTps: 1 });
   const panel = await openPanel();
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);

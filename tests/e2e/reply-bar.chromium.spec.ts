@@ -34,13 +34,13 @@ async function openDraft(page: Page) {
 test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
   requests,
   openPanel,
 }) => {
   await serve([await threadWithReplyBox()]);
-  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+  await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
@@ -86,13 +86,13 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
 test('the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to be copied', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
   sidePanelText,
 }) => {
   await serve([await threadWithReplyBox()]);
   // About 5 s of writing (17 words, 300 ms each): the box is removed as soon as it starts.
-  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK), scriptedDelayMs: 300 });
+  await setScript({ reply: VARIANTS.join(VARIANT_BREAK), delayMs: 300 });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   const bar = await openDraft(page);
@@ -141,14 +141,14 @@ test('with the real CPU engine: the bar asks before the first download, then dra
 test('the engine busy with a summary: the draft waits in the queue and the bar shows its place', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
 }) => {
   const served = await threadWithReplyBox();
   await serve([served]);
   // Every job holds after its first words until it is cancelled: the summary is certainly still
   // running when the draft is asked for, however slow the machine.
-  await setSettings({ engine: 'scripted', scriptedReply: `one two three ${SCRIPT_HOLD}` });
+  await setScript({ reply: `one two three ${SCRIPT_HOLD}` });
   const summaryTab = await context.newPage();
   await summaryTab.goto(served.url);
   await chooseAction(summaryTab, FOCUSED_POST, 'Summarize thread');
@@ -186,11 +186,11 @@ for (const [name, served, newPost] of [
   test(`on real X layouts, ${name}: the bar takes real clicks${newPost ? ' and asks what the new post is about' : ''}`, async ({
     context,
     serve,
-    setSettings,
+    setScript,
     pageErrors,
   }) => {
     await serve([served]);
-    await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+    await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(served.url);
@@ -229,12 +229,12 @@ for (const [name, served, newPost] of [
 test('Draft reply in the post menu opens the site’s reply box for that post, with Skein’s bar open in it', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
   sidePanelText,
 }) => {
   await serve([await threadWithReplyBox()]);
-  await setSettings({ engine: 'scripted', scriptedReply: VARIANTS.join(VARIANT_BREAK) });
+  await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
   const page = await context.newPage();
   await page.goto('https://x.com/skein_test/status/1900000000000000010');
   // A reply's menu: X's reply dialog opens for it, and the bar in the dialog opens.

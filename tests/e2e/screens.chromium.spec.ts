@@ -35,6 +35,7 @@ for (const theme of ['light', 'dark'] as const) {
     context,
     serve,
     setSettings,
+    setScript,
     openPanel,
     extensionId,
     pageErrors,
@@ -50,7 +51,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     // The summary of the project's own 9-post thread (the saved real threads are one post long).
     await page.goto(OWN_THREAD.url);
-    await setSettings({ engine: 'scripted', scriptedReply: SUMMARY });
+    await setScript({ reply: SUMMARY });
     await chooseAction(page, '1900000000000000010', 'Summarize thread');
     const panel = await openPanel();
     await panel.emulateMedia({ colorScheme: theme });
@@ -58,7 +59,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(panel.getByTestId('summary-tldr')).toContainText('Swatch first');
     await panel.screenshot({ path: shot('side-panel') });
 
-    await setSettings({ engine: 'scripted', scriptedReply: EXPLAIN });
+    await setScript({ reply: EXPLAIN });
     await page.bringToFront();
     await page.goto(served.post.url);
     await expect(page.locator('skein-post-button').first()).toBeAttached();
@@ -77,7 +78,7 @@ for (const theme of ['light', 'dark'] as const) {
       clip: { x: post.x, y: card.y - 56, width: post.width, height: card.height + 68 },
     });
 
-    await setSettings({ engine: 'scripted', scriptedReply: DRAFTS.join(VARIANT_BREAK) });
+    await setScript({ reply: DRAFTS.join(VARIANT_BREAK) });
     if (served.box !== served.post) await page.goto(served.box.url);
     const bar = chromiumUi(page).host('skein-reply-bar');
     await bar.click({ button: /Draft with Skein/ });

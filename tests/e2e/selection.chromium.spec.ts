@@ -17,12 +17,12 @@ async function selectText(page: Page, id: string) {
 test('select words in a post, click Explain by the selection: the card explains them, the panel shows the selection', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   pageErrors,
   sidePanelText,
 }) => {
   await serve([OWN_THREAD]);
-  await setSettings({ engine: 'scripted', scriptedReply: 'To “block” is to wet the piece and pin it to shape [4].' });
+  await setScript({ reply: 'To “block” is to wet the piece and pin it to shape [4].' });
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
   await selectText(page, '1900000000000000012');
@@ -44,12 +44,12 @@ test('select words in a post, click Explain by the selection: the card explains 
 test('a selection too long is trimmed, with a notice; the panel shows what was sent', async ({
   context,
   serve,
-  setSettings,
+  setScript,
   openPanel,
   pageErrors,
 }) => {
   await serve([OWN_THREAD]);
-  await setSettings({ engine: 'scripted', scriptedReply: 'It lists project tips [2].' });
+  await setScript({ reply: 'It lists project tips [2].' });
   const page = await context.newPage();
   await page.goto(OWN_THREAD.url);
   const long = Array.from({ length: 60 }, (_, i) => `word${i}`)

@@ -244,13 +244,12 @@ test.describe('thread summaries in Chromium', () => {
     context,
     serve,
     openPanel,
-    setSettings,
+    setScript,
   }) => {
     await serve([OWN_THREAD]);
-    await setSettings({
-      engine: 'scripted',
-      scriptedReply: 'TL;DR: Swatch first [2].\nKey points:\n- Keep notes [3]\n- Count twice [4]',
-      scriptedDelayMs: 60,
+    await setScript({
+      reply: 'TL;DR: Swatch first [2].\nKey points:\n- Keep notes [3]\n- Count twice [4]',
+      delayMs: 60,
     });
     const panel = await openPanel();
     const jobLog = await recordJob(panel);
@@ -267,12 +266,11 @@ test.describe('thread summaries in Chromium', () => {
     context,
     serve,
     openPanel,
-    setSettings,
+    setScript,
   }) => {
     await serve([OWN_THREAD]);
-    await setSettings({
-      engine: 'scripted',
-      scriptedReply:
+    await setScript({
+      reply:
         'TL;DR: Swatch first, then count [2].\nKey points:\n- Keep notes [3]\n- A French reader agrees [7]\nWho says what:\n- @gauge_guru: swatching is a useful lie [9]',
     });
     const page = await context.newPage();

@@ -1,4 +1,5 @@
 /** What a click in Skein's post menu does: read the thread, hand it to the background. */
+import { warningText } from '../sites/warnings';
 import type { AssistantAction, ThreadAccepted, ThreadRequest } from '../messaging';
 import type { DraftOptions } from '../llm/drafts';
 import { t, tc } from '../i18n';
@@ -45,7 +46,8 @@ export async function requestAction(
 ): Promise<Notice | null> {
   const page = extractPage(doc, url);
   if (!page) return { text: t('notice.unreadable', { reason: url }) };
-  if (page.posts.length === 0) return { text: t('notice.unreadable', { reason: page.warnings?.join(' ') ?? '' }) };
+  if (page.posts.length === 0)
+    return { text: t('notice.unreadable', { reason: page.warnings?.map(warningText).join(' ') ?? '' }) };
   const snapshot = threadFor(page, postId);
   let accepted: ThreadAccepted;
   try {

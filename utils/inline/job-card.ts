@@ -4,7 +4,7 @@
  * X's styles and Skein's never mix, and goes away with the post.
  */
 import type { JobState } from '../jobs/protocol';
-import { JOB_PORT_PREFIX } from '../jobs/protocol';
+import { followJob, type Connect } from '../jobs/follow';
 import { formatSize, t } from '../i18n';
 import { describeError } from '../errors';
 import { detectTheme } from './theme';
@@ -33,11 +33,7 @@ button.close { display: inline-flex; align-items: center; justify-content: cente
 button.close:hover { background: var(--highlight); color: var(--fg); }
 `;
 
-/** Something that opens a runtime port (browser.runtime.connect). */
-export type Connect = (name: string) => {
-  onMessage: { addListener(fn: (m: JobState) => void): void };
-  disconnect(): void;
-};
+export type { Connect } from '../jobs/follow';
 
 /** What the card's header says for a job's state. */
 function statusLabel(state: JobState): string {
@@ -97,7 +93,7 @@ export function mountJobCard(
     host.addEventListener(type, (e) => e.stopPropagation());
   slot.append(host);
 
-  let port: ReturnType<Connect> | null = null;
+  let stop: (() => void) | null = null;
   let open = true;
   const render = (state: JobState) => {
     // Model output is untrusted: text nodes only.
@@ -116,15 +112,14 @@ export function mountJobCard(
     setHostState(host, 'status', state.status);
   };
   const follow = (id: string) => {
-    port?.disconnect();
-    port = connect(`${JOB_PORT_PREFIX}${id}`);
+    stop?.();
     setHostState(host, 'job', id);
-    port.onMessage.addListener(render);
+    stop = followJob(connect, id, render);
   };
   const remove = () => {
     if (!open) return;
     open = false;
-    port?.disconnect();
+    stop?.();
     host.remove();
   };
   onUser(download, 'click', () => {

@@ -5,11 +5,11 @@
  * set as text.
  */
 import type { JobState } from '../jobs/protocol';
-import { JOB_PORT_PREFIX, isBusy } from '../jobs/protocol';
+import { isBusy } from '../jobs/protocol';
 import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
 import { formatDuration, formatSize, t, type MessageKey } from '../i18n';
 import { describeError } from '../errors';
-import type { Connect } from './job-card';
+import { followJob, type Connect } from '../jobs/follow';
 import { REPLY_BAR_CSS } from './reply-bar-style';
 import type { PageTheme } from './theme';
 import { button, shadowHost, onUser, setHostState } from './dom';
@@ -156,7 +156,7 @@ export function createReplyBar(
     host.addEventListener(type, (e) => e.stopPropagation());
   }
 
-  let port: ReturnType<Connect> | null = null;
+  let stopFollowing: (() => void) | null = null;
   let state: JobState | null = null;
   let lastInserted = '';
 
@@ -206,10 +206,9 @@ export function createReplyBar(
   };
 
   const follow = (jobId: string) => {
-    port?.disconnect();
-    port = ports.connect(`${JOB_PORT_PREFIX}${jobId}`);
+    stopFollowing?.();
     setHostState(host, 'job', jobId);
-    port.onMessage.addListener((next) => {
+    stopFollowing = followJob(ports.connect, jobId, (next) => {
       state = next;
       render();
     });
@@ -269,8 +268,8 @@ export function createReplyBar(
       host.scrollIntoView({ block: 'nearest' });
     },
     dispose() {
-      port?.disconnect();
-      port = null;
+      stopFollowing?.();
+      stopFollowing = null;
       host.remove();
     },
   };

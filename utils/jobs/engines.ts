@@ -4,15 +4,17 @@ import { ScriptedEngine } from '../llm/scripted-engine';
 import { VARIANT_BREAK } from '../llm/drafts';
 import { WebLlmEngine } from '../llm/webllm-engine';
 import { EngineHost } from './host';
+import { TEST_BUILD } from '../test-script';
 
 /** An engine host with the engines this build has. */
 export function createEngineHost({ runtimeBase }: { runtimeBase: string }): EngineHost {
   return new EngineHost((kind, task) => {
     if (kind === 'cpu') return new CpuEngine({ runtimeBase });
-    // A scripted reply with variant breaks answers each call with the next part (draft variants).
-    if (kind === 'scripted') {
-      const parts = (task.scriptedReply ?? '').split(VARIANT_BREAK);
-      return new ScriptedEngine((_, call) => parts[call % parts.length]!, { pieceDelayMs: task.scriptedDelayMs });
+    // A test build's script; a reply with variant breaks answers each call with the next part
+    // (draft variants). TEST_BUILD is false in a store build, which leaves this out.
+    if (kind === 'scripted' && TEST_BUILD && task.script) {
+      const parts = task.script.reply.split(VARIANT_BREAK);
+      return new ScriptedEngine((_, call) => parts[call % parts.length]!, { pieceDelayMs: task.script.delayMs });
     }
     // WebGPU only where this page has it: never in Firefox's background page, so the Firefox
     // build leaves web-llm out altogether.

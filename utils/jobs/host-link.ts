@@ -7,7 +7,7 @@ import { browser, type Browser } from '#imports';
 import { EngineError } from '../llm/engine';
 import type { EngineHost } from './host';
 import type { HostLink } from './queue';
-import { HOST_PORT, type FromHost, type HostEvent, type JobTask, type ToHost } from './protocol';
+import { HOST_CALL, HOST_PORT, type FromHost, type HostEvent, type JobTask, type ToHost } from './protocol';
 
 /** The host in the same context (Firefox's background page). */
 export class InProcessLink implements HostLink {
@@ -67,7 +67,10 @@ export class OffscreenLink implements HostLink {
     const existing = await browser.runtime
       .getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType] })
       .catch(() => []);
-    if (!existing?.length) {
+    if (existing?.length) {
+      // Open since an earlier worker: its port went with that worker. It connects again.
+      await browser.runtime.sendMessage(HOST_CALL).catch(() => undefined);
+    } else {
       await browser.offscreen.createDocument({
         url: browser.runtime.getURL('/offscreen.html'),
         reasons: ['WORKERS' as Browser.offscreen.Reason],
@@ -89,20 +92,26 @@ export class OffscreenLink implements HostLink {
   }
 }
 
-/** The offscreen document's side: serves runs from the background over the host port. */
+/**
+ * The offscreen document's side: serves runs from the background over the host port. The
+ * document outlives service workers: when the worker's port drops, its runs stop (nobody waits
+ * for them), and the next worker's call opens a new port. One run at a time: a run stopping
+ * for a gone worker ends before the next worker's run starts.
+ */
 export function serveHost(host: EngineHost): void {
-  const port = browser.runtime.connect({ name: HOST_PORT });
+  let port: Browser.runtime.Port | null = null;
   const controllers = new Map<string, AbortController>();
-  port.onMessage.addListener((msg: ToHost) => {
+  let previous: Promise<unknown> = Promise.resolve();
+
+  const serve = (msg: ToHost, post: (m: FromHost) => void) => {
     if (msg.type === 'cancel') {
       controllers.get(msg.runId)?.abort();
       return;
     }
     const controller = new AbortController();
     controllers.set(msg.runId, controller);
-    const post = (m: FromHost) => port.postMessage(m);
-    host
-      .run(msg.task, (event) => post({ type: 'event', runId: msg.runId, event }), controller.signal)
+    previous = previous
+      .then(() => host.run(msg.task, (event) => post({ type: 'event', runId: msg.runId, event }), controller.signal))
       .then(
         ({ text, calls }) => post({ type: 'done', runId: msg.runId, text, calls }),
         (err: unknown) => {
@@ -116,5 +125,23 @@ export function serveHost(host: EngineHost): void {
         },
       )
       .finally(() => controllers.delete(msg.runId));
+  };
+
+  const connect = () => {
+    if (port) return;
+    const mine = browser.runtime.connect({ name: HOST_PORT });
+    port = mine;
+    const post = (m: FromHost) => {
+      if (port === mine) mine.postMessage(m);
+    };
+    mine.onMessage.addListener((msg: ToHost) => serve(msg, post));
+    mine.onDisconnect.addListener(() => {
+      port = null;
+      for (const controller of controllers.values()) controller.abort();
+    });
+  };
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    if (msg === HOST_CALL) connect();
   });
+  connect();
 }

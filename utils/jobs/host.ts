@@ -19,6 +19,8 @@ import { planPosts, planReading, postCost, readingAll, timeBudget, type ReadingP
 import type { HostEvent, JobTask, ReadingReport } from './protocol';
 import type { Post } from '../sites/types';
 import { deviceMemoryGib, memoryShortfall } from '../llm/memory';
+import { SCRIPTED_MODEL } from '../llm/scripted-engine';
+import { TEST_BUILD } from '../test-script';
 
 /** Makes an engine of a kind, once; null where this host cannot run it. */
 export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
@@ -97,9 +99,7 @@ export class EngineHost {
    */
   private async speedFor(engine: Engine, task: JobTask, signal: AbortSignal): Promise<SpeedEstimate | null> {
     if (task.engine === 'scripted')
-      return task.scriptedPrefillTps
-        ? { prefillTps: task.scriptedPrefillTps, decodeTps: task.scriptedPrefillTps }
-        : null;
+      return task.script?.prefillTps ? { prefillTps: task.script.prefillTps, decodeTps: task.script.prefillTps } : null;
     const known = this.speedOf(task.engine, task.model.id);
     if (known || engine.kind !== 'cpu') return known;
     await engine.generate(
@@ -136,10 +136,13 @@ export class EngineHost {
 
   /** Runs a task to the end; streams what happens to `emit`. */
   async run(
-    task: JobTask,
+    asked: JobTask,
     emit: (e: HostEvent) => void,
     signal: AbortSignal,
   ): Promise<{ text: string; calls: number }> {
+    // A test build's script answers in place of the engine asked for, as the scripted engine
+    // and model here, so the engine's own speeds and loaded model stay its own.
+    const task: JobTask = TEST_BUILD && asked.script ? { ...asked, engine: 'scripted', model: SCRIPTED_MODEL } : asked;
     const engine = reportingSpeed(this.engineFor(task), (speed, messages) => {
       this.measured(task.engine, task.model.id, speed, messages);
       emit({ type: 'speed', speed });

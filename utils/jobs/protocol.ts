@@ -10,6 +10,7 @@ import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
 import type { ChatAsk } from '../llm/chat';
 import type { ReadReason } from '../llm/reading';
+import type { TestScript } from '../test-script';
 
 /** What a job does: an assistant action, or only fetching a model onto the device (options). */
 export type JobAction = AssistantAction | 'download';
@@ -23,9 +24,8 @@ export interface JobTask {
   lang: string;
   engine: EngineKind;
   model: ModelSpec;
-  /** The scripted engine's reply, when that engine is chosen. */
-  scriptedReply?: string;
-  scriptedDelayMs?: number;
+  /** A test build's script: the scripted engine answers in place of `engine` (test-script.ts). */
+  script?: TestScript;
   /** Draft: tone, length, the user's instruction. */
   draft?: DraftOptions;
   /** Explain: the words the user selected in the focused post. */
@@ -36,8 +36,6 @@ export interface JobTask {
   allowDownload?: boolean;
   /** Summarize: read every post, however long it takes (the user asked for it). */
   readAll?: boolean;
-  /** The scripted engine's reading speed, for budgets sized to speed (tests). */
-  scriptedPrefillTps?: number;
 }
 
 /** What a job read: `read` of `total` posts, why those, and how long reading all would take. */
@@ -104,6 +102,11 @@ export const isBusy = (state: Pick<JobState, 'status'> | null | undefined): bool
 /** Port names. */
 export const JOB_PORT_PREFIX = 'job:';
 export const HOST_PORT = 'engine-host';
+/**
+ * The message a new service worker sends to an offscreen document that is already open (its
+ * port went with the worker Chrome stopped): it connects again.
+ */
+export const HOST_CALL = 'engine-host:call';
 
 /** Messages on the engine-host port. */
 export type ToHost = { type: 'run'; runId: string; task: JobTask } | { type: 'cancel'; runId: string };

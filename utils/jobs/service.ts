@@ -12,6 +12,7 @@ import { JobQueue, type HostLink, type ResultStore } from './queue';
 import { startDownload, startJobFor } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
+import type { JobGone } from './follow';
 
 /** Firefox: the host runs in this background page, made on first use. */
 class LazyInProcessLink implements HostLink {
@@ -66,7 +67,15 @@ export function startJobService(): JobService {
       (fromExtensionPage(port.sender) || fromOwnPageScript(port.sender))
     ) {
       // Skein's pages, and its cards inside the sites it reads (explanations under a post).
-      const unsubscribe = queue.subscribe(port.name.slice(JOB_PORT_PREFIX.length), (state) => port.postMessage(state));
+      const id = port.name.slice(JOB_PORT_PREFIX.length);
+      if (!queue.get(id)) {
+        // Started before this worker did (Chrome stopped the last one): the surface marks it
+        // interrupted and offers Try again.
+        const gone: JobGone = { id, gone: true };
+        port.postMessage(gone);
+        return;
+      }
+      const unsubscribe = queue.subscribe(id, (state) => port.postMessage(state));
       port.onDisconnect.addListener(unsubscribe);
     }
   });

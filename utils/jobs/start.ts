@@ -5,6 +5,7 @@ import type { EngineKind, ModelSpec } from '../llm/engine';
 import { webGpuAdapter } from '../llm/webgpu-adapter';
 import { chooseWebGpuModel } from '../llm/webgpu-models';
 import { getSettings, outputLanguage } from '../settings';
+import { readTestScript, TEST_BUILD } from '../test-script';
 import type { Settings } from '../settings-schema';
 import type { StoredRequest } from '../thread-store';
 import { cacheKey, threadIdOf } from './cache-key';
@@ -26,7 +27,6 @@ function titleOf(request: StoredRequest): string {
  * adapter that can hold the model, else the CPU engine.
  */
 export async function pickEngine(settings: Settings): Promise<{ engine: EngineKind; model: ModelSpec }> {
-  if (settings.engine === 'scripted') return { engine: 'scripted', model: SCRIPTED_MODEL };
   if (settings.engine !== 'cpu') {
     const adapter = await webGpuAdapter();
     const chosen = chooseWebGpuModel(
@@ -50,6 +50,10 @@ export async function startJobFor(
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
   const { engine, model } = await pickEngine(settings);
+  // A test build's script answers in place of the engine, under the engine's own labels; its
+  // results are kept apart from the model's.
+  const script = (await readTestScript()) ?? undefined;
+  const keptAs = TEST_BUILD && script ? SCRIPTED_MODEL.id : model.id;
   const { snapshot, postId } = request;
   const action = chat ? 'chat' : request.action;
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
@@ -66,16 +70,14 @@ export async function startJobFor(
       lang,
       engine,
       model,
-      scriptedReply: settings.scriptedReply,
-      scriptedDelayMs: settings.scriptedDelayMs,
+      script,
       draft,
       selection,
       chat,
       allowDownload: request.allowDownload,
       readAll,
-      scriptedPrefillTps: settings.scriptedPrefillTps || undefined,
     },
-    key: await cacheKey(snapshot, action, model.id, lang, postId, detail),
+    key: await cacheKey(snapshot, action, keptAs, lang, postId, detail),
     record: {
       action,
       site: snapshot.site,
@@ -86,7 +88,7 @@ export async function startJobFor(
         : selection
           ? `“${selection.slice(0, 80)}” · ${titleOf(request)}`
           : titleOf(request),
-      modelId: model.id,
+      modelId: keptAs,
       lang,
       postCount: snapshot.posts.length,
       postIds: snapshot.posts.map((p) => p.id),

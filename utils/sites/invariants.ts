@@ -6,6 +6,7 @@
  * (a post with no author cannot be attributed or cited as someone's words); a post with no id
  * is kept, its `id: null` being the mark (it is read, but has no button or permalink).
  */
+import { warning } from './warnings';
 import type { PageSnapshot } from './types';
 
 /** The snapshot with its invariants made to hold; warnings say what was dropped and why. */
@@ -27,12 +28,11 @@ export function withInvariants(snapshot: PageSnapshot): PageSnapshot {
     seen.add(post.id);
     return true;
   });
-  if (duplicates) warnings.push(`${duplicates} repeated post(s) left out: the page shows them more than once.`);
-  if (anonymous) warnings.push(`${anonymous} post(s) left out: their author could not be read.`);
+  if (duplicates) warnings.push(warning('duplicates', duplicates));
+  if (anonymous) warnings.push(warning('anonymous', anonymous));
   let { focusedPostId } = snapshot;
   if (focusedPostId != null && !seen.has(focusedPostId)) {
-    if (!warnings.some((w) => w.includes('not on the page')))
-      warnings.push('The post this page points to is not on the page.');
+    if (!warnings.includes(warning('focusMissing'))) warnings.push(warning('focusMissing'));
     focusedPostId = null;
   }
   const { warnings: _old, ...rest } = snapshot;

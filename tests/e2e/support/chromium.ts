@@ -12,6 +12,7 @@ import { answer, type ServedPage } from './pages';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema';
+import type { TestScript } from '../../../utils/test-script';
 import { BROWSER_START, PROTOCOL_CALL, within } from './limits';
 import { devtoolsRoots, SkeinUi } from './closed-ui';
 
@@ -48,6 +49,11 @@ export interface ChromiumFixtures {
   openPopup(): Promise<void>;
   /** Writes Skein's settings as the options page would. */
   setSettings(settings: Partial<Settings>): Promise<void>;
+  /**
+   * Sets the test build's script: the scripted engine answers with it, under the product's own
+   * engine and model labels, in place of the engine the settings choose (utils/test-script.ts).
+   */
+  setScript(script: TestScript | null): Promise<void>;
   /**
    * The text of Chrome's real side panel, read over the DevTools protocol (Playwright lists
    * no page for it); null while no side panel is open.
@@ -165,6 +171,15 @@ export const test = base.extend<ChromiumFixtures>({
       await worker.evaluate(
         (value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ settings: value }),
         { ...DEFAULT_SETTINGS, ...settings },
+      );
+    });
+  },
+  setScript: async ({ serviceWorker }, use) => {
+    await use(async (script) => {
+      const worker = await serviceWorker();
+      await worker.evaluate(
+        (value) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set({ testScript: value }),
+        script,
       );
     });
   },

@@ -15,5 +15,12 @@ export const OWN_FIXTURES = join(ROOT, 'tests/fixtures');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+/**
+ * The builds the tests load: test builds (`wxt build --mode e2e`), the store build's code plus
+ * the scripted engine, which a test's script (utils/test-script.ts) switches on.
+ */
+export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3-e2e');
+export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3-e2e');
+/** The store builds (`npm run build`, `npm run build:firefox`): what users install. */
+export const CHROME_STORE_BUILD = join(ROOT, '.output/chrome-mv3');
+export const FIREFOX_STORE_BUILD = join(ROOT, '.output/firefox-mv3');

@@ -1,4 +1,5 @@
 /** The X adapter: a rendered x.com page → {@link PageSnapshot}. Pure: reads, never writes. */
+import { warning } from '../warnings';
 import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { actionBarOf, cardSlotOf, noticeText, readPost, readPostId, unavailablePost } from './post';
 import { NOTICE_LINK, RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
@@ -77,14 +78,13 @@ function warningsFor(doc: Document, posts: Post[], unreadable: number): string[]
   const warnings: string[] = [];
   const foreign = doc.querySelectorAll(X.anyArticle).length - doc.querySelectorAll(X.post).length;
   if (posts.length === 0) {
-    if (doc.querySelector(X.loading)) warnings.push('The page is still loading.');
-    else warnings.push('No posts found on this page.');
+    warnings.push(warning(doc.querySelector(X.loading) ? 'loading' : 'noPosts'));
   }
   if (foreign > 0 || unreadable > 0) {
-    warnings.push(`${foreign + unreadable} post(s) could not be read: X may have changed its layout.`);
+    warnings.push(warning('unreadable', foreign + unreadable));
   } else {
     const partial = posts.filter((p) => p.unavailable == null && !p.author.handle).length;
-    if (partial > 0) warnings.push(`${partial} post(s) were read only in part.`);
+    if (partial > 0) warnings.push(warning('partial', partial));
   }
   return warnings;
 }
@@ -100,7 +100,7 @@ export function extractX(doc: Document, url: string): PageSnapshot {
   if (kind === 'thread' && focusedPostId) linkReplies(posts, focusedPostId);
   const warnings = warningsFor(doc, posts, unreadable);
   if (kind === 'thread' && focusedPostId && posts.length > 0 && !posts.some((p) => p.id === focusedPostId)) {
-    warnings.push('The post this page points to is not on the page.');
+    warnings.push(warning('focusMissing'));
   }
   return { site: 'x', url, kind, focusedPostId, posts, ...(warnings.length ? { warnings } : {}) };
 }

@@ -32,7 +32,7 @@ const request = (key: string, reply: string, tabId = 1, force = false): JobReque
     lang: 'en',
     engine: 'scripted',
     model: SCRIPTED_MODEL,
-    scriptedReply: reply,
+    script: { reply },
   },
   key,
   record: {
@@ -53,7 +53,7 @@ const request = (key: string, reply: string, tabId = 1, force = false): JobReque
 /** A host with the scripted engine, slowed so jobs overlap. */
 const host = (delay = 2) =>
   new InProcessLink(
-    new EngineHost((_kind, task) => new ScriptedEngine(task.scriptedReply ?? '', { pieceDelayMs: delay })),
+    new EngineHost((_kind, task) => new ScriptedEngine(task.script?.reply ?? '', { pieceDelayMs: delay })),
   );
 
 function memoryStore(): ResultStore & { rows: Map<string, StoredResult> } {
@@ -182,7 +182,12 @@ describe('JobQueue', () => {
     const queue = new JobQueue(broken, memoryStore());
     const failed = await finished(
       queue,
-      (await queue.submit({ ...request('e', ''), task: { ...request('e', '').task, engine: 'webgpu' } })).id,
+      (
+        await queue.submit({
+          ...request('e', ''),
+          task: { ...request('e', '').task, engine: 'webgpu', script: undefined },
+        })
+      ).id,
     );
     expect(failed).toMatchObject({ status: 'error', error: { code: 'no-webgpu' } });
   });

@@ -381,7 +381,7 @@ describe('X adapter on the project’s own pages', () => {
     ]);
     expect(extractX(loadPage(own('x/changed-layout.html')), 'https://x.com/home').warnings).toEqual([
       'No posts found on this page.',
-      '2 post(s) could not be read: X may have changed its layout.',
+      '2 posts could not be read: the site may have changed its layout.',
     ]);
   });
 
