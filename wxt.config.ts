@@ -89,7 +89,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'skein@skein-extension.org',
-              strict_min_version: '128.0',
+              // The first Firefox (desktop 140, Android 142) that reads data_collection_permissions.
+              strict_min_version: '142.0',
               // Skein collects nothing: every read and every answer stays on the device.
               data_collection_permissions: { required: ['none'] },
             },

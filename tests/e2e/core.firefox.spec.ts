@@ -51,7 +51,7 @@ test.describe('Skein in Firefox', () => {
       .poll(() => host.on<string>('.notice', 'return el.matches(":popover-open") ? el.textContent : null;'))
       .toContain('Skein read 9 posts. Open the Skein sidebar');
     // The new tab's page object keeps saying about:blank over BiDi; what runs in it is the panel.
-    const panel = await newTabFrom(firefox, () => host.click('.notice-action'));
+    const panel = await newTabFrom(firefox, () => host.click('.notice-action'), pageErrors);
     await panel.waitForFunction(
       (url) => location.href === url && document.querySelector('[data-testid="thread-count"]'),
       {},

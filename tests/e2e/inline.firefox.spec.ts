@@ -74,7 +74,7 @@ test('Firefox: explain the selected words from the button by the selection; the 
   const text = (await card.text('.text')) ?? '';
   expect(text.trim().length).toBeGreaterThan(0);
   // The notice's action opens the panel in a tab: the explanation and the selected words are there.
-  const panel = await newTabFrom(firefox, () => toast.click('.action'));
+  const panel = await newTabFrom(firefox, () => toast.click('.action'), pageErrors);
   await panel.waitForFunction(
     () => document.querySelector('[data-testid="job"]')?.getAttribute('data-status') === 'done',
   );

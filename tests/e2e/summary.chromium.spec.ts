@@ -1,8 +1,8 @@
 import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
-import { egressBeyondModel } from './support/egress';
-import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
+import { egressBeyondModel, modelDownloadUrls } from './support/egress';
+import { DEFAULT_CPU_MODEL, modelFiles } from '../../utils/llm/models';
 import { PROMPT_VERSION } from '../../utils/llm/prompts';
 import type { BrowserContext, Page } from '@playwright/test';
 
@@ -80,6 +80,7 @@ test.describe('thread summaries in Chromium', () => {
     requests,
     extensionId,
     pageErrors,
+    skeinRequests,
   }) => {
     await serve([OWN_THREAD]);
     const panel = await openPanel();
@@ -94,6 +95,8 @@ test.describe('thread summaries in Chromium', () => {
     await expect(panel.getByTestId('job-needs-model')).toContainText(`Download ${DEFAULT_CPU_MODEL.label} (`);
     await expect(panel.getByTestId('job-error')).toHaveCount(0);
     expect(modelServer.log.filter((l) => l.includes(new URL(DEFAULT_CPU_MODEL.url).pathname))).toEqual([]);
+    // Skein's own contexts asked for nothing on any channel before the user agreed.
+    expect(skeinRequests).toEqual([]);
     await panel.getByTestId('job-download').click();
     await expect(job).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
     await expect(panel.getByTestId('job-model')).toHaveText(`${DEFAULT_CPU_MODEL.label} · CPU`);
@@ -133,8 +136,12 @@ test.describe('thread summaries in Chromium', () => {
     expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
     expect(modelServer.log.length).toBe(downloads);
 
-    // Nothing left the machine but the model download.
+    // Nothing left the machine but the model download: Skein's contexts asked for the model's
+    // exact file addresses (each of them, nothing else, on any channel).
     expect(egressBeyondModel(modelServer.log)).toEqual([]);
+    const asked = new Set(skeinRequests);
+    expect([...asked].filter((u) => !modelDownloadUrls().has(u))).toEqual([]);
+    for (const url of Object.values(modelFiles(DEFAULT_CPU_MODEL))) expect(asked).toContain(url);
     const others = requests.filter(
       (u) =>
         !u.startsWith(`chrome-extension://${extensionId}/`) &&

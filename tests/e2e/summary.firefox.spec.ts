@@ -32,7 +32,7 @@ test('Firefox: the CPU engine in the background page summarizes with the tiny mo
   const host = firefoxUi(firefox, page).host(HOST);
   await host.click('button.trigger');
   await host.click({ button: 'Summarize thread' });
-  const panel = await newTabFrom(firefox, () => host.click('.notice-action'));
+  const panel = await newTabFrom(firefox, () => host.click('.notice-action'), pageErrors);
   // The first download is the user's choice.
   await panel.waitForSelector('[data-testid="job-download"]', { timeout: ENGINE_STEP });
   expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);

@@ -3,7 +3,7 @@
  * with Skein loaded, its id, saved pages served as the real site, and every error and request
  * the browser saw.
  */
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,12 @@ export interface ChromiumFixtures {
   pageErrors: string[];
   /** Every URL the browser asked for. */
   requests: string[];
+  /**
+   * Every network address Skein's own contexts asked for (service worker, offscreen document,
+   * panel, popup, options), on every channel: http(s), WebSocket, IP literals. The extension's
+   * own files (chrome-extension:, blob:, data:) are left out.
+   */
+  skeinRequests: string[];
   /** Opens the side panel's page as a tab. */
   openPanel(): Promise<Page>;
   /** Skein's service worker, waited for within a limit. */
@@ -140,24 +146,36 @@ export const test = base.extend<ChromiumFixtures>({
       pages.push(...more);
     });
   },
-  pageErrors: async ({ context }, use) => {
-    const errors: string[] = [];
-    const watch = (page: Page) => {
-      page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-      page.on('console', (m) => {
-        if (m.type() !== 'error') return;
-        const where = m.location().url;
-        // The saved pages' own leftovers, not Skein's: Chromium fetches the web-app manifest
-        // outside any route and logs the failed parse, and saved videos point at dead blob: URLs.
-        if (m.text().startsWith('Manifest: ')) return;
-        if (m.text().startsWith('Failed to load resource') && /^(blob|data):/.test(where)) return;
-        errors.push(`${page.url()}: ${m.text()} (${where})`);
-      });
-    };
-    context.pages().forEach(watch);
-    context.on('page', watch);
-    await use(errors);
+  skeinRequests: async ({}, use) => {
+    await use([]);
   },
+  pageErrors: [
+    async ({ context, skeinRequests }, use) => {
+      const errors: string[] = [];
+      const watch = (page: Page) => {
+        page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+        page.on('console', (m) => {
+          if (m.type() !== 'error') return;
+          const where = m.location().url;
+          // The saved pages' own leftovers, not Skein's: Chromium fetches the web-app manifest
+          // outside any route and logs the failed parse, and saved videos point at dead blob: URLs.
+          if (m.text().startsWith('Manifest: ')) return;
+          if (m.text().startsWith('Failed to load resource') && /^(blob|data):/.test(where)) return;
+          errors.push(`${page.url()}: ${m.text()} (${where})`);
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      // Skein's contexts that are no tab: the service worker, the offscreen document, Chrome's
+      // side panel and popup. Watched over DevTools, from the browser's first page.
+      const stop = await watchExtensionTargets(context, errors, skeinRequests);
+      await use(errors);
+      await stop();
+      // Every test: no uncaught error and no console error in any Skein context or page.
+      expect(errors, 'errors in the page or in a Skein context').toEqual([]);
+    },
+    { auto: true },
+  ],
   openPanel: async ({ context, extensionId }, use) => {
     await use(async () => {
       const page = await context.newPage();
@@ -206,7 +224,10 @@ export const test = base.extend<ChromiumFixtures>({
       try {
         const { targetInfos } = await within(cdp.send('Target.getTargets'), PROTOCOL_CALL, 'Target.getTargets');
         const tabs = new Set(context.pages().map((p) => p.url()));
-        const target = targetInfos.find((t) => t.type === 'page' && t.url.endsWith(urlSuffix) && !tabs.has(t.url));
+        // Pages outside any tab: the side panel and the popup ('page'), the offscreen document.
+        const target = targetInfos.find(
+          (t) => ['page', 'other', 'background_page'].includes(t.type) && t.url.endsWith(urlSuffix) && !tabs.has(t.url),
+        );
         if (!target) return null;
         ({ sessionId } = await within(
           cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false }),
@@ -254,8 +275,6 @@ export const test = base.extend<ChromiumFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
-
 /** Skein's inline UI on `page`, reached inside its closed shadow roots over DevTools (closed-ui.ts). */
 export function chromiumUi(page: Page): SkeinUi {
   return new SkeinUi(
@@ -267,4 +286,76 @@ export function chromiumUi(page: Page): SkeinUi {
     }),
     page,
   );
+}
+
+export { expect };
+
+/** A DevTools event from a target the watcher attached to. */
+interface TargetEvent {
+  method?: string;
+  params?: {
+    exceptionDetails?: { text?: string; exception?: { description?: string } };
+    type?: string;
+    args?: { value?: unknown; description?: string }[];
+    request?: { url: string };
+    url?: string;
+  };
+}
+
+/**
+ * Watches every chrome-extension:// target (service worker, offscreen document, side panel,
+ * popup, and Skein's pages in tabs) for uncaught exceptions and console errors, into `errors`,
+ * and for every network request and WebSocket it opens, into `requests`.
+ * Returns the function that stops watching.
+ */
+async function watchExtensionTargets(
+  context: BrowserContext,
+  errors: string[],
+  requests: string[],
+): Promise<() => Promise<void>> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await within(context.newCDPSession(page), PROTOCOL_CALL, 'DevTools session');
+  const urls = new Map<string, string>();
+  let next = 1;
+  const attach = async (info: { targetId: string; type: string; url: string; attached?: boolean }) => {
+    if (!info.url.startsWith('chrome-extension://') || info.type === 'browser') return;
+    if ([...urls.values()].includes(info.targetId)) return;
+    urls.set(`pending:${info.targetId}`, info.targetId);
+    try {
+      const { sessionId } = await within(
+        cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: false }),
+        PROTOCOL_CALL,
+        'Target.attachToTarget',
+      );
+      urls.set(sessionId, info.url);
+      for (const method of ['Runtime.enable', 'Network.enable'])
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: next++, method }) });
+      // A service worker waits for the debugger to let it run when asked to; nothing waits here.
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: next++, method: 'Runtime.runIfWaitingForDebugger' }),
+      });
+    } catch {
+      // The target closed before it could be watched (a popup closing itself).
+    }
+  };
+  cdp.on('Target.targetCreated', ({ targetInfo }) => void attach(targetInfo));
+  cdp.on('Target.targetInfoChanged', ({ targetInfo }) => void attach(targetInfo));
+  cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+    const msg = JSON.parse(message) as TargetEvent;
+    const where = urls.get(sessionId ?? '') ?? '?';
+    if (msg.method === 'Runtime.exceptionThrown') {
+      const d = msg.params?.exceptionDetails;
+      errors.push(`${where}: uncaught ${d?.exception?.description ?? d?.text ?? ''}`);
+    } else if (msg.method === 'Network.requestWillBeSent' || msg.method === 'Network.webSocketCreated') {
+      const url = msg.params?.request?.url ?? msg.params?.url ?? '';
+      if (!/^(chrome-extension|blob|data):/.test(url)) requests.push(url);
+    } else if (msg.method === 'Runtime.consoleAPICalled' && msg.params?.type === 'error') {
+      errors.push(`${where}: console.error ${msg.params.args?.map((a) => a.description ?? String(a.value)).join(' ')}`);
+    }
+  });
+  await within(cdp.send('Target.setDiscoverTargets', { discover: true }), PROTOCOL_CALL, 'Target.setDiscoverTargets');
+  return async () => {
+    await within(cdp.detach(), PROTOCOL_CALL, 'DevTools detach').catch(() => {});
+  };
 }

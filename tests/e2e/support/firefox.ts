@@ -3,7 +3,7 @@
  * puppeteer-core over WebDriver BiDi (Playwright's own Firefox is a patched build that cannot
  * be downloaded here). Saved pages are served as the real site by request interception.
  */
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './env';
 import { answer, postIdsOf, type ServedPage } from './pages';
@@ -58,9 +58,18 @@ export const test = base.extend<FirefoxFixtures>({
     // A browser that will not close is killed: the next test starts its own.
     await within(browser.close(), BROWSER_START, 'Firefox close').catch(() => browser.process()?.kill('SIGKILL'));
   },
-  pageErrors: async ({}, use) => {
-    await use([]);
-  },
+  pageErrors: [
+    async ({}, use) => {
+      const errors: string[] = [];
+      await use(errors);
+      // Every test: no uncaught error and no console error in its tabs (Skein's panel tabs and
+      // the sites'). The saved X pages ask for X's own scripts and styles, which the test server
+      // answers empty: Firefox reports those loads as the page's errors, not Skein's.
+      const ours = errors.filter((e) => !/Cross-Origin Request Blocked|was not loaded because its MIME type/.test(e));
+      expect(ours, 'errors in a tab').toEqual([]);
+    },
+    { auto: true },
+  ],
   openServed: async ({ firefox, pageErrors }, use) => {
     await use(async (pages) => {
       const page = await firefox.newPage();
@@ -81,8 +90,6 @@ export const test = base.extend<FirefoxFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
-
 /** The ids of the posts Skein's buttons sit in, in page order. */
 export const buttonIds = (page: Page) => page.$$eval('skein-post-button', postIdsOf);
 
@@ -99,7 +106,12 @@ export async function waitForButtons(page: Page, count: number): Promise<void> {
  * Runs `action` (a click that opens a tab) and returns the new tab's page. Waits for a page
  * target that was not there before, within a limit: no other tab's event can answer for it.
  */
-export async function newTabFrom(firefox: Browser, action: () => Promise<unknown>): Promise<Page> {
+export async function newTabFrom(
+  firefox: Browser,
+  action: () => Promise<unknown>,
+  /** Where the tab's errors go (the test's pageErrors). */
+  errors?: string[],
+): Promise<Page> {
   const before = new Set(firefox.targets());
   await action();
   const target: Target = await firefox.waitForTarget((t) => t.type() === 'page' && !before.has(t), {
@@ -108,6 +120,10 @@ export async function newTabFrom(firefox: Browser, action: () => Promise<unknown
   const page = await within(target.page(), PROTOCOL_CALL, 'the new tab');
   if (!page) throw new Error('the new tab has no page');
   page.setDefaultTimeout(UI_STEP);
+  page.on('pageerror', (e) => errors?.push(`${page.url()}: ${String(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors?.push(`${page.url()}: ${m.text()}`);
+  });
   return page;
 }
 
@@ -119,3 +135,5 @@ export function firefoxUi(firefox: Browser, page: Page): SkeinUi {
   const send: BidiSender = { send: (method, params) => within(connection.send(method, params), PROTOCOL_CALL, method) };
   return new SkeinUi(bidiRoots(send, context), page);
 }
+
+export { expect };
