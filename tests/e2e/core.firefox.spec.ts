@@ -4,6 +4,7 @@ import { test, expect, buttonIds, firefoxUi, newTabFrom, waitForButtons, FIREFOX
 const FOCUSED_BUTTON = 'article:has(a[href$="/status/1900000000000000010"] time) skein-post-button';
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
+import { BROWSER_START, within } from './support/limits';
 
 test.describe('Skein in Firefox', () => {
   test('one button per post on the real home timeline, also for posts that arrive later', async ({
@@ -76,4 +77,35 @@ test.describe('Skein in Firefox', () => {
     );
     expect(pageErrors).toEqual([]);
   });
+});
+
+test('the error watch reads Firefox’s own output: an extension page’s errors, from a tab no test listens to', async ({
+  firefox,
+  openServed,
+  pageErrors,
+}) => {
+  // Skein's background page writes to the same output as its other pages, and none of its
+  // errors reach a tab's listeners. The panel's tab, opened without listeners, stands for it.
+  const page = await openServed([OWN_THREAD]);
+  await page.goto(OWN_THREAD.url);
+  await waitForButtons(page, 7);
+  const host = firefoxUi(firefox, page).host(FOCUSED_BUTTON);
+  await host.click('button.trigger');
+  await host.click({ button: 'Summarize thread' });
+  const panel = await newTabFrom(firefox, () => host.click('.notice-action'));
+  await panel.waitForFunction(() => document.querySelector('[data-testid="thread-count"]'));
+  await panel.evaluate(() => {
+    console.error('probe: extension page');
+    setTimeout(() => {
+      throw new Error('probe: extension page uncaught');
+    });
+  });
+  // Firefox writes its output in blocks: all of it is out once it has closed.
+  const output = new Promise((resolve) => firefox.process()?.stdout?.once('close', resolve));
+  await within(firefox.close(), BROWSER_START, 'Firefox close');
+  await within(output, BROWSER_START, 'Firefox output');
+  expect(pageErrors.join('\n')).toContain('console.error: "probe: extension page"');
+  expect(pageErrors.join('\n')).toMatch(/JavaScript error: moz-extension:.*probe: extension page uncaught/);
+  // Seen: the test made them, so they do not fail it.
+  pageErrors.length = 0;
 });

@@ -7,6 +7,7 @@ import { egressBeyondModel } from './support/egress';
 declare global {
   interface Window {
     draftBlocks(): string[];
+    replyClicks: number;
   }
 }
 
@@ -19,6 +20,8 @@ test('Firefox: the reply bar drafts with the real CPU engine (after the download
   test.setTimeout(ENGINE_TEST);
   const served = await threadWithReplyBox();
   const page = await openServed([served]);
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(r.url()));
   await page.goto(served.url);
   await page.waitForSelector('skein-reply-bar');
   const bar = firefoxUi(firefox, page).host('skein-reply-bar');
@@ -36,6 +39,9 @@ test('Firefox: the reply bar drafts with the real CPU engine (after the download
     () => document.querySelector('[data-testid="tweetButtonInline"]')?.getAttribute('aria-disabled') === 'false',
   );
   expect((await page.evaluate(() => window.draftBlocks())).join('\n')).toBe(variants[0]);
+  // Inserted, never posted: no click on Reply, no request to X's post endpoint.
+  expect(await page.evaluate(() => window.replyClicks)).toBe(0);
+  expect(asked.filter((u) => /CreateTweet|\/i\/api\//.test(u))).toEqual([]);
   expect(egressBeyondModel(modelServer.log)).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

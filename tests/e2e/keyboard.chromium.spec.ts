@@ -55,6 +55,8 @@ test('the reply bar from the keyboard alone: open, choose, draft, insert; focus 
   expect(await page.evaluate(() => (window as unknown as { draftBlocks(): string[] }).draftBlocks())).toEqual([
     'Second draft.',
   ]);
+  // Enter on Insert inserted; nothing pressed Reply.
+  expect(await page.evaluate(() => (window as unknown as { replyClicks: number }).replyClicks)).toBe(0);
   expect(pageErrors).toEqual([]);
 });
 

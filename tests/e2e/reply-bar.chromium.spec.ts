@@ -19,6 +19,7 @@ const VARIANTS = [
 declare global {
   interface Window {
     draftBlocks(): string[];
+    replyClicks: number;
   }
 }
 
@@ -79,7 +80,14 @@ test('three drafts stream into the bar; Insert puts one into X’s box with its 
   await expect(panel.getByTestId('draft-variant')).toHaveCount(3);
 
   // Skein never clicked Reply: the page posted nothing anywhere.
-  expect(requests.filter((u) => /CreateTweet|\/i\/api\//.test(u))).toEqual([]);
+  const posted = () => requests.filter((u) => /CreateTweet|\/i\/api\//.test(u));
+  expect(await page.evaluate(() => window.replyClicks)).toBe(0);
+  expect(posted()).toEqual([]);
+  // The user's own click on Reply shows in both: the check above could fail.
+  await page.bringToFront();
+  await reply.click();
+  expect(await page.evaluate(() => window.replyClicks)).toBe(1);
+  await expect.poll(posted).toEqual(['https://x.com/i/api/graphql/skein-test/CreateTweet']);
   expect(pageErrors).toEqual([]);
 });
 

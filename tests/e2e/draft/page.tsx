@@ -13,6 +13,8 @@ import { insertIntoReplyBox, isPostEnabled } from '../../../utils/sites/x/reply-
 declare global {
   interface Window {
     skeinReplyBox: { insertIntoReplyBox: typeof insertIntoReplyBox; isPostEnabled: typeof isPostEnabled };
+    /** Clicks on the box's Reply button: posting, which Skein must never do. */
+    replyClicks: number;
     draftBlocks(): string[];
   }
 }
@@ -46,11 +48,18 @@ function ReplyBox() {
         aria-disabled={empty}
         disabled={empty}
         tabIndex={empty ? -1 : 0}
+        onClick={post}
       >
         Reply
       </button>
     </div>
   );
+}
+
+/** X's Reply: counted, and sent to X's post endpoint as X does (tests check neither happened). */
+function post() {
+  window.replyClicks += 1;
+  void fetch('https://x.com/i/api/graphql/skein-test/CreateTweet', { method: 'POST' }).catch(() => undefined);
 }
 
 /**
@@ -83,6 +92,7 @@ document.addEventListener('click', (e) => {
 });
 
 window.skeinReplyBox = { insertIntoReplyBox, isPostEnabled };
+window.replyClicks = 0;
 // Its own root when added to a saved page, whose #react-root holds X's app.
 createRoot((document.getElementById('skein-test-reply') ?? document.getElementById('react-root'))!).render(
   <ReplyBox />,

@@ -35,11 +35,13 @@ export const test = base.extend<FirefoxFixtures>({
     await server.close();
   },
   // The model server must be up before Firefox starts; the fixture order says so.
-  firefox: async ({ modelServer: _server }, use) => {
+  firefox: async ({ modelServer: _server, pageErrors }, use) => {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
       headless: true,
+      // Firefox's output is read below for errors from contexts no tab shows (the background page).
+      dumpio: true,
       // No BiDi command may wait longer than a test step (puppeteer's own default is 3 minutes).
       protocolTimeout: PROTOCOL_CALL,
       timeout: BROWSER_START,
@@ -51,12 +53,20 @@ export const test = base.extend<FirefoxFixtures>({
         'network.dns.forceResolve': '127.0.0.1',
         'network.dns.disableIPv6': true,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // Console errors and uncaught errors of every page (content) and of the extension's
+        // pages, its background page among them (chrome), written to Firefox's output: the one
+        // place they all reach.
+        'devtools.console.stdout.content': true,
+        'devtools.console.stdout.chrome': true,
       },
     });
+    const output = watchOutput(browser, pageErrors);
     await browser.installExtension(FIREFOX_BUILD);
     await use(browser);
     // A browser that will not close is killed: the next test starts its own.
     await within(browser.close(), BROWSER_START, 'Firefox close').catch(() => browser.process()?.kill('SIGKILL'));
+    // Its last output, errors included, before the test's errors are checked.
+    await within(output, BROWSER_START, 'Firefox output').catch(() => undefined);
   },
   pageErrors: [
     async ({}, use) => {
@@ -89,6 +99,36 @@ export const test = base.extend<FirefoxFixtures>({
     });
   },
 });
+
+/**
+ * Reads Firefox's output for errors of Skein's contexts and the pages, into `errors`: uncaught
+ * errors in Skein's files (`JavaScript error: moz-extension://…`, its background page among them)
+ * and console errors with a message (`console.error: "…"`). Firefox's own modules write there
+ * too, in other forms (errors in chrome: and resource: files, objects, a module's prefix): left
+ * out, with the rest of the output. Firefox buffers that output: it all arrives by the time the
+ * browser has closed, which the returned promise waits for.
+ */
+function watchOutput(browser: Browser, errors: string[]): Promise<unknown> {
+  const child = browser.process();
+  const ended: Promise<unknown>[] = [];
+  for (const [stream, to] of [
+    [child?.stdout, process.stdout],
+    [child?.stderr, process.stderr],
+  ] as const) {
+    if (!stream) continue;
+    stream.unpipe(to);
+    ended.push(new Promise((resolve) => stream.once('close', resolve)));
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines)
+        if (/^(JavaScript error: moz-extension:|console\.error: ")/.test(line))
+          errors.push(`Firefox: ${line.slice(0, 500)}`);
+    });
+  }
+  return Promise.all(ended);
+}
 
 /** The ids of the posts Skein's buttons sit in, in page order. */
 export const buttonIds = (page: Page) => page.$$eval('skein-post-button', postIdsOf);
