@@ -6,6 +6,7 @@ import { sendMessage } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
 import { JobView } from './JobView';
 import { useJob } from './useJob';
+import { FOCUS_RING, FOCUS_RING_ON_ACCENT } from './styles';
 
 interface Exchange {
   question: string;
@@ -111,12 +112,12 @@ export function ChatView({ request }: { request: StoredRequest | null }) {
           onChange={(ev) => setQuestion(ev.target.value)}
           placeholder={t('chat.placeholder')}
           aria-label={t('chat.placeholder')}
-          className="flex-1 rounded border px-2 py-1 focus-visible:outline-2 focus-visible:outline-violet-500 dark:bg-slate-900"
+          className={`flex-1 rounded border px-2 py-1 dark:bg-slate-900 ${FOCUS_RING}`}
           data-testid="chat-input"
         />
         <button
           type="submit"
-          className="rounded bg-violet-600 px-3 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400"
+          className={`rounded bg-violet-600 px-3 py-1 text-white ${FOCUS_RING_ON_ACCENT}`}
           data-testid="chat-ask"
         >
           {t('chat.ask')}

@@ -1,3 +1,5 @@
+import { FOCUS_RING } from './styles';
+
 /** A labelled group of radio buttons: keyboard-friendly, one choice. */
 export function Choice({
   legend,
@@ -23,7 +25,7 @@ export function Choice({
             value={o.value}
             checked={value === o.value}
             onChange={() => onChange(o.value)}
-            className="accent-violet-600 focus-visible:outline-2 focus-visible:outline-violet-500"
+            className={`accent-violet-600 ${FOCUS_RING}`}
           />
           {o.label}
         </label>

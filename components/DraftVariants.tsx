@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { splitVariants } from '@/utils/llm/drafts';
 import { t } from '@/utils/i18n';
+import { FOCUS_RING } from './styles';
 
 /**
  * A draft job's variants in the panel, each with Copy: where the drafts stay when the reply
@@ -27,7 +28,7 @@ export function DraftVariants({ text, done }: { text: string; done: boolean }) {
             <p className="flex-1 whitespace-pre-wrap">{v}</p>
             <button
               type="button"
-              className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2 focus-visible:outline-violet-500"
+              className={`rounded border px-2 py-0.5 text-xs ${FOCUS_RING}`}
               aria-label={t('reply.copyLabel', { n: i + 1 })}
               disabled={!v || (!done && i === variants.length - 1)}
               onClick={() => copy(i)}

@@ -6,6 +6,7 @@ import type { LoadProgress } from '@/utils/llm/engine';
 import { describeError } from '@/utils/errors';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
+import { FOCUS_RING_ON_ACCENT } from './styles';
 
 /** The words for each job status. */
 export const STATUS: Record<JobState['status'], MessageKey> = {
@@ -186,7 +187,7 @@ export function JobView({
           <p>{t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })}</p>
           <button
             type="button"
-            className="self-start rounded bg-violet-600 px-2 py-1 text-white focus-visible:outline-2 focus-visible:outline-violet-400"
+            className={`self-start rounded bg-violet-600 px-2 py-1 text-white ${FOCUS_RING_ON_ACCENT}`}
             onClick={onDownload}
             data-testid="job-download"
           >

@@ -1,5 +1,9 @@
 import { parseSummary, type Cited } from '@/utils/llm/summary-format';
 import { t } from '@/utils/i18n';
+import { FOCUS_RING } from './styles';
+
+/** A citation's colour, in the panel's light and dark themes. */
+const CITE_COLOUR = 'text-violet-700 hover:underline dark:text-violet-300';
 
 /** A citation: the post's number; a button that shows the post on the page. */
 function Cites({ cites, onCite }: { cites: number[]; onCite(n: number): void }) {
@@ -9,7 +13,7 @@ function Cites({ cites, onCite }: { cites: number[]; onCite(n: number): void }) 
         <button
           key={n}
           type="button"
-          className="ml-0.5 rounded px-0.5 align-super text-xs font-semibold text-violet-700 hover:underline focus-visible:outline-2 focus-visible:outline-violet-500 dark:text-violet-300"
+          className={`ml-0.5 rounded px-0.5 align-super text-xs font-semibold ${CITE_COLOUR} ${FOCUS_RING}`}
           data-testid="citation"
           aria-label={t('job.citation', { n })}
           onClick={() => onCite(n)}

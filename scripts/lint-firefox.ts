@@ -49,6 +49,7 @@ for (const m of [...report.errors, ...unexplained])
   console.error(`web-ext lint: ${m.code} in ${m.file ?? '?'}: ${m.message} ${m.description}`);
 console.log(
   `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings ` +
-    `(${report.warnings.length - unexplained.length} explained in scripts/lint-firefox.ts), ${report.notices.length} notices`,
+    `(${report.warnings.length - unexplained.length} explained in scripts/lint-firefox.ts), ` +
+    `${report.notices.length} notices`,
 );
 if (report.errors.length || unexplained.length) process.exit(1);

@@ -78,7 +78,10 @@ export default function App() {
           value={settings.webgpuModelId}
           options={WEBGPU_FAMILIES.map((f) => ({
             value: f.id,
-            label: `${f.label} · ${t('options.memory', { size: formatSizeRange(f.f16.vramMB * 1_048_576, f.f32.vramMB * 1_048_576) })}${onDevice(f.f16.id) || onDevice(f.f32.id)}`,
+            label:
+              `${f.label} · ` +
+              t('options.memory', { size: formatSizeRange(f.f16.vramMB * 1_048_576, f.f32.vramMB * 1_048_576) }) +
+              (onDevice(f.f16.id) || onDevice(f.f32.id)),
           }))}
           onChange={(webgpuModelId) => void update({ webgpuModelId })}
         />

@@ -11,6 +11,7 @@ import { useThreadRequest } from '@/components/useThreadRequest';
 import { useJob } from '@/components/useJob';
 import { isBusy } from '@/utils/jobs/protocol';
 import { Progress, STATUS } from '@/components/JobView';
+import { FOCUS_RING_ON_ACCENT } from '@/components/styles';
 
 /** The toolbar popup: engine and model, Summarize this thread, the panel, the options. */
 export default function App() {
@@ -74,7 +75,7 @@ export default function App() {
       {supported ? (
         <button
           type="button"
-          className="rounded bg-violet-600 px-3 py-2 font-semibold text-white focus-visible:outline-2 focus-visible:outline-violet-400"
+          className={`rounded bg-violet-600 px-3 py-2 font-semibold text-white ${FOCUS_RING_ON_ACCENT}`}
           onClick={summarize}
           data-testid="popup-summarize"
         >

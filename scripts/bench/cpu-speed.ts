@@ -104,9 +104,8 @@ export async function serveSpeedPage(
 /** A prompt of roughly `tokens` tokens for the real-size vocabulary (about 4 letters a token). */
 export function promptOf(tokens: number): string {
   const words =
-    'the thread says that wool and cotton both work for a first sweater but the gauge matters more than the fibre and people disagree'.split(
-      ' ',
-    );
+    'the thread says that wool and cotton both work for a first sweater but the gauge matters more than ' +
+    'the fibre and people disagree'.split(' ');
   return Array.from({ length: Math.round(tokens / 1.4) }, (_, i) => words[i % words.length]).join(' ');
 }
 

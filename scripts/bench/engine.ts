@@ -87,7 +87,10 @@ async function callsFor1000Posts(): Promise<string> {
     lang: 'en',
     onStage: (s: SummaryStage) => void (stages[s.step] = (stages[s.step] ?? 0) + 1),
   });
-  return `engine calls for a 1,000-post thread (4k context): ${calls} (map ${stages.map ?? 0}, condense ${stages.condense ?? 0}, final ${stages.final ?? 0})`;
+  return (
+    `engine calls for a 1,000-post thread (4k context): ${calls} (map ${stages.map ?? 0}, condense ` +
+    `${stages.condense ?? 0}, final ${stages.final ?? 0})`
+  );
 }
 
 /** Prints the engine figures. */

@@ -104,7 +104,10 @@ function bundleSize(): string {
   const file = join(ROOT, '.output/chrome-mv3/content-scripts/x.js');
   if (!existsSync(file)) return 'content script bundle: not built (run npm run build)';
   const bytes = readFileSync(file);
-  return `content script bundle: ${(bytes.length / 1024).toFixed(1)} KiB (gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KiB)`;
+  return (
+    `content script bundle: ${(bytes.length / 1024).toFixed(1)} KiB (gzip ` +
+    `${(gzipSync(bytes).length / 1024).toFixed(1)} KiB)`
+  );
 }
 
 /** Prints the extraction figures. */

@@ -38,7 +38,11 @@ function watchJob(
       const status = job.getAttribute('data-status');
       if (status === 'done' || status === 'error') {
         const reading = document.querySelector('[data-testid="job-reading"] p')?.textContent ?? 'read every post';
-        resolve({ first, done: performance.timeOrigin + performance.now(), speed: (job.querySelector('[data-testid="job-speed"]')?.textContent ?? job.querySelector('[data-testid="job-error"]')?.textContent ?? status) + ' · ' + reading });
+        const speed =
+          job.querySelector('[data-testid="job-speed"]')?.textContent ??
+          job.querySelector('[data-testid="job-error"]')?.textContent ??
+          status;
+        resolve({ first, done: performance.timeOrigin + performance.now(), speed: speed + ' · ' + reading });
         observer.disconnect();
       }
     };

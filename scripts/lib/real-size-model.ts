@@ -115,7 +115,9 @@ function metadata(quant: RealSizeQuant): Record<string, MetaValue> {
     'tokenizer.ggml.unknown_token_id': { u32: 0 },
     'tokenizer.ggml.add_bos_token': { bool: false },
     'tokenizer.chat_template': {
-      str: "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}",
+      str:
+        "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '" +
+        "<|im_end|>' + '\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}",
     },
   };
 }

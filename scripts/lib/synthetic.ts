@@ -30,6 +30,9 @@ export function syntheticStatusPage(homeTimelineFile: string, count: number): Sy
   }
   const focusedId = base.toString();
   const focusedHandle = /href="\/(\w+)\/status\//.exec(out[0]!)?.[1] ?? 'someone';
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic thread</title></head><body><main role="main"><div data-testid="primaryColumn"><section role="region"><div aria-label="Timeline: Conversation"><div>${out.join('\n')}</div></div></section></div></main></body></html>`;
+  const html =
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic thread</title></head><body>` +
+    `<main role="main"><div data-testid="primaryColumn"><section role="region"><div aria-label="Timeline: ` +
+    `Conversation"><div>${out.join('\n')}</div></div></section></div></main></body></html>`;
   return { html, url: `https://x.com/${focusedHandle}/status/${focusedId}`, focusedId };
 }

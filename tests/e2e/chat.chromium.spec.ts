@@ -5,7 +5,7 @@ import { egressBeyondModel } from './support/egress';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 /** The panel's Chat tab: follow-up questions about the thread, answered by the CPU engine with the tiny model. */
-test('Chat: questions about the thread stream answers from the real CPU engine, one after the other, kept in history', async ({
+test('Chat: questions about the thread, answered by the real CPU engine one after another, kept', async ({
   context,
   serve,
   openPanel,

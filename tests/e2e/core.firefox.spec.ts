@@ -79,7 +79,7 @@ test.describe('Skein in Firefox', () => {
   });
 });
 
-test('the error watch reads Firefox’s own output: an extension page’s errors, from a tab no test listens to', async ({
+test('the error watch reads Firefox’s output: errors of an extension page no test listens to', async ({
   firefox,
   openServed,
   pageErrors,

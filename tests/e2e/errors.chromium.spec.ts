@@ -7,7 +7,7 @@ import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 const SENTENCE = 'Qwen2.5 0.5B Instruct could not be downloaded.';
 const NEXT = 'Check the connection and try again.';
 
-test('the same failure reads the same on every surface: panel, explanation card and reply bar, each with Try again', async ({
+test('one failure reads the same on panel, explanation card and reply bar, each with Try again', async ({
   context,
   serve,
   openPanel,

@@ -3,7 +3,7 @@ import { chooseAction, firstShownPost, inPost, postSelector } from './support/ac
 import { OWN_THREAD, X_PAGES } from './support/pages';
 import type { Locator } from '@playwright/test';
 
-test('Explain from the post menu: a card under the post streams the explanation, as text; the panel shows it too', async ({
+test('Explain from the post menu: a card under the post streams it, as text; the panel shows it too', async ({
   context,
   serve,
   setScript,
@@ -50,7 +50,7 @@ for (const [name, served] of [
   ['a status page', X_PAGES.statusText],
   ['the home timeline', X_PAGES.home],
 ] as const) {
-  test(`on ${name} in X's own styles, the card lies under the post's text, at least as wide, and narrows nothing`, async ({
+  test(`on ${name} in X's styles, the card lies under the post's text, as wide at least, narrowing nothing`, async ({
     context,
     serve,
     setScript,

@@ -76,7 +76,7 @@ test('a page script finds nothing to read inside Skein: no roots, no attributes,
   expect(pageErrors).toEqual([]);
 });
 
-test('a page script driving every Skein host starts nothing and downloads nothing; the user’s click still works', async ({
+test('a page script driving Skein’s hosts starts and downloads nothing; the user’s click still works', async ({
   context,
   serve,
   modelServer,

@@ -6,26 +6,30 @@ import { CHROME_BUILD, CHROME_STORE_BUILD, FIREFOX_BUILD, FIREFOX_STORE_BUILD } 
 /** The built manifests ask for what the features need and nothing wider. */
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
-test('Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, X hosts only, wasm-only CSP', () => {
-  const m = manifest(CHROME_STORE_BUILD);
-  expect(m.manifest_version).toBe(3);
-  // Cross-origin isolated pages: the CPU engine may use threads.
-  expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
-  expect(m.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
-  expect(m.name).toBe('__MSG_extName__');
-  expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
-  expect(Object.keys(m.commands).sort()).toEqual([
-    '_execute_action',
-    'explain-selection',
-    'open-panel',
-    'summarize-thread',
-  ]);
-  expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
-  expect(m.content_scripts[0].matches.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
-  expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
-  expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
-  expect(Object.keys(m.icons)).toEqual(expect.arrayContaining(['16', '48', '128']));
-});
+test(
+  'Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, X hosts only, ' +
+    'wasm-only CSP',
+  () => {
+    const m = manifest(CHROME_STORE_BUILD);
+    expect(m.manifest_version).toBe(3);
+    // Cross-origin isolated pages: the CPU engine may use threads.
+    expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
+    expect(m.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
+    expect(m.name).toBe('__MSG_extName__');
+    expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(Object.keys(m.commands).sort()).toEqual([
+      '_execute_action',
+      'explain-selection',
+      'open-panel',
+      'summarize-thread',
+    ]);
+    expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
+    expect(m.content_scripts[0].matches.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
+    expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
+    expect(Object.keys(m.icons)).toEqual(expect.arrayContaining(['16', '48', '128']));
+  },
+);
 
 test('both builds ship the CPU engine’s WebAssembly runtime themselves', () => {
   for (const dir of [CHROME_STORE_BUILD, FIREFOX_STORE_BUILD]) {

@@ -101,33 +101,31 @@ test.describe('options', () => {
     await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');
   });
 
-  test('the chosen CPU model downloads from the options page (the tiny model), shows it is on the device, and the first summary needs no download step', async ({
-    context,
-    extensionId,
-    serve,
-    openPanel,
-    modelServer,
-  }) => {
-    test.setTimeout(ENGINE_TEST);
-    await serve([OWN_THREAD]);
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await expect(
-      options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · not downloaded$/ }),
-    ).toBeChecked();
-    const cpu = options.getByTestId('model-download-cpu');
-    await cpu.getByRole('button', { name: /^Download Qwen2\.5 0\.5B Instruct now \(\d+ MB\)$/ }).click();
-    await expect(cpu).toHaveText('Qwen2.5 0.5B Instruct: on this device', { timeout: ENGINE_STEP });
-    await expect(
-      options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · on this device$/ }),
-    ).toBeVisible();
-    expect(modelServer.log.some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
+  test(
+    'the chosen CPU model downloads from the options page (the tiny model), shows it is on the device, and ' +
+      'the first summary needs no download step',
+    async ({ context, extensionId, serve, openPanel, modelServer }) => {
+      test.setTimeout(ENGINE_TEST);
+      await serve([OWN_THREAD]);
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      await expect(
+        options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · not downloaded$/ }),
+      ).toBeChecked();
+      const cpu = options.getByTestId('model-download-cpu');
+      await cpu.getByRole('button', { name: /^Download Qwen2\.5 0\.5B Instruct now \(\d+ MB\)$/ }).click();
+      await expect(cpu).toHaveText('Qwen2.5 0.5B Instruct: on this device', { timeout: ENGINE_STEP });
+      await expect(
+        options.getByRole('radio', { name: /^Qwen2\.5 0\.5B Instruct · \d+ MB download · on this device$/ }),
+      ).toBeVisible();
+      expect(modelServer.log.some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
 
-    const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await chooseAction(page, '1900000000000000010', 'Summarize thread');
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
-    await expect(panel.getByTestId('job-needs-model')).toHaveCount(0);
-  });
+      const panel = await openPanel();
+      const page = await context.newPage();
+      await page.goto(OWN_THREAD.url);
+      await chooseAction(page, '1900000000000000010', 'Summarize thread');
+      await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
+      await expect(panel.getByTestId('job-needs-model')).toHaveCount(0);
+    },
+  );
 });

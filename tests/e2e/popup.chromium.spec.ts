@@ -85,32 +85,29 @@ test.describe('the toolbar popup', () => {
     await expect(panel.getByTestId('panel-empty')).toHaveCount(0);
   });
 
-  test('with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup then shows it on the device', async ({
-    context,
-    serve,
-    evalInTarget,
-    openPanel,
-    extensionId,
-    openPopup,
-  }) => {
-    test.setTimeout(ENGINE_TEST);
-    await serve([OWN_THREAD]);
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await page.bringToFront();
-    await openPopup();
-    await expect
-      .poll(() =>
-        evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-model]")?.textContent ?? null'),
-      )
-      .toMatch(/Not downloaded yet/);
-    await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
-    const panel = await openPanel();
-    await downloadModel(panel);
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
-    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-    await expect(popup.getByTestId('popup-model')).toHaveText('Model: Qwen2.5 0.5B Instruct · On this device');
-  });
+  test(
+    'with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup ' +
+      'then shows it on the device',
+    async ({ context, serve, evalInTarget, openPanel, extensionId, openPopup }) => {
+      test.setTimeout(ENGINE_TEST);
+      await serve([OWN_THREAD]);
+      const page = await context.newPage();
+      await page.goto(OWN_THREAD.url);
+      await page.bringToFront();
+      await openPopup();
+      await expect
+        .poll(() =>
+          evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-model]")?.textContent ?? null'),
+        )
+        .toMatch(/Not downloaded yet/);
+      await evalInTarget('/popup.html', 'document.querySelector("[data-testid=popup-summarize]").click(), true');
+      const panel = await openPanel();
+      await downloadModel(panel);
+      await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
+      expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await expect(popup.getByTestId('popup-model')).toHaveText('Model: Qwen2.5 0.5B Instruct · On this device');
+    },
+  );
 });

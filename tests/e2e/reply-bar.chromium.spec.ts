@@ -32,119 +32,113 @@ async function openDraft(page: Page) {
   return bar;
 }
 
-test('three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; nothing is posted', async ({
-  context,
-  serve,
-  setScript,
-  pageErrors,
-  requests,
-  openPanel,
-}) => {
-  await serve([await threadWithReplyBox()]);
-  await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
-  const page = await context.newPage();
-  await page.goto('https://x.com/skein_test/status/1900000000000000010');
-  const bar = await openDraft(page);
-  await bar.select({ label: 'Tone' }, 'question');
-  await bar.select({ label: 'Length' }, 'short');
-  await bar.fill({ label: /say what you want/ }, 'mention the pattern');
-  await bar.click({ button: 'Draft' });
+test(
+  'three drafts stream into the bar; Insert puts one into X’s box with its paragraphs, and X enables Reply; ' +
+    'nothing is posted',
+  async ({ context, serve, setScript, pageErrors, requests, openPanel }) => {
+    await serve([await threadWithReplyBox()]);
+    await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
+    const page = await context.newPage();
+    await page.goto('https://x.com/skein_test/status/1900000000000000010');
+    const bar = await openDraft(page);
+    await bar.select({ label: 'Tone' }, 'question');
+    await bar.select({ label: 'Length' }, 'short');
+    await bar.fill({ label: /say what you want/ }, 'mention the pattern');
+    await bar.click({ button: 'Draft' });
 
-  await expect.poll(() => bar.state('status')).toBe('done');
-  await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
-  // Model output stays text.
-  expect(await bar.count('.variants b')).toBe(0);
+    await expect.poll(() => bar.state('status')).toBe('done');
+    await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
+    // Model output stays text.
+    expect(await bar.count('.variants b')).toBe(0);
 
-  const reply = page.getByTestId('tweetButtonInline');
-  await expect(reply).toBeDisabled();
-  await bar.click({ button: 'Insert draft 1 into the reply box' });
-  await expect.poll(() => bar.text('[role="status"]')).toContain('Skein never posts');
-  expect(await page.evaluate(() => window.draftBlocks())).toEqual(VARIANTS[0]!.split('\n'));
-  await expect(reply).toBeEnabled();
+    const reply = page.getByTestId('tweetButtonInline');
+    await expect(reply).toBeDisabled();
+    await bar.click({ button: 'Insert draft 1 into the reply box' });
+    await expect.poll(() => bar.text('[role="status"]')).toContain('Skein never posts');
+    expect(await page.evaluate(() => window.draftBlocks())).toEqual(VARIANTS[0]!.split('\n'));
+    await expect(reply).toBeEnabled();
 
-  // Another variant replaces the one Skein inserted (not the user's words).
-  await bar.click({ button: 'Insert draft 3 into the reply box' });
-  await expect.poll(() => page.evaluate(() => window.draftBlocks())).toEqual([VARIANTS[2]]);
+    // Another variant replaces the one Skein inserted (not the user's words).
+    await bar.click({ button: 'Insert draft 3 into the reply box' });
+    await expect.poll(() => page.evaluate(() => window.draftBlocks())).toEqual([VARIANTS[2]]);
 
-  // Regenerate runs a new job rather than showing the kept one.
-  const firstJob = await bar.state('job');
-  await bar.click({ button: 'Regenerate' });
-  await expect.poll(() => bar.state('job')).not.toBe(firstJob);
-  await expect.poll(() => bar.state('status')).toBe('done');
-  expect(await bar.count('.variants li p')).toBe(3);
+    // Regenerate runs a new job rather than showing the kept one.
+    const firstJob = await bar.state('job');
+    await bar.click({ button: 'Regenerate' });
+    await expect.poll(() => bar.state('job')).not.toBe(firstJob);
+    await expect.poll(() => bar.state('status')).toBe('done');
+    expect(await bar.count('.variants li p')).toBe(3);
 
-  // The drafts answered the focused post with its thread as context; the panel has them too.
-  const panel = await openPanel();
-  await expect(panel.getByTestId('thread-action')).toHaveText('Draft reply');
-  await expect(panel.getByTestId('thread-count')).toHaveText('9 posts read from X');
-  await expect(panel.getByTestId('draft-variant')).toHaveCount(3);
+    // The drafts answered the focused post with its thread as context; the panel has them too.
+    const panel = await openPanel();
+    await expect(panel.getByTestId('thread-action')).toHaveText('Draft reply');
+    await expect(panel.getByTestId('thread-count')).toHaveText('9 posts read from X');
+    await expect(panel.getByTestId('draft-variant')).toHaveCount(3);
 
-  // Skein never clicked Reply: the page posted nothing anywhere.
-  const posted = () => requests.filter((u) => /CreateTweet|\/i\/api\//.test(u));
-  expect(await page.evaluate(() => window.replyClicks)).toBe(0);
-  expect(posted()).toEqual([]);
-  // The user's own click on Reply shows in both: the check above could fail.
-  await page.bringToFront();
-  await reply.click();
-  expect(await page.evaluate(() => window.replyClicks)).toBe(1);
-  await expect.poll(posted).toEqual(['https://x.com/i/api/graphql/skein-test/CreateTweet']);
-  expect(pageErrors).toEqual([]);
-});
+    // Skein never clicked Reply: the page posted nothing anywhere.
+    const posted = () => requests.filter((u) => /CreateTweet|\/i\/api\//.test(u));
+    expect(await page.evaluate(() => window.replyClicks)).toBe(0);
+    expect(posted()).toEqual([]);
+    // The user's own click on Reply shows in both: the check above could fail.
+    await page.bringToFront();
+    await reply.click();
+    expect(await page.evaluate(() => window.replyClicks)).toBe(1);
+    await expect.poll(posted).toEqual(['https://x.com/i/api/graphql/skein-test/CreateTweet']);
+    expect(pageErrors).toEqual([]);
+  },
+);
 
-test('the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to be copied', async ({
-  context,
-  serve,
-  setScript,
-  pageErrors,
-  sidePanelText,
-}) => {
-  await serve([await threadWithReplyBox()]);
-  // About 5 s of writing (17 words, 300 ms each): the box is removed as soon as it starts.
-  await setScript({ reply: VARIANTS.join(VARIANT_BREAK), delayMs: 300 });
-  const page = await context.newPage();
-  await page.goto('https://x.com/skein_test/status/1900000000000000010');
-  const bar = await openDraft(page);
-  await bar.click({ button: 'Draft' });
-  await expect.poll(() => bar.state('status')).toBe('running');
-  // X removes the box (the user closed it).
-  await page.evaluate(() => document.querySelector('[data-testid="inline_reply_offscreen"]')!.remove());
+test(
+  'the reply box closes before the drafts are done: a notice points to the panel, where the drafts wait to ' +
+    'be copied',
+  async ({ context, serve, setScript, pageErrors, sidePanelText }) => {
+    await serve([await threadWithReplyBox()]);
+    // About 5 s of writing (17 words, 300 ms each): the box is removed as soon as it starts.
+    await setScript({ reply: VARIANTS.join(VARIANT_BREAK), delayMs: 300 });
+    const page = await context.newPage();
+    await page.goto('https://x.com/skein_test/status/1900000000000000010');
+    const bar = await openDraft(page);
+    await bar.click({ button: 'Draft' });
+    await expect.poll(() => bar.state('status')).toBe('running');
+    // X removes the box (the user closed it).
+    await page.evaluate(() => document.querySelector('[data-testid="inline_reply_offscreen"]')!.remove());
 
-  const toast = chromiumUi(page).host('skein-toast');
-  await expect.poll(() => toast.text()).toContain('The reply box closed before the drafts were done');
-  await toast.click({ button: 'Open the panel' });
-  await expect.poll(sidePanelText, { timeout: ENGINE_STEP }).toContain('Saving this for my next shawl.');
-  const text = (await sidePanelText())!;
-  expect(text).toContain('Draft reply');
-  expect(text).toContain('Which yarn did you use?');
-  expect(text).toMatch(/Copy/);
-  expect(pageErrors).toEqual([]);
-});
+    const toast = chromiumUi(page).host('skein-toast');
+    await expect.poll(() => toast.text()).toContain('The reply box closed before the drafts were done');
+    await toast.click({ button: 'Open the panel' });
+    await expect.poll(sidePanelText, { timeout: ENGINE_STEP }).toContain('Saving this for my next shawl.');
+    const text = (await sidePanelText())!;
+    expect(text).toContain('Draft reply');
+    expect(text).toContain('Which yarn did you use?');
+    expect(text).toMatch(/Copy/);
+    expect(pageErrors).toEqual([]);
+  },
+);
 
-test('with the real CPU engine: the bar asks before the first download, then drafts three variants with the tiny model', async ({
-  context,
-  serve,
-  modelServer,
-  pageErrors,
-}) => {
-  test.setTimeout(ENGINE_TEST);
-  await serve([await threadWithReplyBox()]);
-  const page = await context.newPage();
-  await page.goto('https://x.com/skein_test/status/1900000000000000010');
-  const bar = await openDraft(page);
-  await bar.click({ button: 'Draft' });
-  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
-  await expect.poll(() => bar.text('[role="status"]')).toContain('Download Qwen2.5 0.5B Instruct (');
-  expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
-  await bar.click({ button: /Download the model/ });
-  await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('done');
-  const texts = await bar.texts('.variants li p');
-  expect(texts).toHaveLength(3);
-  for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);
-  await bar.click({ button: 'Insert draft 1 into the reply box' });
-  await expect(page.getByTestId('tweetButtonInline')).toBeEnabled();
-  expect((await page.evaluate(() => window.draftBlocks())).join('\n')).toBe(texts[0]);
-  expect(pageErrors).toEqual([]);
-});
+test(
+  'with the real CPU engine: the bar asks before the first download, then drafts three variants with the ' +
+    'tiny model',
+  async ({ context, serve, modelServer, pageErrors }) => {
+    test.setTimeout(ENGINE_TEST);
+    await serve([await threadWithReplyBox()]);
+    const page = await context.newPage();
+    await page.goto('https://x.com/skein_test/status/1900000000000000010');
+    const bar = await openDraft(page);
+    await bar.click({ button: 'Draft' });
+    await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
+    await expect.poll(() => bar.text('[role="status"]')).toContain('Download Qwen2.5 0.5B Instruct (');
+    expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
+    await bar.click({ button: /Download the model/ });
+    await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('done');
+    const texts = await bar.texts('.variants li p');
+    expect(texts).toHaveLength(3);
+    for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);
+    await bar.click({ button: 'Insert draft 1 into the reply box' });
+    await expect(page.getByTestId('tweetButtonInline')).toBeEnabled();
+    expect((await page.evaluate(() => window.draftBlocks())).join('\n')).toBe(texts[0]);
+    expect(pageErrors).toEqual([]);
+  },
+);
 
 test('the engine busy with a summary: the draft waits in the queue and the bar shows its place', async ({
   context,
@@ -191,47 +185,46 @@ for (const [name, served, newPost] of [
   ['the home timeline’s composer', X_PAGES.home, true],
   ['an article page’s reply box', X_PAGES.article, false],
 ] as const) {
-  test(`on real X layouts, ${name}: the bar takes real clicks${newPost ? ' and asks what the new post is about' : ''}`, async ({
-    context,
-    serve,
-    setScript,
-    pageErrors,
-  }) => {
-    await serve([served]);
-    await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(served.url);
-    const ui = chromiumUi(page);
-    await expect.poll(() => ui.count('skein-reply-bar')).toBe(1);
-    const bar = ui.host('skein-reply-bar');
-    // Real pointer clicks at each control's centre: one that X's placeholder or another layer
-    // took would not reach the bar.
-    await bar.click({ button: /Draft with Skein/ });
-    await bar.select({ label: 'Tone' }, 'question');
-    const about = { label: newPost ? 'What is the post about?' : /say what you want \(optional\)/ };
-    await bar.click(about);
-    if (newPost) {
+  test(
+    `on real X layouts, ${name}: the bar takes real ` +
+      `clicks${newPost ? ' and asks what the new post is about' : ''}`,
+    async ({ context, serve, setScript, pageErrors }) => {
+      await serve([served]);
+      await setScript({ reply: VARIANTS.join(VARIANT_BREAK) });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(served.url);
+      const ui = chromiumUi(page);
+      await expect.poll(() => ui.count('skein-reply-bar')).toBe(1);
+      const bar = ui.host('skein-reply-bar');
+      // Real pointer clicks at each control's centre: one that X's placeholder or another layer
+      // took would not reach the bar.
+      await bar.click({ button: /Draft with Skein/ });
+      await bar.select({ label: 'Tone' }, 'question');
+      const about = { label: newPost ? 'What is the post about?' : /say what you want \(optional\)/ };
+      await bar.click(about);
+      if (newPost) {
+        await bar.click({ button: 'Draft' });
+        await expect.poll(() => bar.text('[role="status"]')).toContain('new post');
+        await bar.fill(about, 'my first sweater');
+      }
       await bar.click({ button: 'Draft' });
-      await expect.poll(() => bar.text('[role="status"]')).toContain('new post');
-      await bar.fill(about, 'my first sweater');
-    }
-    await bar.click({ button: 'Draft' });
-    await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
-    // Every control of the bar is the element under its own centre.
-    const hits = await bar.evaluate<string[]>(
-      `return Array.from(root.querySelectorAll('button, select, input'))
+      await expect.poll(() => bar.texts('.variants li p')).toEqual(VARIANTS);
+      // Every control of the bar is the element under its own centre.
+      const hits = await bar.evaluate<string[]>(
+        `return Array.from(root.querySelectorAll('button, select, input'))
          .filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]'))
          .map((el) => {
            el.scrollIntoView({ block: 'center' });
            const r = el.getBoundingClientRect();
            return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName ?? '';
          });`,
-    );
-    expect(hits!.length).toBeGreaterThan(5);
-    expect(new Set(hits)).toEqual(new Set(['skein-reply-bar']));
-    expect(pageErrors).toEqual([]);
-  });
+      );
+      expect(hits!.length).toBeGreaterThan(5);
+      expect(new Set(hits)).toEqual(new Set(['skein-reply-bar']));
+      expect(pageErrors).toEqual([]);
+    },
+  );
 }
 
 test('Draft reply in the post menu opens the site’s reply box for that post, with Skein’s bar open in it', async ({

@@ -11,7 +11,9 @@ import { VARIANT_BREAK } from '../../utils/llm/drafts';
  * rendered what it should, so a blank screenshot fails.
  */
 const SUMMARY =
-  'TL;DR: Swatch first, count twice, block at the end [2][4].\nKey points:\n- Swatch before a big project [2]\n- Keep notes as you go [3]\nWho says what:\n- @tricot_fr: always starts with a swatch [8]\n- @gauge_guru: swatching is a useful lie [9]';
+  'TL;DR: Swatch first, count twice, block at the end [2][4].\nKey points:\n- Swatch before a big project ' +
+  '[2]\n- Keep notes as you go [3]\nWho says what:\n- @tricot_fr: always starts with a swatch [8]\n- ' +
+  '@gauge_guru: swatching is a useful lie [9]';
 const EXPLAIN =
   '“Blocking” means wetting the finished piece and pinning it to its final shape [4]. The posts do not say which ' +
   'pins to use.';

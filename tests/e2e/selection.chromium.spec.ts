@@ -14,7 +14,7 @@ async function selectText(page: Page, id: string) {
   await text.click({ clickCount: 3 });
 }
 
-test('select words in a post, click Explain by the selection: the card explains them, the panel shows the selection', async ({
+test('select words, click Explain by the selection: the card explains them, the panel shows the selection', async ({
   context,
   serve,
   setScript,

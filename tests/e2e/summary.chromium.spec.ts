@@ -226,26 +226,25 @@ test.describe('thread summaries in Chromium', () => {
     await retryGivesTheSummary(panel);
   });
 
-  test('a damaged model file: the failed load is explained, and once the file is deleted Try again downloads it afresh', async ({
-    context,
-    serve,
-    openPanel,
-    modelServer,
-  }) => {
-    await serve([OWN_THREAD]);
-    modelServer.damaged = true;
-    const panel = await summarizeFirstTime(context, openPanel);
-    await jobEnds(panel, 'error');
-    await expect(panel.getByTestId('job-error')).toContainText('Qwen2.5 0.5B Instruct could not be loaded');
-    await expect(panel.getByTestId('job-error')).toContainText('delete it under “Models on this device”');
-    modelServer.damaged = false;
-    await panel.getByTestId('models-on-device').locator('summary').click();
-    await panel.getByRole('button', { name: 'Delete Qwen2.5 0.5B Instruct' }).click();
-    await expect(panel.getByTestId('models-none')).toHaveText('No model downloaded yet.');
-    const before = modelServer.log.length;
-    await retryGivesTheSummary(panel);
-    expect(modelServer.log.slice(before).some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
-  });
+  test(
+    'a damaged model file: the failed load is explained, and once the file is deleted Try again downloads it ' +
+      'afresh',
+    async ({ context, serve, openPanel, modelServer }) => {
+      await serve([OWN_THREAD]);
+      modelServer.damaged = true;
+      const panel = await summarizeFirstTime(context, openPanel);
+      await jobEnds(panel, 'error');
+      await expect(panel.getByTestId('job-error')).toContainText('Qwen2.5 0.5B Instruct could not be loaded');
+      await expect(panel.getByTestId('job-error')).toContainText('delete it under “Models on this device”');
+      modelServer.damaged = false;
+      await panel.getByTestId('models-on-device').locator('summary').click();
+      await panel.getByRole('button', { name: 'Delete Qwen2.5 0.5B Instruct' }).click();
+      await expect(panel.getByTestId('models-none')).toHaveText('No model downloaded yet.');
+      const before = modelServer.log.length;
+      await retryGivesTheSummary(panel);
+      expect(modelServer.log.slice(before).some((l) => l.startsWith(`GET ${DEFAULT_CPU_MODEL.url}`))).toBe(true);
+    },
+  );
 
   test('the panel shows the answer growing as the engine writes it (scripted engine)', async ({
     context,
@@ -278,7 +277,8 @@ test.describe('thread summaries in Chromium', () => {
     await serve([OWN_THREAD]);
     await setScript({
       reply:
-        'TL;DR: Swatch first, then count [2].\nKey points:\n- Keep notes [3]\n- A French reader agrees [7]\nWho says what:\n- @gauge_guru: swatching is a useful lie [9]',
+        'TL;DR: Swatch first, then count [2].\nKey points:\n- Keep notes [3]\n- A French reader agrees ' +
+        '[7]\nWho says what:\n- @gauge_guru: swatching is a useful lie [9]',
     });
     const page = await context.newPage();
     await page.setViewportSize({ width: 1000, height: 400 });

@@ -7,36 +7,34 @@ import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 // WebGPU on the CPU through SwiftShader: an adapter without shader-f16.
 test.use({ extraArgs: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] });
 
-test('with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable model files give a clear error and the CPU engine takes over', async ({
-  context,
-  serve,
-  openPanel,
-  modelServer,
-  pageErrors,
-}) => {
-  test.setTimeout(ENGINE_TEST);
-  await serve([OWN_THREAD]);
-  modelServer.failWith = 404; // the model host answers nothing useful
-  const panel = await openPanel();
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
-  await chooseAction(page, '1900000000000000010', 'Summarize thread');
-  await expect(panel.getByTestId('job-needs-model')).toContainText('Qwen2.5 0.5B (f32)');
-  await downloadModel(panel);
+test(
+  'with WebGPU, automatic picks web-llm (f32 on this adapter); unreachable model files give a clear error ' +
+    'and the CPU engine takes over',
+  async ({ context, serve, openPanel, modelServer, pageErrors }) => {
+    test.setTimeout(ENGINE_TEST);
+    await serve([OWN_THREAD]);
+    modelServer.failWith = 404; // the model host answers nothing useful
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await chooseAction(page, '1900000000000000010', 'Summarize thread');
+    await expect(panel.getByTestId('job-needs-model')).toContainText('Qwen2.5 0.5B (f32)');
+    await downloadModel(panel);
 
-  const job = panel.getByTestId('job');
-  await expect(job).toHaveAttribute('data-status', 'error', { timeout: ENGINE_STEP });
-  await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B (f32) · WebGPU');
-  await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
-  await expect(panel.getByTestId('job-error')).toContainText('The CPU engine works without a GPU');
-  expect(modelServer.log.some((l) => l.includes('/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/'))).toBe(true);
+    const job = panel.getByTestId('job');
+    await expect(job).toHaveAttribute('data-status', 'error', { timeout: ENGINE_STEP });
+    await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B (f32) · WebGPU');
+    await expect(panel.getByTestId('job-error')).toContainText('could not be downloaded');
+    await expect(panel.getByTestId('job-error')).toContainText('The CPU engine works without a GPU');
+    expect(modelServer.log.some((l) => l.includes('/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/'))).toBe(true);
 
-  modelServer.failWith = null;
-  await panel.getByTestId('job-use-cpu').click();
-  // Another model, another download: asked again.
-  await downloadModel(panel);
-  await expect(job).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
-  await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B Instruct · CPU');
-  expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
-  expect(pageErrors).toEqual([]);
-});
+    modelServer.failWith = null;
+    await panel.getByTestId('job-use-cpu').click();
+    // Another model, another download: asked again.
+    await downloadModel(panel);
+    await expect(job).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
+    await expect(panel.getByTestId('job-model')).toHaveText('Qwen2.5 0.5B Instruct · CPU');
+    expect((await panel.getByTestId('job-output').innerText()).trim()).toBe(TINY_SUMMARY);
+    expect(pageErrors).toEqual([]);
+  },
+);

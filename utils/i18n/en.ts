@@ -97,8 +97,8 @@ export const en = {
   'error.details': 'Details',
   'job.openOptions': 'Open the options',
   'job.next.damaged':
-    'Try again; if it fails again, the model file may be damaged: delete it under “Models on this device” and try ' +
-    'again to download it afresh.',
+    'Try again; if it fails again, the model file may be damaged: delete it under “Models on this device” ' +
+    'and try again to download it afresh.',
   'job.next.busy': 'Try again; close other heavy tabs if the device is busy.',
   'job.next.again': 'Try again: nothing was lost.',
   'job.next.smaller': 'Pick a smaller model under “Engine” in Skein’s options.',

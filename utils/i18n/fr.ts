@@ -7,7 +7,8 @@ export const fr: Record<MessageKey, string> = {
   'menu.explain': 'Expliquer',
   'menu.draft': 'Rédiger une réponse',
   'notice.openSidebar.one':
-    'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir (bouton de la barre d’outils ou Alt+Maj+K).',
+    'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir ' +
+    '(bouton de la barre d’outils ou Alt+Maj+K).',
   'notice.openSidebar.other':
     'Skein a lu {count} posts. Ouvrez le panneau latéral Skein pour les voir (bouton de la barre d’outils ou ' +
     'Alt+Maj+K).',
@@ -101,8 +102,8 @@ export const fr: Record<MessageKey, string> = {
   'error.details': 'Détails',
   'job.openOptions': 'Ouvrir les options',
   'job.next.damaged':
-    'Réessayez ; si l’erreur revient, le fichier du modèle est peut-être abîmé : supprimez-le sous « Modèles sur ' +
-    'cet appareil » et réessayez pour le télécharger à nouveau.',
+    'Réessayez ; si l’erreur revient, le fichier du modèle est peut-être abîmé : supprimez-le sous ' +
+    '« Modèles sur cet appareil » et réessayez pour le télécharger à nouveau.',
   'job.next.busy': 'Réessayez ; fermez les onglets gourmands si l’appareil est occupé.',
   'job.next.again': 'Réessayez : rien n’est perdu.',
   'job.next.smaller': 'Choisissez un modèle plus petit sous « Moteur » dans les options de Skein.',

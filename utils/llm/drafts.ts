@@ -81,7 +81,8 @@ export function draftMessages(
   const instruction = options.instruction ? ` The user asks: “${fence(options.instruction)}”.` : '';
   const what = block ? 'reply' : 'post';
   const task =
-    `Draft ${block ? `a reply to post [${focus}]` : 'a social media post'} for the user, who will edit and post it themselves. ` +
+    `Draft ${block ? `a reply to post [${focus}]` : 'a social media post'} for the user, who will edit and ` +
+    `post it themselves. ` +
     `${block ? TONE_HINT[options.tone] : ''}${instruction}${VARIANT_HINT[variant % VARIANT_HINT.length]} ` +
     `Write only the text of the ${what}, under ${limit} characters, without quotes, hashtags or citations.`;
   const ask = task.replace(/\s+/g, ' ').trim();

@@ -106,7 +106,10 @@ export function onThread(block: string, lang: string, task: string): ChatMessage
 
 const FORMAT = (lang: string) => {
   const h = headingsFor(lang);
-  return `Use exactly this format:\n${h.tldr}: one or two sentences.\n${h.points}:\n- a point [n]\n${h.voices}:\n- @handle: what they say [n]`;
+  return (
+    `Use exactly this format:\n${h.tldr}: one or two sentences.\n${h.points}:\n- a point ` +
+    `[n]\n${h.voices}:\n- @handle: what they say [n]`
+  );
 };
 
 /** The final summary of posts that fit the context. */
@@ -154,7 +157,8 @@ export function condenseMessages(notes: string[], lang: string): ChatMessage[] {
  */
 export function explainMessages(block: string, focus: number, lang: string, selection?: string): ChatMessage[] {
   const ask = selection
-    ? `<selection>${fence(selection)}</selection>\n\nExplain what the selected words (between <selection> and </selection>, from post [${focus}]) mean here`
+    ? `<selection>${fence(selection)}</selection>\n\nExplain what the selected words (between <selection> ` +
+      `and </selection>, from post [${focus}]) mean here`
     : `Explain post [${focus}]`;
   return onThread(block, lang, `${ask}: its jargon, acronyms, references and backstory, from what the posts say.`);
 }

@@ -25,7 +25,8 @@ const ENGLISH: Record<WarningCode, (n: number) => string> = {
   partial: (n) => `${posts(n)} ${n === 1 ? 'was' : 'were'} read only in part.`,
   focusMissing: () => 'The post this page points to is not on the page.',
   duplicates: (n) =>
-    `${n} repeated ${n === 1 ? 'post left out: the page shows it' : 'posts left out: the page shows them'} more than once.`,
+    `${n} repeated ${n === 1 ? 'post left out: the page shows it' : 'posts left out: the page shows them'} ` +
+    `more than once.`,
   anonymous: (n) => `${posts(n)} left out: ${n === 1 ? 'its' : 'their'} author could not be read.`,
 };
 

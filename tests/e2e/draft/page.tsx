@@ -72,7 +72,7 @@ function ReplyDialog({ post, onClose }: { post: string; onClose(): void }) {
       <button type="button" aria-label="Close" onClick={onClose}>
         ×
       </button>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the test page copies X's own article markup, as X's dialog shows it. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: X's article markup, copied as X's dialog shows it. */}
       <div dangerouslySetInnerHTML={{ __html: post }} />
       <ReplyBox />
     </div>

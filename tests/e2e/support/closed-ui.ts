@@ -177,7 +177,8 @@ export class SkeinHost {
   async select(target: Target, value: string): Promise<void> {
     await this.focus(target);
     const steps = await this.evaluate<number>(
-      `const el = find(root, arg.t); return Array.from(el.options).findIndex((o) => o.value === arg.value) - el.selectedIndex;`,
+      `const el = find(root, arg.t); return Array.from(el.options).findIndex((o) => o.value === arg.value) ` +
+        `- el.selectedIndex;`,
       { t: wire(target), value },
     );
     for (let i = 0; i < Math.abs(steps ?? 0); i++)

@@ -2,8 +2,17 @@
 import { DEFAULT_CPU_MODEL, modelFiles } from '../../../utils/llm/models';
 
 /** The browser's own background calls (sign-in, updates), made without any extension. */
-const BROWSER_OWN =
-  /^https:\/\/((accounts|clients\d*)\.google\.com|(update|optimizationguide-pa|safebrowsing)\.googleapis\.com|[\w.-]+\.(mozilla\.(com|net|org)|firefox\.com|mozaws\.net))\//;
+const BROWSER_OWN = new RegExp(
+  '^https://(' +
+    [
+      // Chromium: sign-in and component updates, optimization hints, safe browsing.
+      '(accounts|clients\\d*)\\.google\\.com',
+      '(update|optimizationguide-pa|safebrowsing)\\.googleapis\\.com',
+      // Firefox: remote settings and updates.
+      '[\\w.-]+\\.(mozilla\\.(com|net|org)|firefox\\.com|mozaws\\.net)',
+    ].join('|') +
+    ')/',
+);
 
 /**
  * What reached the network beyond the served page: every request that landed on the local

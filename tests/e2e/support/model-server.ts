@@ -110,7 +110,8 @@ export async function startModelServer(
       return void res
         .writeHead(200, { 'Content-Type': 'text/plain' })
         .end(
-          `version https://git-lfs.github.com/spec/v1\noid sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`,
+          `version https://git-lfs.github.com/spec/v1\noid ` +
+            `sha256:${createHash('sha256').update(body).digest('hex')}\nsize ${body.length}\n`,
         );
     }
     const m = /bytes=(\d+)-(\d*)/.exec(range);

@@ -60,24 +60,28 @@ describe('acceptThreadRequest', () => {
     expect((await threadState.getValue()).lastTabId).toBeNull();
   });
 
-  it('a quiet request (inline UI) leaves the panel closed, starts its job and is kept for the panel; a selection is capped', async () => {
-    const started: unknown[] = [];
-    const answer = await acceptThreadRequest(
-      { ...request, action: 'explain', quiet: true, force: true, selection: 'y'.repeat(2000) },
-      sender(),
-      async (r) => {
-        started.push(r);
-        return { id: 'job-9' };
-      },
-    );
-    expect(answer).toEqual({ panelOpened: false, jobId: 'job-9' });
-    expect(started[0]).toMatchObject({ force: true, tabId: 7 });
-    const kept = requestFor(await threadState.getValue(), 7)!;
-    expect(kept).toMatchObject({ action: 'explain', jobId: 'job-9', quiet: true });
-    expect(kept.selection).toHaveLength(MAX_SELECTION);
-    // Regenerate is a one-off: the kept request does not force the next job.
-    expect(kept).not.toHaveProperty('force');
-  });
+  it(
+    'a quiet request (inline UI) leaves the panel closed, starts its job and is kept for the panel; a ' +
+      'selection is capped',
+    async () => {
+      const started: unknown[] = [];
+      const answer = await acceptThreadRequest(
+        { ...request, action: 'explain', quiet: true, force: true, selection: 'y'.repeat(2000) },
+        sender(),
+        async (r) => {
+          started.push(r);
+          return { id: 'job-9' };
+        },
+      );
+      expect(answer).toEqual({ panelOpened: false, jobId: 'job-9' });
+      expect(started[0]).toMatchObject({ force: true, tabId: 7 });
+      const kept = requestFor(await threadState.getValue(), 7)!;
+      expect(kept).toMatchObject({ action: 'explain', jobId: 'job-9', quiet: true });
+      expect(kept.selection).toHaveLength(MAX_SELECTION);
+      // Regenerate is a one-off: the kept request does not force the next job.
+      expect(kept).not.toHaveProperty('force');
+    },
+  );
 
   it('refuses malformed requests', async () => {
     await expect(acceptThreadRequest({ ...request, action: 'post-it' }, sender())).rejects.toThrow(/Malformed/);

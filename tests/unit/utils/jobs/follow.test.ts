@@ -55,7 +55,7 @@ describe('followJob', () => {
     expect(seen.map((s) => s.status)).toEqual(['running', 'done']);
   });
 
-  it('a worker stopped mid-answer: connects again, and a worker that lost the job makes it interrupted, text kept', () => {
+  it('a stopped worker: connects again; a worker that lost the job makes it interrupted, text kept', () => {
     followJob(runtime.connect, 'job-1', (s) => seen.push(s));
     runtime.ports[0]!.send(state({ text: 'Half an answer' }));
     runtime.ports[0]!.drop();

@@ -72,24 +72,28 @@ function finished(queue: JobQueue, id: string, seen: JobState[] = []): Promise<J
 }
 
 describe('JobQueue', () => {
-  it('a model not on the device ends the job as needs-model, not as an error, and nothing is kept; with consent it runs', async () => {
-    class NotDownloaded extends ScriptedEngine {
-      override async hasModel() {
-        return this.loaded() != null;
+  it(
+    'a model not on the device ends the job as needs-model, not as an error, and nothing is kept; with ' +
+      'consent it runs',
+    async () => {
+      class NotDownloaded extends ScriptedEngine {
+        override async hasModel() {
+          return this.loaded() != null;
+        }
       }
-    }
-    const engine = new NotDownloaded('TL;DR: wool.');
-    const store = memoryStore();
-    const queue = new JobQueue(new InProcessLink(new EngineHost(() => engine)), store);
-    const asked = await finished(queue, (await queue.submit(request('k9', ''))).id);
-    expect(asked).toMatchObject({ status: 'needs-model', downloadAllowed: false });
-    expect(asked.error).toBeUndefined();
-    expect(store.rows.size).toBe(0);
-    const consent = request('k9', '');
-    consent.task.allowDownload = true;
-    const done = await finished(queue, (await queue.submit(consent)).id);
-    expect(done).toMatchObject({ status: 'done', text: 'TL;DR: wool.', downloadAllowed: true });
-  });
+      const engine = new NotDownloaded('TL;DR: wool.');
+      const store = memoryStore();
+      const queue = new JobQueue(new InProcessLink(new EngineHost(() => engine)), store);
+      const asked = await finished(queue, (await queue.submit(request('k9', ''))).id);
+      expect(asked).toMatchObject({ status: 'needs-model', downloadAllowed: false });
+      expect(asked.error).toBeUndefined();
+      expect(store.rows.size).toBe(0);
+      const consent = request('k9', '');
+      consent.task.allowDownload = true;
+      const done = await finished(queue, (await queue.submit(consent)).id);
+      expect(done).toMatchObject({ status: 'done', text: 'TL;DR: wool.', downloadAllowed: true });
+    },
+  );
 
   it('streams a job to its watchers, keeps the result, and answers the same request from it', async () => {
     const store = memoryStore();

@@ -43,7 +43,7 @@ describe('OnnxDecoder: reading the prompt', () => {
     expect(steps.cachedTokens).toBe(0);
   });
 
-  it('keeps the prompt it read: a follow-up reads only what is new, and writes what a fresh engine writes', async () => {
+  it('keeps the prompt it read: a follow-up reads only what is new, writes what a fresh engine writes', async () => {
     const decoder = fresh();
     const first = chat('Summarize the thread.');
     await run(decoder, first);

@@ -114,7 +114,8 @@ describe('prompts', () => {
 
 describe('parseSummary', () => {
   const text =
-    'TL;DR: Swatch first and count twice [2][3].\nKey points:\n- Swatching matters [2, 9]\n- Keep notes [3]\n- Out of range [42]\nWho says what:\n- @purl_one: thanks the author [6]\n';
+    'TL;DR: Swatch first and count twice [2][3].\nKey points:\n- Swatching matters [2, 9]\n- Keep notes ' +
+    '[3]\n- Out of range [42]\nWho says what:\n- @purl_one: thanks the author [6]\n';
 
   it('reads the three parts and their citations', () => {
     const s = parseSummary(text, 9);
@@ -276,7 +277,7 @@ describe('requests the model counts as too long', () => {
     expect(engine.sizes.slice(1).every((n) => n <= 4096)).toBe(true);
   });
 
-  it('a single huge post is cut to fit, and a model that refuses even that ends with its error after three tries', async () => {
+  it('one huge post is cut to fit; a model refusing even that ends with its error after three tries', async () => {
     const engine = new CountingTokens('x');
     await engine.load(SCRIPTED_MODEL);
     expect((await summarizeThread(engine, [post(1, '字'.repeat(50_000))], { lang: 'en' })).text).toBe('x');

@@ -223,7 +223,8 @@ const REAL: [string, string, Expected][] = [
           id: '1982150084708987222',
           quoted: { id: null, handle: 'mehulmpt', textStarts: 'It’s crazy that Google' },
           textStarts:
-            "They did. Then killed it in 2016. You babies just don't know because you weren't born yet.\n\nhttps://en.wikipedia.org/wiki/Google_Developers#Google_Code",
+            "They did. Then killed it in 2016. You babies just don't know because you weren't born " +
+            'yet.\n\nhttps://en.wikipedia.org/wiki/Google_Developers#Google_Code',
         },
         4: { lang: 'de', textStarts: 'Kann nicht mehr zusehen, wie @florianklenk\neXXpress TV schaut' },
         7: {
