@@ -1,7 +1,7 @@
 import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
-import { egressBeyondModel } from './support/egress';
+import { againstModel, egress } from './support/egress';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 
 /** The panel's Chat tab: follow-up questions about the thread, answered by the CPU engine with the tiny model. */
@@ -11,6 +11,7 @@ test('Chat: questions about the thread, answered by the real CPU engine one afte
   openPanel,
   modelServer,
   pageErrors,
+  skeinRequests,
 }) => {
   test.setTimeout(ENGINE_TEST);
   await serve([OWN_THREAD]);
@@ -54,6 +55,8 @@ test('Chat: questions about the thread, answered by the real CPU engine one afte
   await panel.getByTestId('history-search').fill('disagrees');
   await expect(panel.getByTestId('history-title')).toHaveText(['Who disagrees?']);
 
-  expect(egressBeyondModel(modelServer.log)).toEqual([]);
+  // Nothing left the machine but the model's exact files, each of them.
+  expect(againstModel(egress(modelServer.log))).toEqual({ beyond: [], missing: [] });
+  expect(againstModel(skeinRequests)).toEqual({ beyond: [], missing: [] });
   expect(pageErrors).toEqual([]);
 });

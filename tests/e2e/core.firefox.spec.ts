@@ -1,10 +1,9 @@
-import { test, expect, buttonIds, firefoxUi, newTabFrom, waitForButtons, FIREFOX_UUID } from './support/firefox';
-
-/** Skein's button on the project's thread's focused post. */
-const FOCUSED_BUTTON = 'article:has(a[href$="/status/1900000000000000010"] time) skein-post-button';
-import { OWN_THREAD, X_PAGES } from './support/pages';
+import { test, expect, buttonIds, summarizeToPanel, waitForButtons, FIREFOX_UUID } from './support/firefox';
+import type { Browser, Page } from 'puppeteer-core';
+import { OWN_THREAD, X_PAGES, type ServedPage } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 import { BROWSER_START, within } from './support/limits';
+import { egress } from './support/egress';
 
 test.describe('Skein in Firefox', () => {
   test('one button per post on the real home timeline, also for posts that arrive later', async ({
@@ -43,16 +42,10 @@ test.describe('Skein in Firefox', () => {
   }) => {
     const page = await openServed([OWN_THREAD]);
     await page.goto(OWN_THREAD.url);
-    await waitForButtons(page, 7);
-    const host = firefoxUi(firefox, page).host(FOCUSED_BUTTON);
-    await host.click('button.trigger');
-    await host.click({ button: 'Summarize thread' });
-    // Firefox opens its sidebar only for the user's own clicks on browser UI: Skein says so.
-    await expect
-      .poll(() => host.on<string>('.notice', 'return el.matches(":popover-open") ? el.textContent : null;'))
-      .toContain('Skein read 9 posts. Open the Skein sidebar');
+    const { host, panel } = await summarizeToPanel(firefox, page, pageErrors);
+    // Firefox opens its sidebar only for the user's own clicks on browser UI: Skein said so.
+    expect(await host.text('.notice')).toContain('Skein read 9 posts. Open the Skein sidebar');
     // The new tab's page object keeps saying about:blank over BiDi; what runs in it is the panel.
-    const panel = await newTabFrom(firefox, () => host.click('.notice-action'), pageErrors);
     await panel.waitForFunction(
       (url) => location.href === url && document.querySelector('[data-testid="thread-count"]'),
       {},
@@ -79,6 +72,15 @@ test.describe('Skein in Firefox', () => {
   });
 });
 
+/** The panel's tab with the project's thread read in it: an extension page to probe from. */
+async function threadPanel(firefox: Browser, openServed: (pages: ServedPage[]) => Promise<Page>): Promise<Page> {
+  const page = await openServed([OWN_THREAD]);
+  await page.goto(OWN_THREAD.url);
+  const { panel } = await summarizeToPanel(firefox, page);
+  await panel.waitForFunction(() => document.querySelector('[data-testid="thread-count"]'));
+  return panel;
+}
+
 test('the error watch reads Firefox’s output: errors of an extension page no test listens to', async ({
   firefox,
   openServed,
@@ -86,14 +88,7 @@ test('the error watch reads Firefox’s output: errors of an extension page no t
 }) => {
   // Skein's background page writes to the same output as its other pages, and none of its
   // errors reach a tab's listeners. The panel's tab, opened without listeners, stands for it.
-  const page = await openServed([OWN_THREAD]);
-  await page.goto(OWN_THREAD.url);
-  await waitForButtons(page, 7);
-  const host = firefoxUi(firefox, page).host(FOCUSED_BUTTON);
-  await host.click('button.trigger');
-  await host.click({ button: 'Summarize thread' });
-  const panel = await newTabFrom(firefox, () => host.click('.notice-action'));
-  await panel.waitForFunction(() => document.querySelector('[data-testid="thread-count"]'));
+  const panel = await threadPanel(firefox, openServed);
   await panel.evaluate(() => {
     console.error('probe: extension page');
     setTimeout(() => {
@@ -108,4 +103,27 @@ test('the error watch reads Firefox’s output: errors of an extension page no t
   expect(pageErrors.join('\n')).toMatch(/JavaScript error: moz-extension:.*probe: extension page uncaught/);
   // Seen: the test made them, so they do not fail it.
   pageErrors.length = 0;
+});
+
+test('the egress watch sees every channel from any Firefox context: https, http to an IP, WebSocket', async ({
+  firefox,
+  openServed,
+  modelServer,
+}) => {
+  // Firefox sends everything through the test's proxy (support/egress-proxy.ts); the panel's tab
+  // is an extension context, as the background page is. (Port 9, used in Chromium's probe, is
+  // one Firefox refuses before any request.)
+  const panel = await threadPanel(firefox, openServed);
+  const before = modelServer.log.length;
+  await panel.evaluate(() => {
+    void fetch('https://probe.example/a').catch(() => undefined);
+    void fetch('http://203.0.113.9/b').catch(() => undefined);
+    new WebSocket('ws://198.51.100.7:8080/c').onerror = () => undefined;
+    new WebSocket('wss://probe.example/d').onerror = () => undefined;
+  });
+  await expect
+    .poll(() => egress(modelServer.log.slice(before)).sort())
+    .toEqual(['http://203.0.113.9/b', 'https://probe.example/a', 'ws://198.51.100.7:8080/c', 'wss://probe.example/d']);
+  // Seen: the test made them, so the end-of-test egress check must not count them.
+  modelServer.log.splice(before);
 });

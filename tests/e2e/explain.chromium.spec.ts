@@ -1,21 +1,16 @@
 import { chromiumUi, test, expect } from './support/chromium';
 import { chooseAction, firstShownPost, inPost, postSelector } from './support/actions';
-import { OWN_THREAD, X_PAGES } from './support/pages';
+import { X_PAGES } from './support/pages';
 import type { Locator } from '@playwright/test';
 
 test('Explain from the post menu: a card under the post streams it, as text; the panel shows it too', async ({
-  context,
-  serve,
-  setScript,
+  openThread,
   openPanel,
   pageErrors,
 }) => {
-  await serve([OWN_THREAD]);
-  await setScript({
+  const page = await openThread({
     reply: '“Blocking” means wetting the finished piece and pinning it to shape [4]. <b>not bold</b>',
   });
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
   await chooseAction(page, '1900000000000000012', 'Explain');
 
   const card = chromiumUi(page).host(inPost('1900000000000000012', 'skein-card'));

@@ -2,7 +2,7 @@ import { test, expect, firefoxUi, newTabFrom } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { OWN_THREAD, postIdsOf, threadWithReplyBox, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
-import { egressBeyondModel } from './support/egress';
+import { againstModel, egress } from './support/egress';
 
 declare global {
   interface Window {
@@ -26,7 +26,7 @@ test(
     await bar.click({ button: /Draft with Skein/ });
     await bar.click({ button: 'Draft' });
     await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('needs-model');
-    expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
+    expect(egress(modelServer.log)).toEqual([]);
     await bar.click({ button: /Download the model/ });
     await expect.poll(() => bar.state('status'), { timeout: ENGINE_STEP }).toBe('done');
     const variants = await bar.texts('.variants li p');
@@ -40,7 +40,7 @@ test(
     // Inserted, never posted: no click on Reply, no request to X's post endpoint.
     expect(await page.evaluate(() => window.replyClicks)).toBe(0);
     expect(asked.filter((u) => /CreateTweet|\/i\/api\//.test(u))).toEqual([]);
-    expect(egressBeyondModel(modelServer.log)).toEqual([]);
+    expect(againstModel(egress(modelServer.log))).toEqual({ beyond: [], missing: [] });
     expect(pageErrors).toEqual([]);
   },
 );
@@ -71,7 +71,7 @@ test(
     // Firefox opens its sidebar only from its own UI: a notice says how to see the rest.
     const toast = ui.host('skein-toast');
     await expect.poll(() => toast.text()).toContain('Open the Skein sidebar');
-    expect(modelServer.log.filter((l) => l.includes('huggingface.co'))).toEqual([]);
+    expect(egress(modelServer.log)).toEqual([]);
     await card.click('.download');
     await expect.poll(() => card.state('status'), { timeout: ENGINE_STEP }).toBe('done');
     const text = (await card.text('.text')) ?? '';
@@ -86,7 +86,7 @@ test(
       '4. Block it at the end. Fin.',
     );
     expect(await panel.$eval('[data-testid="job-text"]', (e) => e.textContent)).toBe(text);
-    expect(egressBeyondModel(modelServer.log)).toEqual([]);
+    expect(againstModel(egress(modelServer.log))).toEqual({ beyond: [], missing: [] });
     expect(pageErrors).toEqual([]);
   },
 );
@@ -177,7 +177,7 @@ test('Firefox: a page script finds nothing inside Skein; driving its hosts start
   const bar = firefoxUi(firefox, page).host('skein-reply-bar');
   expect(await bar.visible({ label: 'Tone' })).toBe(false);
   expect(await page.$$eval('skein-card', (cards) => cards.length)).toBe(0);
-  expect(modelServer.log.slice(before).filter((l) => l.includes('huggingface.co'))).toEqual([]);
+  expect(egress(modelServer.log.slice(before))).toEqual([]);
   // The user's own click opens it.
   await bar.click({ button: /Draft with Skein/ });
   await expect.poll(() => bar.focused()).toBe('Tone');

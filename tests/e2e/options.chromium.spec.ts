@@ -62,22 +62,18 @@ test.describe('options', () => {
   });
 
   test('history: export says when it is empty, exports kept results as JSON, and clears them', async ({
+    openThread,
     context,
     extensionId,
-    serve,
-    setScript,
     openPanel,
   }) => {
-    await serve([OWN_THREAD]);
-    await setScript({ reply: 'TL;DR: Wool [2].' });
+    const page = await openThread({ reply: 'TL;DR: Wool [2].' });
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByTestId('export-history').click();
     await expect(options.getByTestId('data-status')).toHaveText('Nothing to export yet: the history is empty.');
 
     const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
     await chooseAction(page, '1900000000000000010', 'Summarize thread');
     await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done');
 

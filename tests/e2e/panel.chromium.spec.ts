@@ -1,19 +1,16 @@
 import { test, expect } from './support/chromium';
 import { chooseAction } from './support/actions';
-import { OWN_THREAD, X_PAGES } from './support/pages';
+import { X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
 
 test.describe('from a post to the side panel', () => {
   test('Summarize on a conversation opens the side panel with the whole thread, read exactly', async ({
-    context,
-    serve,
+    openThread,
     pageErrors,
     sidePanelText,
     openPanel,
   }) => {
-    await serve([OWN_THREAD]);
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
+    const page = await openThread();
     expect(await sidePanelText()).toBeNull();
     const host = await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
@@ -63,10 +60,8 @@ test.describe('from a post to the side panel', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('page text is shown as text, never run as markup', async ({ context, serve, openPanel, pageErrors }) => {
-    await serve([OWN_THREAD]);
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
+  test('page text is shown as text, never run as markup', async ({ openThread, openPanel, pageErrors }) => {
+    const page = await openThread();
     // A post whose text and name look like markup.
     await page.evaluate(() => {
       const text = document.querySelectorAll('[data-testid="tweetText"]')[4]!;

@@ -88,11 +88,9 @@ test.describe('the toolbar popup', () => {
   test(
     'with the CPU engine: the popup starts the summary, the panel asks to download the model, and the popup ' +
       'then shows it on the device',
-    async ({ context, serve, evalInTarget, openPanel, extensionId, openPopup }) => {
+    async ({ openThread, context, evalInTarget, openPanel, extensionId, openPopup }) => {
       test.setTimeout(ENGINE_TEST);
-      await serve([OWN_THREAD]);
-      const page = await context.newPage();
-      await page.goto(OWN_THREAD.url);
+      const page = await openThread();
       await page.bringToFront();
       await openPopup();
       await expect

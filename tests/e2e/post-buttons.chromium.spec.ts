@@ -113,12 +113,9 @@ test.describe('Skein’s button on X', () => {
   });
 
   test('the button sits in X’s light, dim and dark themes, and its menu works from the keyboard', async ({
-    context,
-    serve,
+    openThread,
   }) => {
-    await serve([OWN_THREAD]);
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
+    const page = await openThread();
     const host = chromiumUi(page).host(BUTTON, 1);
     await expect.poll(() => host.state('theme')).toBe('light');
     for (const [bg, theme] of [

@@ -1,20 +1,14 @@
 import { test, expect } from './support/chromium';
 import { chooseAction } from './support/actions';
-import { OWN_THREAD } from './support/pages';
 
 test('a slow engine reads the posts that matter in time, says which, and reads all at the user’s click', async ({
-  context,
-  serve,
-  setScript,
+  openThread,
   openPanel,
   pageErrors,
 }) => {
-  await serve([OWN_THREAD]);
   // An engine reading one token a second: the 9-post thread is more than it reads in time.
-  await setScript({ reply: 'TL;DR: Swatch first [2].', prefillTps: 1 });
   const panel = await openPanel();
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
+  const page = await openThread({ reply: 'TL;DR: Swatch first [2].', prefillTps: 1 });
   await chooseAction(page, '1900000000000000010', 'Summarize thread');
 
   const job = panel.getByTestId('job');

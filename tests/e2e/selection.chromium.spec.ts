@@ -1,6 +1,5 @@
 import { chromiumUi, test, expect } from './support/chromium';
 import { inPost } from './support/actions';
-import { OWN_THREAD } from './support/pages';
 import type { Page } from '@playwright/test';
 
 /** Explain from a text selection: the button by the selection, a card under the post, the panel. */
@@ -15,16 +14,11 @@ async function selectText(page: Page, id: string) {
 }
 
 test('select words, click Explain by the selection: the card explains them, the panel shows the selection', async ({
-  context,
-  serve,
-  setScript,
+  openThread,
   pageErrors,
   sidePanelText,
 }) => {
-  await serve([OWN_THREAD]);
-  await setScript({ reply: 'To “block” is to wet the piece and pin it to shape [4].' });
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
+  const page = await openThread({ reply: 'To “block” is to wet the piece and pin it to shape [4].' });
   await selectText(page, '1900000000000000012');
   const ui = chromiumUi(page);
   await ui.host('skein-selection-button').click({ button: 'Explain the selected words with Skein' });
@@ -42,16 +36,11 @@ test('select words, click Explain by the selection: the card explains them, the 
 });
 
 test('a selection too long is trimmed, with a notice; the panel shows what was sent', async ({
-  context,
-  serve,
-  setScript,
+  openThread,
   openPanel,
   pageErrors,
 }) => {
-  await serve([OWN_THREAD]);
-  await setScript({ reply: 'It lists project tips [2].' });
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
+  const page = await openThread({ reply: 'It lists project tips [2].' });
   const long = Array.from({ length: 60 }, (_, i) => `word${i}`)
     .join(' ')
     .repeat(2);

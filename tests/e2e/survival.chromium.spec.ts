@@ -1,6 +1,5 @@
 import { chromiumUi, test, expect } from './support/chromium';
 import { chooseAction, FOCUSED_POST, inPost, postButton } from './support/actions';
-import { OWN_THREAD } from './support/pages';
 import { SCRIPT_HOLD } from '../../utils/llm/scripted-engine';
 import { PROTOCOL_CALL, within } from './support/limits';
 import type { Page } from '@playwright/test';
@@ -19,12 +18,9 @@ const panelStatus = (panel: Page) => panel.getByTestId('job').getAttribute('data
 test(
   'Chrome stops the service worker mid-answer: panel and card say interrupted, keep what was written, and ' +
     'Try again works at once',
-  async ({ context, serve, setScript, openPanel, pageErrors }) => {
-    await serve([OWN_THREAD]);
-    await setScript({ reply: HELD });
+  async ({ openThread, context, setScript, openPanel, pageErrors }) => {
     const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
+    const page = await openThread({ reply: HELD });
     // An explanation is being written in its card, held after its first words…
     await chooseAction(page, '1900000000000000012', 'Explain');
     const card = chromiumUi(page).host(inPost('1900000000000000012', 'skein-card'));
@@ -58,18 +54,14 @@ test(
 );
 
 test('the engine’s offscreen document closes mid-answer: the job says interrupted, and the next one runs', async ({
-  context,
-  serve,
+  openThread,
   setScript,
   openPanel,
   serviceWorker,
   pageErrors,
 }) => {
-  await serve([OWN_THREAD]);
-  await setScript({ reply: HELD });
   const panel = await openPanel();
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
+  const page = await openThread({ reply: HELD });
   await chooseAction(page, FOCUSED_POST, 'Summarize thread');
   await expect.poll(() => panelStatus(panel)).toBe('running');
   await setScript({ reply: ANSWER });
@@ -91,18 +83,13 @@ test('the engine’s offscreen document closes mid-answer: the job says interrup
 });
 
 test('the panel closed mid-answer: the job goes on, and the panel opened again shows it', async ({
-  context,
-  serve,
-  setScript,
+  openThread,
   openPanel,
   pageErrors,
 }) => {
-  await serve([OWN_THREAD]);
   // About 3 s of writing: the panel closes as soon as the first words show.
-  await setScript({ reply: 'Swatch first, count twice, block at the end [1].', delayMs: 300 });
   const panel = await openPanel();
-  const page = await context.newPage();
-  await page.goto(OWN_THREAD.url);
+  const page = await openThread({ reply: 'Swatch first, count twice, block at the end [1].', delayMs: 300 });
   await chooseAction(page, FOCUSED_POST, 'Summarize thread');
   await expect.poll(() => panelStatus(panel)).toBe('running');
   await panel.close();
@@ -115,10 +102,8 @@ test('the panel closed mid-answer: the job goes on, and the panel opened again s
 test(
   'the extension reloaded under an open page: its leftover button says Skein was updated and the page needs ' +
     'a reload',
-  async ({ context, serve, serviceWorker, pageErrors }) => {
-    await serve([OWN_THREAD]);
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
+  async ({ openThread, serviceWorker, pageErrors }) => {
+    const page = await openThread();
     const button = postButton(page, FOCUSED_POST);
     await expect.poll(() => button.visible('button.trigger')).toBe(true);
     const worker = await serviceWorker();

@@ -1,5 +1,6 @@
 import { test, expect } from './support/chromium';
 import { PROTOCOL_CALL, within } from './support/limits';
+import { egress } from './support/egress';
 
 /**
  * Every test ends by checking that no Skein context logged an error or threw (the pageErrors
@@ -12,6 +13,7 @@ test('the error watch sees the service worker and the offscreen document, not on
   sendToTarget,
   pageErrors,
   skeinRequests,
+  modelServer,
 }) => {
   type Chrome = {
     chrome: { offscreen: { createDocument(o: object): Promise<void> }; runtime: { getURL(p: string): string } };
@@ -50,6 +52,7 @@ test('the error watch sees the service worker and the offscreen document, not on
 
   // The egress watch sees every channel from those contexts: https, plain http to an IP
   // literal, and a WebSocket (none of which reach anything here).
+  const before = modelServer.log.length;
   await within(
     worker.evaluate(() => {
       void fetch('https://probe.example/a').catch(() => undefined);
@@ -62,4 +65,9 @@ test('the error watch sees the service worker and the offscreen document, not on
   await expect
     .poll(() => [...skeinRequests].sort())
     .toEqual(['http://203.0.113.9/b', 'https://probe.example/a', 'ws://198.51.100.7:9/c']);
+  // The https one reached the network (the local server), where the browser-wide check sees it.
+  expect(egress(modelServer.log.slice(before))).toEqual(['https://probe.example/a']);
+  // Seen: the test made them, so the end-of-test egress checks must not count them.
+  skeinRequests.length = 0;
+  modelServer.log.splice(before);
 });

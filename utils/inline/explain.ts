@@ -6,7 +6,8 @@
 import type { ThreadRequest } from '../messaging';
 import { t } from '../i18n';
 import { requestAction, type ActionPorts, type Notice } from './actions';
-import { mountJobCard, type Connect } from './job-card';
+import { mountJobCard } from './job-card';
+import type { Connect } from '../jobs/follow';
 
 /** How an explanation reaches the background and its job. */
 export interface ExplainPorts extends Omit<ActionPorts, 'onAccepted'> {

@@ -33,8 +33,6 @@ button.close { display: inline-flex; align-items: center; justify-content: cente
 button.close:hover { background: var(--highlight); color: var(--fg); }
 `;
 
-export type { Connect } from '../jobs/follow';
-
 /** What the card's header says for a job's state. */
 function statusLabel(state: JobState): string {
   switch (state.status) {

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROME_BUILD, CHROMIUM_PATH } from './env';
-import { answer, type ServedPage } from './pages';
+import { answer, OWN_THREAD, type ServedPage } from './pages';
+import { againstModel, egressBeyondModel } from './egress';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema';
@@ -31,12 +32,22 @@ type ChromeGlobal = {
 export interface ChromiumFixtures {
   /** More Chromium flags for a whole file (test.use). */
   extraArgs: string[];
+  /**
+   * Addresses a whole file's tests may reach besides the CPU model's files (test.use): another
+   * download its user agrees to. Each test's end-of-test egress check allows exactly these.
+   */
+  alsoExpectedEgress: string[];
   /** Serves the tiny model in place of the default CPU model. */
   modelServer: ModelServer;
   context: BrowserContext;
   extensionId: string;
   /** Serves these pages at their URLs for the rest of the test. */
   serve(pages: ServedPage[]): Promise<void>;
+  /**
+   * Serves the project's own thread (OWN_THREAD), gives the scripted engine its answer when one
+   * is given, and opens the thread in a new tab.
+   */
+  openThread(script?: TestScript): Promise<Page>;
   /** Errors from pages: uncaught exceptions and console errors. */
   pageErrors: string[];
   /** Every URL the browser asked for. */
@@ -79,11 +90,14 @@ export interface ChromiumFixtures {
 
 export const test = base.extend<ChromiumFixtures>({
   extraArgs: [[], { option: true }],
+  alsoExpectedEgress: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
-  modelServer: async ({}, use) => {
+  modelServer: async ({ alsoExpectedEgress }, use) => {
     const server = await startModelServer(DEFAULT_CPU_MODEL.url);
     await use(server);
     await server.close();
+    // Every test: nothing but the model's files reached the network, from any part of the browser.
+    expect(egressBeyondModel(server.log, alsoExpectedEgress), 'egress beyond the model download').toEqual([]);
   },
   context: async ({ modelServer, extraArgs }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'skein-chromium-'));
@@ -146,8 +160,20 @@ export const test = base.extend<ChromiumFixtures>({
       pages.push(...more);
     });
   },
-  skeinRequests: async ({}, use) => {
-    await use([]);
+  openThread: async ({ context, serve, setScript }, use) => {
+    await use(async (script) => {
+      await serve([OWN_THREAD]);
+      if (script) await setScript(script);
+      const page = await context.newPage();
+      await page.goto(OWN_THREAD.url);
+      return page;
+    });
+  },
+  skeinRequests: async ({ alsoExpectedEgress }, use) => {
+    const asked: string[] = [];
+    await use(asked);
+    // Every test: Skein's contexts asked for nothing but the model's files, on any channel.
+    expect(againstModel(asked, alsoExpectedEgress).beyond, 'Skein asked beyond the model download').toEqual([]);
   },
   pageErrors: [
     async ({ context, skeinRequests }, use) => {

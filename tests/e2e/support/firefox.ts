@@ -10,15 +10,22 @@ import { answer, postIdsOf, type ServedPage } from './pages';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { BROWSER_START, PROTOCOL_CALL, UI_STEP, within } from './limits';
-import { bidiRoots, type BidiSender, SkeinUi } from './closed-ui';
+import { bidiRoots, type BidiSender, type SkeinHost, SkeinUi } from './closed-ui';
+import { startEgressProxy, type EgressProxy } from './egress-proxy';
+import { egressBeyondModel } from './egress';
 
 /** A fixed internal id for the extension, so tests can name its pages. */
 export const FIREFOX_UUID = '5e1a5e1a-0000-4000-8000-00000000a11c';
 const GECKO_ID = 'skein@skein-extension.org';
 
 export interface FirefoxFixtures {
-  /** Serves the tiny model for every host name (Firefox resolves them all here, port 443). */
+  /**
+   * Serves the tiny model for every https host. Its log holds every request Firefox made to the
+   * network, on any channel, from any context: see egressProxy.
+   */
   modelServer: ModelServer;
+  /** The proxy Firefox sends everything through: it logs into modelServer.log. */
+  egressProxy: EgressProxy;
   firefox: Browser;
   /** Opens a new tab serving these pages at their URLs, and collects its errors. */
   openServed(pages: ServedPage[]): Promise<Page>;
@@ -29,13 +36,19 @@ export interface FirefoxFixtures {
 export const test = base.extend<FirefoxFixtures>({
   // eslint-disable-next-line no-empty-pattern
   modelServer: async ({}, use) => {
-    // Firefox maps host names to an address but not to a port: the server takes 443.
-    const server = await startModelServer(DEFAULT_CPU_MODEL.url, 443);
+    const server = await startModelServer(DEFAULT_CPU_MODEL.url);
     await use(server);
     await server.close();
+    // Every test: nothing but the model's files left the machine, on any channel, from any context.
+    expect(egressBeyondModel(server.log), 'egress beyond the model download').toEqual([]);
   },
-  // The model server must be up before Firefox starts; the fixture order says so.
-  firefox: async ({ modelServer: _server, pageErrors }, use) => {
+  egressProxy: async ({ modelServer }, use) => {
+    const proxy = await startEgressProxy(modelServer.port, modelServer.log);
+    await use(proxy);
+    await proxy.close();
+  },
+  // The proxy and the model server must be up before Firefox starts; the fixture order says so.
+  firefox: async ({ egressProxy, pageErrors }, use) => {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
@@ -49,7 +62,17 @@ export const test = base.extend<FirefoxFixtures>({
       acceptInsecureCerts: true,
       extraPrefsFirefox: {
         'xpinstall.signatures.required': false,
-        // Every host name resolves to the local server: whatever reaches the network lands in its log.
+        // Every request of every context, on every scheme, to any host (localhost and IP literals
+        // included), goes through the local proxy, which logs it; https goes on to the model server.
+        'network.proxy.type': 1,
+        'network.proxy.share_proxy_settings': true,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': egressProxy.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': egressProxy.port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        // And no name is looked up outside: a lookup would say where Firefox meant to go.
         'network.dns.forceResolve': '127.0.0.1',
         'network.dns.disableIPv6': true,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
@@ -174,6 +197,28 @@ export function firefoxUi(firefox: Browser, page: Page): SkeinUi {
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const send: BidiSender = { send: (method, params) => within(connection.send(method, params), PROTOCOL_CALL, method) };
   return new SkeinUi(bidiRoots(send, context), page);
+}
+
+/** Skein's button on the project's own thread's focused post (OWN_THREAD). */
+export const FOCUSED_BUTTON = 'article:has(a[href$="/status/1900000000000000010"] time) skein-post-button';
+
+/**
+ * On the project's own thread, open in `page`: Summarize from the focused post's menu, then the
+ * notice's button, which opens the panel in a tab (Firefox opens its sidebar only from its own
+ * UI). Returns the post's button and the panel's tab, whose errors go to `errors`.
+ */
+export async function summarizeToPanel(
+  firefox: Browser,
+  page: Page,
+  errors?: string[],
+): Promise<{ host: SkeinHost; panel: Page }> {
+  await waitForButtons(page, 7);
+  const host = firefoxUi(firefox, page).host(FOCUSED_BUTTON);
+  await host.click('button.trigger');
+  await host.click({ button: 'Summarize thread' });
+  await expect.poll(() => host.on<boolean>('.notice', 'return el.matches(":popover-open");')).toBe(true);
+  const panel = await newTabFrom(firefox, () => host.click('.notice-action'), errors);
+  return { host, panel };
 }
 
 export { expect };

@@ -132,6 +132,11 @@ export async function startModelServer(
       return trickle(res, chunk, state.bytesPerSecond, () => state.aborted.push(`https://${host}${req.url}`));
     res.end(chunk);
   });
+  // A WebSocket (wss:) reaches the network here too: logged as such, and refused.
+  server.on('upgrade', (req, socket) => {
+    state.log.push(`${req.method} wss://${req.headers.host?.replace(/:\d+$/, '')}${req.url}`);
+    socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listenPort, '127.0.0.1', resolve);
@@ -140,8 +145,7 @@ export async function startModelServer(
   return Object.assign(state, {
     port,
     host,
-    // Ends open connections too: a browser's keep-alive socket would hold close() open, and the
-    // next test's server (Firefox's, on the same port 443) waits for this one to be gone.
+    // Ends open connections too: a browser's keep-alive socket would hold close() open.
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
