@@ -6,7 +6,7 @@ import { VARIANT_BREAK } from '../../utils/llm/drafts';
 /**
  * The page's own scripts try to read and drive Skein, as X's scripts or a third party's on
  * x.com could. They find Skein's hosts but nothing inside them: the roots are closed, the hosts
- * carry no attributes, and events they make are not trusted.
+ * carry no attributes but a post button's post id, and events they make are not trusted.
  */
 const HOSTS = 'skein-post-button, skein-reply-bar, skein-card, skein-toast, skein-selection-button';
 
@@ -16,7 +16,13 @@ const probe = (hosts: string) => {
   const seen = {
     hosts: found.length,
     roots: found.filter((h) => h.shadowRoot != null).length,
-    attributes: found.flatMap((h) => h.getAttributeNames().filter((n) => n !== 'style')),
+    // Beyond position, and a post button's post id (data-skein-post, which the page's own
+    // permalinks show): the contract other tools count buttons by.
+    attributes: found.flatMap((h) =>
+      h
+        .getAttributeNames()
+        .filter((n) => n !== 'style' && !(h.localName === 'skein-post-button' && n === 'data-skein-post')),
+    ),
     // A second root cannot be attached over Skein's to look inside either.
     reattached: found.filter((h) => {
       try {

@@ -161,7 +161,8 @@ test('Firefox: a page script finds nothing inside Skein; driving its hosts start
     const found = {
       hosts: hosts.length,
       roots: hosts.filter((h) => h.shadowRoot != null).length,
-      attributes: hosts.flatMap((h) => h.getAttributeNames()),
+      attributes: hosts.flatMap((h) => h.getAttributeNames().filter((n) => n !== 'data-skein-post')),
+      ids: hosts.filter((h) => h.localName === 'skein-post-button').map((h) => h.getAttribute('data-skein-post')),
       text: document.body.innerText,
     };
     for (const host of hosts) {
@@ -171,6 +172,8 @@ test('Firefox: a page script finds nothing inside Skein; driving its hosts start
     return found;
   });
   expect(seen.hosts).toBeGreaterThan(7);
+  // A post button's one attribute is its post's id, which the page's own permalinks show.
+  expect(seen.ids).toEqual(await page.$$eval('skein-post-button', postIdsOf));
   expect(seen).toMatchObject({ roots: 0, attributes: [] });
   expect(seen.text).not.toContain('Draft with Skein');
   // The bar stayed closed, no card opened, and the model was not asked for.

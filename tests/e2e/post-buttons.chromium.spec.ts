@@ -21,6 +21,10 @@ test.describe('Skein’s button on X', () => {
     await page.goto(X_PAGES.home.url);
     await expect(page.locator(BUTTON)).toHaveCount(20);
     expect(await buttonIds(page)).toEqual(await pagePostIds(page));
+    // Each host names its post, as the page-snapshot contract asks: other tools count by it.
+    expect(await page.$$eval(BUTTON, (hosts) => hosts.map((h) => h.getAttribute('data-skein-post')))).toEqual(
+      await pagePostIds(page),
+    );
     // Each host sits in the post's own action bar, next to X's own buttons.
     const inBars = await page.$$eval(BUTTON, (hosts) =>
       hosts.every(

@@ -14,6 +14,9 @@ import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
 /** The host element's tag. */
 export const HOST_TAG = 'skein-post-button';
 
+/** The host's attribute holding its post's id (empty when the post has none). */
+export const POST_ID_ATTRIBUTE = 'data-skein-post';
+
 const ACTIONS: { action: AssistantAction; label: () => string }[] = [
   { action: 'summarize', label: () => t('menu.summarize') },
   { action: 'explain', label: () => t('menu.explain') },
@@ -79,6 +82,10 @@ function place(pop: HTMLElement, anchor: HTMLElement): void {
 export function createPostButton(doc: Document, options: PostButtonOptions): HTMLElement {
   const { host, root, shadow } = shadowHost(doc, HOST_TAG, POST_BUTTON_CSS);
   setHostState(host, 'theme', options.theme);
+  // The post's own id, which its permalink already shows the page: other tools count Skein's
+  // buttons by it (the page-snapshot contract). It is the one attribute a host carries; job
+  // ids, states and output stay inside the closed root.
+  host.setAttribute(POST_ID_ATTRIBUTE, options.postId ?? '');
 
   const trigger = button(doc, '', 'trigger');
   trigger.setAttribute('aria-label', t('button.label'));

@@ -127,9 +127,16 @@ describe('only the user drives Skein', () => {
     expect(new Set(hosts.map((h) => h.localName))).toEqual(new Set(['skein-post-button', 'skein-card', 'skein-toast']));
     for (const host of hosts) {
       expect(host.shadowRoot).toBeNull();
-      // Position (the toast's, the selection button's) is the only attribute a host may carry.
-      expect(host.getAttributeNames().filter((n) => n !== 'style')).toEqual([]);
+      // Position (the toast's, the selection button's) and a post button's post id are the
+      // only attributes a host may carry.
+      expect(host.getAttributeNames().filter((n) => n !== 'style')).toEqual(
+        host.localName === 'skein-post-button' ? ['data-skein-post'] : [],
+      );
     }
+    // The id is the post's own, which the page shows in its permalink.
+    expect(document.querySelector('skein-post-button')!.getAttribute('data-skein-post')).toBe(
+      /\/status\/(\d+)/.exec(post.querySelector('time')!.closest('a')!.getAttribute('href')!)![1],
+    );
     expect(document.body.textContent).not.toContain('A secret');
     expect(frameOf(document.querySelector('skein-card')!)!.textContent).toContain('A secret answer');
     expect(frameOf(document.querySelector('skein-card')!)!.dataset.status).toBe('done');
