@@ -1,10 +1,11 @@
 /** The site adapters, and picking the one for a URL. */
 import type { PageSnapshot, SiteAdapter } from './types';
 import { xAdapter } from './x/extract';
+import { blueskyAdapter } from './bluesky/extract';
 import { withInvariants } from './invariants';
 
 /** Every adapter Skein has; other networks join through the same interface. */
-export const ADAPTERS: readonly SiteAdapter[] = [xAdapter];
+export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, blueskyAdapter];
 
 /** The adapter for a URL, or null when Skein does not read that site. */
 export function adapterFor(url: string): SiteAdapter | null {

@@ -39,6 +39,14 @@ describe('npm run extract', () => {
     expect(JSON.parse(r.stdout).posts[0].quoted.author.handle).toBe('OriginalAuthor');
   });
 
+  it('reads a Bluesky page', () => {
+    const r = extract(own('bluesky/thread-edges.html'), '--url', 'https://bsky.app/profile/skein.example/post/3focus');
+    expect(r.code).toBe(0);
+    const snap = JSON.parse(r.stdout);
+    expect(snap).toMatchObject({ site: 'bluesky', kind: 'thread', focusedPostId: '3focus' });
+    expect(snap.posts.map((p: { id: string }) => p.id)).toEqual(['3parent', '3focus', '3video', '3photo']);
+  });
+
   it('prints posts: [] for a supported page without posts', () => {
     const r = extract(own('x/loading.html'), '--url', 'https://x.com/home');
     expect(r.code).toBe(0);

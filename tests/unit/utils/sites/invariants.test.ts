@@ -19,11 +19,17 @@ const REAL: [string, string][] = [
   ['x/status-video.html', 'https://x.com/verge/status/957383241714970624'],
   ['x/status-article-logged-in.html', 'https://x.com/arscontexta/status/2013045749580259680'],
   ['x/cell-quote-image.html', 'https://x.com/home'],
+  ['bluesky/thread-self-and-replies.html', 'https://bsky.app/profile/glendunlap.bsky.social/post/3mdegyw3ves2t'],
+  ['bluesky/thread-pfrazee.html', 'https://bsky.app/profile/pfrazee.com/post/3mbipks33ys2i'],
+  ['bluesky/profile-feed.html', 'https://bsky.app/profile/stephenking.bsky.social'],
+  ['bluesky/discover-feed.html', 'https://bsky.app/'],
 ];
 const OWN: [string, string][] = [
   ['x/status-thread-replies.html', 'https://x.com/skein_test/status/1900000000000000010'],
   ['x/promoted.html', 'https://x.com/home'],
   ['x/poll.html', 'https://x.com/home'],
+  ['bluesky/thread-edges.html', 'https://bsky.app/profile/skein.example/post/3focus'],
+  ['bluesky/feed-repost.html', 'https://bsky.app/'],
 ];
 
 /** A small seeded generator, so a failure names a seed that repeats it. */
@@ -37,12 +43,19 @@ function random(seed: number): () => number {
   };
 }
 
+/** Where the mutations land: each site's posts, what is inside them, and their columns. */
+const POSTS_AND_INSIDES = [
+  'article, article *, [data-testid="primaryColumn"]',
+  '[data-testid*="Item-by-"], [data-testid*="Item-by-"] *, [data-testid$="Screen"]',
+].join(', ');
+
 /** Changes the page's post markup `count` times, as a site redesign or a broken save might. */
 function mutate(doc: Document, seed: number, count = 6): void {
   const rand = random(seed);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   for (let i = 0; i < count; i++) {
-    const pool = Array.from(doc.querySelectorAll('article, article *, [data-testid="primaryColumn"]'));
+    // X's posts and column, Bluesky's thread and feed items and their screens.
+    const pool = Array.from(doc.querySelectorAll(POSTS_AND_INSIDES));
     const el = pick(pool);
     if (!el?.parentNode) continue;
     switch (Math.floor(rand() * 6)) {
@@ -64,7 +77,10 @@ function mutate(doc: Document, seed: number, count = 6): void {
         break;
       }
       default:
-        el.setAttribute('href', pick(['/', '/a/status/1', '/x/status/', 'https://x.com/i/web/status/7']) ?? '/');
+        el.setAttribute(
+          'href',
+          pick(['/', '/a/status/1', '/x/status/', '/profile/a/post/1', '/profile//post/']) ?? '/',
+        );
         break;
     }
   }
