@@ -4,7 +4,7 @@
  * by web pages never reach here at all.
  */
 import { browser, type Browser } from '#imports';
-import { adapterFor } from './sites';
+import { isLiveSite } from './sites/hosts';
 
 /** Whether a sender is one of Skein's own extension pages. */
 export function fromExtensionPage(sender: Browser.runtime.MessageSender | undefined): boolean {
@@ -13,7 +13,7 @@ export function fromExtensionPage(sender: Browser.runtime.MessageSender | undefi
 
 /** Whether a sender is Skein's own content script in a tab of a site it reads. */
 export function fromOwnPageScript(sender: Browser.runtime.MessageSender | undefined): boolean {
-  return sender?.id === browser.runtime.id && sender.tab?.id != null && !!sender.url && adapterFor(sender.url) != null;
+  return sender?.id === browser.runtime.id && sender.tab?.id != null && isLiveSite(sender.url);
 }
 
 /** Throws unless the sender is one of Skein's own extension pages. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '@/components/useSettings';
 import { sendMessage } from '@/utils/messaging';
-import { adapterFor } from '@/utils/sites';
+import { isLiveSite } from '@/utils/sites/hosts';
 import { openPanel } from '@/utils/side-panel';
 import { cpuModel } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
@@ -29,7 +29,7 @@ export default function App() {
   }, []);
   if (!settings || !tab) return null;
   // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
-  const supported = !!tab.url && adapterFor(tab.url) != null;
+  const supported = isLiveSite(tab.url);
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
   const cpu = cpuModel(settings.cpuModelId);
   const model = settings.engine === 'webgpu' ? (family?.label ?? settings.webgpuModelId) : cpu.label;

@@ -6,6 +6,14 @@ import { Window } from 'happy-dom';
  * read pages the same way; scripts never run.
  */
 export function parseHtml(html: string, url: string): Document {
+  return openHtml(html, url).doc;
+}
+
+/**
+ * Parses an HTML string in its own window and gives a way to close that window: a test that
+ * reads many large pages closes each, since an open window keeps its page in memory.
+ */
+export function openHtml(html: string, url: string): { doc: Document; close(): Promise<void> } {
   const window = new Window({
     url,
     settings: {
@@ -23,5 +31,5 @@ export function parseHtml(html: string, url: string): Document {
     },
   });
   const doc = new window.DOMParser().parseFromString(html, 'text/html');
-  return doc as unknown as Document;
+  return { doc: doc as unknown as Document, close: () => window.happyDOM.close() };
 }

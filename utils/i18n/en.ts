@@ -25,6 +25,7 @@ export const en = {
   'warning.partial.one': '{count} post was read only in part.',
   'warning.partial.other': '{count} posts were read only in part.',
   'warning.focusMissing': 'The post this page points to is not on the page.',
+  'warning.notMastodon': 'This page does not look like Mastodon: Skein reads Mastodon pages only.',
   'warning.duplicates.one': '{count} repeated post left out: the page shows it more than once.',
   'warning.duplicates.other': '{count} repeated posts left out: the page shows them more than once.',
   'warning.anonymous.one': '{count} post left out: its author could not be read.',

@@ -29,6 +29,7 @@ export const fr: Record<MessageKey, string> = {
   'warning.partial.one': '{count} post n’a été lu qu’en partie.',
   'warning.partial.other': '{count} posts n’ont été lus qu’en partie.',
   'warning.focusMissing': 'Le post visé par cette page n’y figure pas.',
+  'warning.notMastodon': 'Cette page ne ressemble pas à Mastodon : Skein ne lit que les pages de Mastodon.',
   'warning.duplicates.one': '{count} post répété laissé de côté : la page l’affiche plusieurs fois.',
   'warning.duplicates.other': '{count} posts répétés laissés de côté : la page les affiche plusieurs fois.',
   'warning.anonymous.one': '{count} post laissé de côté : son auteur n’a pas pu être lu.',

@@ -2,10 +2,12 @@
 import type { PageSnapshot, SiteAdapter } from './types';
 import { xAdapter } from './x/extract';
 import { blueskyAdapter } from './bluesky/extract';
+import { mastodonAdapter } from './mastodon/extract';
 import { withInvariants } from './invariants';
 
 /** Every adapter Skein has; other networks join through the same interface. */
-export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, blueskyAdapter];
+// Mastodon comes last: it matches any server by the address's shape, after the fixed sites.
+export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, blueskyAdapter, mastodonAdapter];
 
 /** The adapter for a URL, or null when Skein does not read that site. */
 export function adapterFor(url: string): SiteAdapter | null {

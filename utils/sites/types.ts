@@ -40,6 +40,8 @@ export interface Post {
   isPinned?: boolean;
   /** Extra: the page shows a notice instead of the post (deleted, withheld, unavailable). */
   unavailable?: string | null;
+  /** Extra: the content warning the post's text sits behind (Mastodon); the text is read too. */
+  contentWarning?: string;
 }
 
 /** Everything an adapter read from one page. */

@@ -13,7 +13,8 @@ export type WarningCode =
   | 'partial'
   | 'focusMissing'
   | 'duplicates'
-  | 'anonymous';
+  | 'anonymous'
+  | 'notMastodon';
 
 const posts = (n: number) => `${n} ${n === 1 ? 'post' : 'posts'}`;
 
@@ -28,6 +29,7 @@ const ENGLISH: Record<WarningCode, (n: number) => string> = {
     `${n} repeated ${n === 1 ? 'post left out: the page shows it' : 'posts left out: the page shows them'} ` +
     `more than once.`,
   anonymous: (n) => `${posts(n)} left out: ${n === 1 ? 'its' : 'their'} author could not be read.`,
+  notMastodon: () => 'This page does not look like Mastodon: Skein reads Mastodon pages only.',
 };
 
 /** A warning's sentence for the snapshot. */
@@ -46,7 +48,10 @@ export function readWarning(text: string): { code: WarningCode; count: number } 
 export function warningText(text: string): string {
   const read = readWarning(text);
   if (!read) return text;
-  return read.code === 'loading' || read.code === 'noPosts' || read.code === 'focusMissing'
+  return read.code === 'loading' ||
+    read.code === 'noPosts' ||
+    read.code === 'focusMissing' ||
+    read.code === 'notMastodon'
     ? t(`warning.${read.code}`)
     : tc(`warning.${read.code}`, read.count);
 }

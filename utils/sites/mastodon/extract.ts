@@ -1,0 +1,186 @@
+/**
+ * The Mastodon adapter: a rendered page of Mastodon's web app, on any server → {@link
+ * PageSnapshot}. Pure: reads, never writes. Mastodon runs on thousands of servers, so the
+ * address alone cannot say a page is Mastodon: the reader checks the page (its app's root) and
+ * reads nothing from a page that is not.
+ */
+import { warning } from '../warnings';
+import { absoluteUrl, isoTime, normalizeText } from '../text';
+import { linkReplies } from '../thread';
+import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
+import { MASTO, STATUS_PATH } from './selectors';
+
+/** Where Mastodon's web app mounts: every page it renders has it. */
+const APP_ROOT = '#mastodon';
+
+/** Timelines by their first path part. */
+const TIMELINES = new Set(['home', 'public', 'tags', 'lists', 'explore', 'bookmarks', 'favourites', 'notifications']);
+
+/** Page kind and focused status from the URL alone (the deck's `/deck/…` addresses too). */
+export function classifyMastodonUrl(url: URL): { kind: PageKind; focusedPostId: string | null } {
+  const path = url.pathname.replace(/^\/deck(?=\/)/, '');
+  const status = STATUS_PATH.exec(path);
+  if (status) return { kind: 'thread', focusedPostId: status[2]! };
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0]?.startsWith('@') && parts[0].length > 1) return { kind: 'profile', focusedPostId: null };
+  if (parts.length === 0 || TIMELINES.has(parts[0]!)) return { kind: 'timeline', focusedPostId: null };
+  return { kind: 'unknown', focusedPostId: null };
+}
+
+/**
+ * A status's text as the app renders it: paragraphs apart by a blank line, `<br>` a line break,
+ * and inside them whitespace as a browser shows it (the page's own line breaks are spaces).
+ * A link's hidden parts (`https://`, the end of a long address) are kept: the full address.
+ */
+export function statusText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const blocks: string[] = [];
+  let current = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) current += (child as Text).data.replace(/\s+/g, ' ');
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (tag === 'BR') current += '\n';
+        else if (tag === 'IMG') current += (child as Element).getAttribute('alt') ?? '';
+        else if (tag === 'P' || tag === 'BLOCKQUOTE' || tag === 'LI') {
+          blocks.push(current);
+          current = '';
+          walk(child);
+          blocks.push(current);
+          current = '';
+        } else if (tag !== 'BUTTON' && tag !== 'SVG' && tag !== 'svg') walk(child);
+      }
+    }
+  };
+  walk(el);
+  blocks.push(current);
+  return blocks
+    .map((b) =>
+      b
+        .split('\n')
+        .map((line) => line.replace(/ +/g, ' ').trim())
+        .join('\n'),
+    )
+    .filter((b) => b.trim())
+    .join('\n\n')
+    .trim();
+}
+
+/** `@user@instance` as the contract wants it: without `@`, the page's host added to a local account. */
+function handleOf(account: string, host: string): string {
+  const bare = normalizeText(account).replace(/^@/, '');
+  if (!bare) return '';
+  return bare.includes('@') ? bare : `${bare}@${host}`;
+}
+
+/** Photos, videos and a link's card, in page order. */
+function mediaOf(el: Element): Media[] {
+  const media: Media[] = Array.from(el.querySelectorAll(MASTO.gallery)).map((m) => ({
+    kind: m.tagName === 'IMG' ? ('photo' as const) : ('video' as const),
+    alt: normalizeText(m.getAttribute('alt') ?? m.getAttribute('aria-label') ?? m.getAttribute('title') ?? '') || null,
+    url: null,
+  }));
+  const card = el.querySelector(MASTO.card);
+  if (card)
+    media.push({
+      kind: 'card',
+      alt: normalizeText(el.querySelector(MASTO.cardTitle)?.textContent ?? '') || null,
+      url: card.getAttribute('href'),
+    });
+  return media;
+}
+
+/** Reads one status element; `focusId` names the detailed status, which carries no id of its own. */
+function readStatus(el: Element, url: URL, focusId: string | null): Post {
+  const base = `${url.origin}/`;
+  const pathOf = (a: Element | null | undefined) => {
+    try {
+      return new URL(a?.getAttribute('href') ?? '', base).pathname;
+    } catch {
+      return '';
+    }
+  };
+  // The status's time links to it; any other link to a status is a fallback (the newer app).
+  const permalink =
+    el.querySelector(MASTO.permalink) ??
+    Array.from(el.querySelectorAll('a[href]')).find((a) => STATUS_PATH.test(pathOf(a)));
+  const id = el.getAttribute('data-id') ?? STATUS_PATH.exec(pathOf(permalink))?.[2] ?? focusId;
+  // The author's link: the classic app's by its class, the newer app's by its address (`/@name`).
+  const authorLink =
+    el.querySelector(MASTO.authorLink) ??
+    Array.from(el.querySelectorAll('a[href]')).find((a) => /^\/@[^/]+\/?$/.test(pathOf(a))) ??
+    null;
+  const account =
+    el.querySelector(MASTO.account)?.textContent ??
+    authorLink?.getAttribute('title') ??
+    /^\/(@[^/]+)/.exec(pathOf(authorLink))?.[1] ??
+    '';
+  const handle = handleOf(account, url.hostname);
+  const textEl = el.querySelector(MASTO.text) ?? el.querySelector('[lang]');
+  const spoiler = normalizeText(el.querySelector(MASTO.spoiler)?.textContent ?? '');
+  const poll = Array.from(el.querySelectorAll(MASTO.pollOption)).map((o) => `- ${normalizeText(o.textContent ?? '')}`);
+  const text = [statusText(textEl), poll.join('\n')].filter(Boolean).join('\n\n');
+  const boost = (el.closest(MASTO.wrapper) ?? el).querySelector(MASTO.prepend);
+  return {
+    id,
+    url: absoluteUrl(permalink?.getAttribute('href'), base),
+    author: {
+      name: normalizeText((el.querySelector(MASTO.displayName) ?? authorLink)?.textContent ?? '') || handle,
+      handle,
+    },
+    createdAt: isoTime(el.querySelector('time[datetime]')?.getAttribute('datetime')),
+    text,
+    lang: textEl?.getAttribute('lang') ?? null,
+    media: mediaOf(el),
+    quoted: null,
+    repostedBy: boost ? normalizeText(boost.querySelector('bdi, strong')?.textContent ?? '') || null : null,
+    isPromoted: false,
+    isTruncated: false,
+    inReplyToId: null,
+    ...(spoiler ? { contentWarning: spoiler } : {}),
+  };
+}
+
+/**
+ * Reads a rendered Mastodon page. A page that is not Mastodon's app gives no posts and says
+ * so; odd markup gives a partial or empty snapshot with a reason, never an exception.
+ */
+export function extractMastodon(doc: Document, url: string): PageSnapshot {
+  const parsed = new URL(url);
+  const { kind, focusedPostId } = classifyMastodonUrl(parsed);
+  if (!doc.querySelector(APP_ROOT))
+    return { site: 'mastodon', url, kind, focusedPostId, posts: [], warnings: [warning('notMastodon')] };
+  const posts = Array.from(doc.querySelectorAll(`${MASTO.detailed}, ${MASTO.status}`)).map((el) =>
+    readStatus(el, parsed, el.matches(MASTO.detailed) ? focusedPostId : null),
+  );
+  if (kind === 'thread' && focusedPostId) linkReplies(posts, focusedPostId);
+  const warnings: string[] = [];
+  if (posts.length === 0) warnings.push(warning('noPosts'));
+  return { site: 'mastodon', url, kind, focusedPostId, posts, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** Other sites whose addresses look like Mastodon's (`/@name`): never read as Mastodon. */
+const NOT_MASTODON = /(^|\.)(x\.com|twitter\.com|bsky\.app|reddit\.com|medium\.com|youtube\.com|tiktok\.com)$/;
+
+/** The Mastodon site adapter (reading; the content script does not run on Mastodon servers yet). */
+export const mastodonAdapter: SiteAdapter = {
+  id: 'mastodon',
+  // Any server: the address has Mastodon's shape, and the reader checks the page itself.
+  // (Not a server's bare root: any site has one.)
+  matches: (url) =>
+    url.protocol === 'https:' &&
+    !NOT_MASTODON.test(url.hostname) &&
+    url.pathname.replace(/\/+$/, '') !== '' &&
+    classifyMastodonUrl(url).kind !== 'unknown',
+  extract: extractMastodon,
+  page: {
+    postSelector: `${MASTO.detailed}, ${MASTO.status}`,
+    postId: (el) =>
+      el.getAttribute('data-id') ??
+      classifyMastodonUrl(new URL(el.ownerDocument.location?.href ?? 'https://invalid/')).focusedPostId,
+    // The focused status's bar sits beside it, in the wrapper they share.
+    buttonSlot: (el) =>
+      el.querySelector(MASTO.actionBar) ?? el.closest(MASTO.anyWrapper)?.querySelector(MASTO.actionBar) ?? null,
+  },
+};
