@@ -3,11 +3,12 @@ import type { PageSnapshot, SiteAdapter } from './types';
 import { xAdapter } from './x/extract';
 import { blueskyAdapter } from './bluesky/extract';
 import { mastodonAdapter } from './mastodon/extract';
+import { redditAdapter } from './reddit/extract';
 import { withInvariants } from './invariants';
 
 /** Every adapter Skein has; other networks join through the same interface. */
 // Mastodon comes last: it matches any server by the address's shape, after the fixed sites.
-export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, blueskyAdapter, mastodonAdapter];
+export const ADAPTERS: readonly SiteAdapter[] = [xAdapter, blueskyAdapter, redditAdapter, mastodonAdapter];
 
 /** The adapter for a URL, or null when Skein does not read that site. */
 export function adapterFor(url: string): SiteAdapter | null {

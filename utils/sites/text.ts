@@ -47,6 +47,47 @@ function collect(node: Node, out: string[]): void {
   }
 }
 
+/**
+ * Text whose markup is paragraphs (Mastodon's statuses, Reddit's comments), as a browser shows
+ * it: paragraphs apart by a blank line, `<br>` a line break,
+ * and inside them whitespace as a browser shows it (the page's own line breaks are spaces).
+ * A link's hidden parts (`https://`, the end of a long address) are kept: the full address.
+ */
+export function paragraphText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const blocks: string[] = [];
+  let current = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) current += (child as Text).data.replace(/\s+/g, ' ');
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (tag === 'BR') current += '\n';
+        else if (tag === 'IMG') current += (child as Element).getAttribute('alt') ?? '';
+        else if (tag === 'P' || tag === 'BLOCKQUOTE' || tag === 'LI') {
+          blocks.push(current);
+          current = '';
+          walk(child);
+          blocks.push(current);
+          current = '';
+        } else if (tag !== 'BUTTON' && tag !== 'SVG' && tag !== 'svg') walk(child);
+      }
+    }
+  };
+  walk(el);
+  blocks.push(current);
+  return blocks
+    .map((b) =>
+      b
+        .split('\n')
+        .map((line) => line.replace(/ +/g, ' ').trim())
+        .join('\n'),
+    )
+    .filter((b) => b.trim())
+    .join('\n\n')
+    .trim();
+}
+
 /** Makes a site-relative link absolute against the page URL; null when it cannot. */
 export function absoluteUrl(href: string | null | undefined, base: string): string | null {
   if (!href) return null;

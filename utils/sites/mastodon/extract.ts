@@ -5,7 +5,7 @@
  * reads nothing from a page that is not.
  */
 import { warning } from '../warnings';
-import { absoluteUrl, isoTime, normalizeText } from '../text';
+import { absoluteUrl, isoTime, normalizeText, paragraphText } from '../text';
 import { linkReplies } from '../thread';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { MASTO, STATUS_PATH } from './selectors';
@@ -25,46 +25,6 @@ export function classifyMastodonUrl(url: URL): { kind: PageKind; focusedPostId: 
   if (parts[0]?.startsWith('@') && parts[0].length > 1) return { kind: 'profile', focusedPostId: null };
   if (parts.length === 0 || TIMELINES.has(parts[0]!)) return { kind: 'timeline', focusedPostId: null };
   return { kind: 'unknown', focusedPostId: null };
-}
-
-/**
- * A status's text as the app renders it: paragraphs apart by a blank line, `<br>` a line break,
- * and inside them whitespace as a browser shows it (the page's own line breaks are spaces).
- * A link's hidden parts (`https://`, the end of a long address) are kept: the full address.
- */
-export function statusText(el: Element | null | undefined): string {
-  if (!el) return '';
-  const blocks: string[] = [];
-  let current = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) current += (child as Text).data.replace(/\s+/g, ' ');
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName;
-        if (tag === 'BR') current += '\n';
-        else if (tag === 'IMG') current += (child as Element).getAttribute('alt') ?? '';
-        else if (tag === 'P' || tag === 'BLOCKQUOTE' || tag === 'LI') {
-          blocks.push(current);
-          current = '';
-          walk(child);
-          blocks.push(current);
-          current = '';
-        } else if (tag !== 'BUTTON' && tag !== 'SVG' && tag !== 'svg') walk(child);
-      }
-    }
-  };
-  walk(el);
-  blocks.push(current);
-  return blocks
-    .map((b) =>
-      b
-        .split('\n')
-        .map((line) => line.replace(/ +/g, ' ').trim())
-        .join('\n'),
-    )
-    .filter((b) => b.trim())
-    .join('\n\n')
-    .trim();
 }
 
 /** `@user@instance` as the contract wants it: without `@`, the page's host added to a local account. */
@@ -120,7 +80,7 @@ function readStatus(el: Element, url: URL, focusId: string | null): Post {
   const textEl = el.querySelector(MASTO.text) ?? el.querySelector('[lang]');
   const spoiler = normalizeText(el.querySelector(MASTO.spoiler)?.textContent ?? '');
   const poll = Array.from(el.querySelectorAll(MASTO.pollOption)).map((o) => `- ${normalizeText(o.textContent ?? '')}`);
-  const text = [statusText(textEl), poll.join('\n')].filter(Boolean).join('\n\n');
+  const text = [paragraphText(textEl), poll.join('\n')].filter(Boolean).join('\n\n');
   const boost = (el.closest(MASTO.wrapper) ?? el).querySelector(MASTO.prepend);
   return {
     id,

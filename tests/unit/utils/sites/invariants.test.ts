@@ -32,6 +32,10 @@ const OWN: [string, string][] = [
   ['bluesky/thread-edges.html', 'https://bsky.app/profile/skein.example/post/3focus'],
   ['bluesky/feed-repost.html', 'https://bsky.app/'],
   ['mastodon/timeline-edges.html', 'https://knit.example/home'],
+  ['reddit/thread-new.html', 'https://www.reddit.com/r/knitting/comments/1abc2de/how_do_you_block_merino/'],
+  ['reddit/feed-new.html', 'https://www.reddit.com/r/knitting/'],
+  ['reddit/thread-old.html', 'https://old.reddit.com/r/knitting/comments/1abc2de/how_do_you_block_merino/'],
+  ['reddit/feed-old.html', 'https://old.reddit.com/r/knitting/'],
 ];
 
 /** A small seeded generator, so a failure names a seed that repeats it. */
@@ -45,12 +49,13 @@ function random(seed: number): () => number {
   };
 }
 
-/** Where the mutations land: each site's posts (X, Bluesky, Mastodon), what is inside them, their columns. */
+/** Where the mutations land: each site's posts (X, Bluesky, Mastodon, Reddit), what is inside them, their columns. */
 const POSTS_AND_INSIDES = [
   'article, article *, [data-testid="primaryColumn"]',
   // (Not their whole screens: copies of copies of a 800 KB page would fill the memory.)
   '[data-testid*="Item-by-"], [data-testid*="Item-by-"] *',
   '.status, .status *, .detailed-status, .detailed-status *, article[data-id] *',
+  'shreddit-post, shreddit-post *, shreddit-comment, shreddit-comment *, shreddit-ad-post, div.thing, div.thing *',
 ].join(', ');
 
 /** Changes the page's post markup `count` times, as a site redesign or a broken save might. */

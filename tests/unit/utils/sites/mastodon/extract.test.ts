@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMastodonUrl, extractMastodon, mastodonAdapter, statusText } from '@/utils/sites/mastodon/extract';
+import { classifyMastodonUrl, extractMastodon, mastodonAdapter } from '@/utils/sites/mastodon/extract';
+import { paragraphText } from '@/utils/sites/text';
 import { adapterFor } from '@/utils/sites';
 import { HAVE_SHARED, NO_SHARED, loadPage, own, shared } from '../../../support/fixtures';
 import { parseHtml } from '../../../../../scripts/lib/dom';
@@ -110,7 +111,7 @@ describe('Mastodon adapter on the project’s own page', () => {
   });
 });
 
-describe('statusText', () => {
+describe('paragraphText', () => {
   it.each([
     ['<p>one\n   two</p><p>three</p>', 'one two\n\nthree'],
     ['<p>a<br>b</p>', 'a\nb'],
@@ -119,7 +120,7 @@ describe('statusText', () => {
     ['plain text', 'plain text'],
   ])('%s', (html, text) => {
     const doc = parseHtml(`<div id="t">${html}</div>`, 'https://knit.example/');
-    expect(statusText(doc.getElementById('t'))).toBe(text);
+    expect(paragraphText(doc.getElementById('t'))).toBe(text);
   });
 });
 
