@@ -60,16 +60,21 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings; unlimitedStorage: the model's weights (hundreds of MB) kept on the
-    // device; contextMenus: "Explain with Skein" on selected words (shown on X only); sidePanel
-    // and offscreen (Chrome): the panel, and the page the engine runs in.
+    // device; contextMenus: "Explain with Skein" on selected words (on the sites Skein runs on);
+    // scripting: Skein's script on the Mastodon servers the user adds; sidePanel and offscreen
+    // (Chrome): the panel, and the page the engine runs in.
     permissions: [
       'storage',
       'unlimitedStorage',
       'contextMenus',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
     // The sites Skein reads, and no others.
     host_permissions: SITE_MATCHES,
+    // A Mastodon server the user adds: asked for at the user's click, that one origin only
+    // (utils/mastodon-servers.ts). Nothing is granted by this line.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Skein' },
     // The local engines compile WebAssembly; nothing else is allowed to run.
     content_security_policy: {

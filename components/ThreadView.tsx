@@ -5,6 +5,7 @@ import { t, tc } from '@/utils/i18n';
 import { JobView } from './JobView';
 import { ACTION_LABEL } from './labels';
 import { warningText } from '@/utils/sites/warnings';
+import { siteName } from '@/utils/sites/hosts';
 import { PostCard } from './PostCard';
 import { useJob } from './useJob';
 
@@ -24,8 +25,8 @@ export function ThreadView({ request }: { request: StoredRequest }) {
         </h2>
         <p className="text-slate-500 dark:text-slate-400" data-testid="thread-count">
           {snapshot.posts.length === 1 && snapshot.kind !== 'thread'
-            ? t('panel.single', { site: snapshot.site === 'x' ? 'X' : snapshot.site })
-            : tc('panel.posts', snapshot.posts.length, { site: snapshot.site === 'x' ? 'X' : snapshot.site })}
+            ? t('panel.single', { site: siteName(snapshot.site) })
+            : tc('panel.posts', snapshot.posts.length, { site: siteName(snapshot.site) })}
         </p>
       </div>
       {request.selection && (

@@ -17,6 +17,7 @@ const SHOWN = [
   'inline-card-dark',
   'popup-light',
   'options-light',
+  'mastodon-add',
 ];
 
 mkdirSync(TO, { recursive: true });

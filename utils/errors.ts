@@ -3,7 +3,7 @@
  * has a sentence for people, one next step that works, and the action its button takes. The
  * engine's own message (often raw: "TypeError: Failed to fetch") is a detail, not the sentence.
  */
-import { t, type MessageKey, type UiLanguage } from './i18n';
+import { t, type InlineKey, type UiLanguage } from './i18n/inline';
 import type { EngineKind } from './llm/engine';
 
 /** What an error's button does: run the job again, switch to the CPU engine, or open the options. */
@@ -27,8 +27,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 interface ErrorEntry {
-  text: MessageKey;
-  next: MessageKey;
+  text: InlineKey;
+  next: InlineKey;
   action: ErrorAction;
 }
 
@@ -71,7 +71,7 @@ export function describeError(
 ): ShownError {
   const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'unknown';
   const gpu = engine === 'webgpu' && GPU_FALLBACK.has(known);
-  const text: MessageKey = gpu && known === 'too-big' ? 'error.too-big-gpu' : ERRORS[known].text;
-  const entry = gpu ? { text, next: 'job.next.cpu' as MessageKey, action: 'use-cpu' as const } : ERRORS[known];
+  const text: InlineKey = gpu && known === 'too-big' ? 'error.too-big-gpu' : ERRORS[known].text;
+  const entry = gpu ? { text, next: 'job.next.cpu' as InlineKey, action: 'use-cpu' as const } : ERRORS[known];
   return { code: known, text: t(entry.text, { model }, lang), next: t(entry.next, {}, lang), action: entry.action };
 }

@@ -11,9 +11,17 @@ export function fromExtensionPage(sender: Browser.runtime.MessageSender | undefi
   return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
+/** The match patterns of the Mastodon servers the user added (the background keeps it current). */
+let addedPatterns: readonly string[] = [];
+
+/** Sets the added servers' patterns: their pages count as sites Skein runs on. */
+export function setAddedSitePatterns(patterns: readonly string[]): void {
+  addedPatterns = patterns;
+}
+
 /** Whether a sender is Skein's own content script in a tab of a site it reads. */
 export function fromOwnPageScript(sender: Browser.runtime.MessageSender | undefined): boolean {
-  return sender?.id === browser.runtime.id && sender.tab?.id != null && isLiveSite(sender.url);
+  return sender?.id === browser.runtime.id && sender.tab?.id != null && isLiveSite(sender.url, addedPatterns);
 }
 
 /** Throws unless the sender is one of Skein's own extension pages. */

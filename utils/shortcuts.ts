@@ -59,6 +59,17 @@ export function runExplainMenu(
   return ports.explain(tab.id, info.selectionText ?? '').catch(() => null);
 }
 
+/** The Mastodon servers the user added: the menu shows on their pages too. */
+let menuExtraPatterns: readonly string[] = [];
+
+/** Shows the context menu on the fixed sites and on these added servers' pages. */
+export function setMenuSitePatterns(patterns: readonly string[]): void {
+  menuExtraPatterns = patterns;
+  void browser.contextMenus
+    .update(EXPLAIN_MENU_ID, { documentUrlPatterns: [...SITE_MATCHES, ...patterns] })
+    .catch(() => undefined);
+}
+
 /** Registers the shortcuts and the context menu (on supported sites only, for selections). */
 export function startShortcuts(): void {
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
@@ -73,7 +84,7 @@ export function startShortcuts(): void {
         id: EXPLAIN_MENU_ID,
         title: title(settings),
         contexts: ['selection'],
-        documentUrlPatterns: SITE_MATCHES,
+        documentUrlPatterns: [...SITE_MATCHES, ...menuExtraPatterns],
       }),
     );
   });

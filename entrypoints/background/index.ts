@@ -8,8 +8,9 @@ import {
   acceptThreadRequest,
   acceptUnreadableNotice,
 } from '@/utils/thread-requests';
-import { startShortcuts } from '@/utils/shortcuts';
-import { fromOwnPageScript } from '@/utils/senders';
+import { setMenuSitePatterns, startShortcuts } from '@/utils/shortcuts';
+import { watchAddedServers } from '@/utils/mastodon-servers';
+import { fromOwnPageScript, setAddedSitePatterns } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';
 import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 
@@ -18,6 +19,11 @@ export default defineBackground(() => {
   openPanelFromToolbar();
   const jobs = startJobService();
   startShortcuts();
+  // The Mastodon servers the user added count as sites Skein runs on.
+  watchAddedServers((patterns) => {
+    setAddedSitePatterns(patterns);
+    setMenuSitePatterns(patterns);
+  });
 
   onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (request) => jobs.startFor(request)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));

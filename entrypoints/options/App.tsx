@@ -3,6 +3,7 @@ import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { Choice } from '@/components/Choice';
 import { useSettings } from '@/components/useSettings';
 import { DataSection } from '@/components/DataSection';
+import { MastodonServers } from '@/components/MastodonServers';
 import { CPU_MODELS } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
 import { formatSize, formatSizeRange, t, type MessageKey } from '@/utils/i18n';
@@ -117,6 +118,7 @@ export default function App() {
         options={TONES.map((tone) => ({ value: tone, label: t(`tone.${tone}` as MessageKey) }))}
         onChange={(defaultTone) => void update({ defaultTone: defaultTone as Tone })}
       />
+      <MastodonServers />
       <section>
         <h2 className="mb-1 font-semibold">{t('options.shortcuts')}</h2>
         <p data-testid="shortcuts">{t('options.shortcutsHint')}</p>

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useSettings } from '@/components/useSettings';
 import { sendMessage } from '@/utils/messaging';
-import { isLiveSite } from '@/utils/sites/hosts';
+import { isLiveSite, liveSiteNames } from '@/utils/sites/hosts';
+import { mastodonServers } from '@/utils/mastodon-servers';
+import { serverPattern } from '@/utils/sites/mastodon/servers';
 import { openPanel } from '@/utils/side-panel';
 import { cpuModel } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
-import { formatSize, t, type MessageKey } from '@/utils/i18n';
+import { currentLanguage, formatSize, t, type MessageKey } from '@/utils/i18n';
 import { useDownloaded } from '@/components/useDownloaded';
 import { useThreadRequest } from '@/components/useThreadRequest';
 import { useJob } from '@/components/useJob';
@@ -18,6 +20,8 @@ export default function App() {
   const [settings] = useSettings();
   const [tab, setTab] = useState<{ id?: number; url?: string } | null>(null);
   const [notice, setNotice] = useState('');
+  const [added, setAdded] = useState<string[]>([]);
+  useEffect(() => void mastodonServers.getValue().then(setAdded, () => undefined), []);
   const [downloaded] = useDownloaded();
   const request = useThreadRequest();
   const job = useJob(request?.tabId === tab?.id ? request?.jobId : undefined);
@@ -29,7 +33,7 @@ export default function App() {
   }, []);
   if (!settings || !tab) return null;
   // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
-  const supported = isLiveSite(tab.url);
+  const supported = isLiveSite(tab.url, added.map(serverPattern));
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
   const cpu = cpuModel(settings.cpuModelId);
   const model = settings.engine === 'webgpu' ? (family?.label ?? settings.webgpuModelId) : cpu.label;
@@ -82,9 +86,20 @@ export default function App() {
           {t('popup.summarize')}
         </button>
       ) : (
-        <p className="text-slate-600 dark:text-slate-300" data-testid="popup-unsupported">
-          {t('popup.unsupported')}
-        </p>
+        <>
+          <p className="text-slate-600 dark:text-slate-300" data-testid="popup-unsupported">
+            {t('popup.unsupported', { sites: liveSiteNames(currentLanguage()) })}
+          </p>
+          {/* Mastodon servers are added on the options page, which asks the browser for that one server. */}
+          <button
+            type="button"
+            className="rounded border px-2 py-1"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#mastodon') })}
+            data-testid="popup-add-mastodon"
+          >
+            {t('popup.addMastodon')}
+          </button>
+        </>
       )}
       {notice && (
         <p role="status" className="text-xs text-amber-700" data-testid="popup-notice">

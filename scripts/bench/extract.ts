@@ -1,7 +1,8 @@
 /**
- * Extraction figures: X page extraction in Node (happy-dom) and in Chromium (the real DOM the
- * content script sees), for the largest real saved X page and a synthetic 1,000-post status
- * page built from real post markup; and the content script's bundle size.
+ * Extraction figures: page extraction in Node (happy-dom) and in Chromium (the real DOM the
+ * content script sees), for the largest real saved X page, a synthetic 1,000-post X status page
+ * and 1,000-post Bluesky thread built from real post markup, and a 1,000-comment Reddit thread;
+ * and each site's content-script size.
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
@@ -11,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { extractPage } from '../../utils/sites';
 import { parseHtml } from '../lib/dom';
 import { figure, timeRuns } from '../lib/stats';
-import { syntheticStatusPage } from '../lib/synthetic';
+import { syntheticBlueskyThread, syntheticRedditThread, syntheticStatusPage } from '../lib/synthetic';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');
@@ -100,14 +101,17 @@ async function inChromium(cases: Case[]): Promise<string[]> {
   return lines;
 }
 
-function bundleSize(): string {
-  const file = join(ROOT, '.output/chrome-mv3/content-scripts/x.js');
-  if (!existsSync(file)) return 'content script bundle: not built (run npm run build)';
-  const bytes = readFileSync(file);
-  return (
-    `content script bundle: ${(bytes.length / 1024).toFixed(1)} KiB (gzip ` +
-    `${(gzipSync(bytes).length / 1024).toFixed(1)} KiB)`
-  );
+/** Each site's content script as built for Chrome: its size, and gzipped (the goal: 25 KiB or less). */
+function bundleSizes(): string[] {
+  return ['x', 'bluesky', 'reddit', 'mastodon'].map((site) => {
+    const file = join(ROOT, `.output/chrome-mv3/content-scripts/${site}.js`);
+    if (!existsSync(file)) return `content script, ${site}: not built (run npm run build)`;
+    const bytes = readFileSync(file);
+    return (
+      `content script, ${site}: ${(bytes.length / 1024).toFixed(1)} KiB (gzip ` +
+      `${(gzipSync(bytes).length / 1024).toFixed(1)} KiB; goal 25 KiB)`
+    );
+  });
 }
 
 /** Prints the extraction figures. */
@@ -121,7 +125,14 @@ export async function benchExtraction(): Promise<void> {
     const synthetic = syntheticStatusPage(join(SHARED, 'x/home-timeline.html'), 1000);
     cases.push({ name: 'synthetic 1,000-post status page', html: synthetic.html, url: synthetic.url });
   }
+  const blueskyThread = join(SHARED, 'bluesky/thread-self-and-replies.html');
+  if (existsSync(blueskyThread)) {
+    const bluesky = syntheticBlueskyThread(blueskyThread, 1000);
+    cases.push({ name: 'synthetic 1,000-post Bluesky thread (goal: 50 ms)', html: bluesky.html, url: bluesky.url });
+  }
+  const reddit = syntheticRedditThread(1000);
+  cases.push({ name: 'synthetic 1,000-comment Reddit thread (goal: 50 ms)', html: reddit.html, url: reddit.url });
   for (const c of cases) console.log(inNode(c));
   for (const line of await inChromium(cases)) console.log(line);
-  console.log(bundleSize());
+  for (const line of bundleSizes()) console.log(line);
 }

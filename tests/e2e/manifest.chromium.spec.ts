@@ -6,8 +6,17 @@ import { CHROME_BUILD, CHROME_STORE_BUILD, FIREFOX_BUILD, FIREFOX_STORE_BUILD } 
 /** The built manifests ask for what the features need and nothing wider. */
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
+/** The sites Skein reads, and no others (sorted). */
+const SITE_HOSTS = [
+  'https://bsky.app/*',
+  'https://old.reddit.com/*',
+  'https://twitter.com/*',
+  'https://www.reddit.com/*',
+  'https://x.com/*',
+];
+
 test(
-  'Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, X hosts only, ' +
+  'Chrome manifest: storage, context menu, shortcuts, side panel, offscreen engine page, the sites’ hosts only, ' +
     'wasm-only CSP',
   () => {
     const m = manifest(CHROME_STORE_BUILD);
@@ -16,15 +25,33 @@ test(
     expect(m.cross_origin_embedder_policy).toEqual({ value: 'require-corp' });
     expect(m.cross_origin_opener_policy).toEqual({ value: 'same-origin' });
     expect(m.name).toBe('__MSG_extName__');
-    expect(m.permissions.sort()).toEqual(['contextMenus', 'offscreen', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(m.permissions.sort()).toEqual([
+      'contextMenus',
+      'offscreen',
+      'scripting',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ]);
+    // A Mastodon server is asked for at the user's click, one origin at a time.
+    expect(m.optional_host_permissions).toEqual(['https://*/*']);
     expect(Object.keys(m.commands).sort()).toEqual([
       '_execute_action',
       'explain-selection',
       'open-panel',
       'summarize-thread',
     ]);
-    expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
-    expect(m.content_scripts[0].matches.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
+    expect(m.host_permissions.sort()).toEqual(SITE_HOSTS);
+    // One content script per site, each on its own site's pages only.
+    expect(
+      Object.fromEntries(
+        m.content_scripts.map((c: { js: string[]; matches: string[] }) => [c.js.join(), c.matches.sort()]),
+      ),
+    ).toEqual({
+      'content-scripts/x.js': ['https://twitter.com/*', 'https://x.com/*'],
+      'content-scripts/bluesky.js': ['https://bsky.app/*'],
+      'content-scripts/reddit.js': ['https://old.reddit.com/*', 'https://www.reddit.com/*'],
+    });
     expect(m.content_security_policy.extension_pages).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
     expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
     expect(Object.keys(m.icons)).toEqual(expect.arrayContaining(['16', '48', '128']));
@@ -45,14 +72,15 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
   expect(m.browser_specific_settings.gecko.id).toBe('skein@skein-extension.org');
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
-  expect(m.permissions.sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+  expect(m.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+  expect(m.optional_host_permissions).toEqual(['https://*/*']);
   expect(Object.keys(m.commands).sort()).toEqual([
     '_execute_sidebar_action',
     'explain-selection',
     'open-panel',
     'summarize-thread',
   ]);
-  expect(m.host_permissions.sort()).toEqual(['https://twitter.com/*', 'https://x.com/*']);
+  expect(m.host_permissions.sort()).toEqual(SITE_HOSTS);
   expect(JSON.stringify(m)).not.toMatch(/all_urls|\*:\/\/\*\//);
 });
 

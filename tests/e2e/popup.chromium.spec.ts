@@ -35,7 +35,7 @@ test.describe('the toolbar popup', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect(popup.getByTestId('popup-unsupported')).toHaveText(
-      'Skein works on X (x.com). Open a post there to summarize it.',
+      'Skein works on X, Bluesky, and Reddit. Open a post there to summarize it.',
     );
     await expect(popup.getByTestId('popup-engine')).toHaveText('Automatic · Qwen2.5 0.5B Instruct');
     await expect(popup.getByTestId('popup-model')).toHaveText(

@@ -2,16 +2,21 @@
 import { warningText } from '../sites/warnings';
 import type { AssistantAction, ThreadAccepted, ThreadRequest } from '../messaging';
 import type { DraftOptions } from '../llm/drafts';
-import { t, tc } from '../i18n';
-import { extractPage } from '../sites';
+import { t, tc } from '../i18n/inline';
+import type { PageReader } from '../sites/read';
 import type { PageSnapshot } from '../sites/types';
 
 /**
- * The posts an action is about. On a thread page that is the whole conversation; on a
- * timeline or profile, the clicked post alone (its thread is not on the page).
+ * The posts an action is about. On a thread page that is the whole conversation, without the
+ * ads the page puts in it (unless the ad is what was clicked); on a timeline or profile, the
+ * clicked post alone (its thread is not on the page).
  */
 export function threadFor(snapshot: PageSnapshot, postId: string | null): PageSnapshot {
-  if (snapshot.kind === 'thread' || postId == null) return snapshot;
+  if (snapshot.kind === 'thread') {
+    const posts = snapshot.posts.filter((p) => !p.isPromoted || p.id === postId);
+    return posts.length === snapshot.posts.length ? snapshot : { ...snapshot, posts };
+  }
+  if (postId == null) return snapshot;
   const posts = snapshot.posts.filter((p) => p.id === postId);
   return posts.length ? { ...snapshot, posts } : snapshot;
 }
@@ -36,16 +41,14 @@ export interface ActionPorts {
  * panel opened and shows everything itself.
  */
 export async function requestAction(
-  doc: Document,
-  url: string,
+  read: PageReader,
   action: AssistantAction,
   postId: string | null,
   ports: ActionPorts,
   /** More of the request: a selection to explain. */
   extra: Pick<ThreadRequest, 'selection' | 'quiet' | 'allowDownload'> = {},
 ): Promise<Notice | null> {
-  const page = extractPage(doc, url);
-  if (!page) return { text: t('notice.unreadable', { reason: url }) };
+  const page = read();
   if (page.posts.length === 0)
     return { text: t('notice.unreadable', { reason: page.warnings?.map(warningText).join(' ') ?? '' }) };
   const snapshot = threadFor(page, postId);
@@ -71,15 +74,13 @@ export async function requestAction(
  * id, or to a message for the user.
  */
 export async function draftRequest(
-  doc: Document,
-  url: string,
+  read: PageReader,
   answered: (page: PageSnapshot) => string | null,
   draft: DraftOptions,
   extra: Pick<ThreadRequest, 'force' | 'allowDownload'>,
   send: ActionPorts['send'],
 ): Promise<{ jobId?: string; notice?: string }> {
-  const page = extractPage(doc, url);
-  if (!page) return { notice: t('notice.unreadable', { reason: url }) };
+  const page = read();
   const postId = answered(page);
   // A new post (the home composer) has no thread to go on: the user's words are all there is.
   if (!postId && !draft.instruction.trim()) return { notice: t('reply.needInstruction') };

@@ -2,7 +2,7 @@
  * Building Skein's inline UI: a host element with its own shadow root (so X's styles and
  * Skein's never mix), and elements made as DOM nodes with text, never from HTML strings.
  */
-import { t } from '../i18n';
+import { t } from '../i18n/inline';
 
 /** Tag names of every kind of host made so far, so a change of X's theme reaches all of them. */
 const tags = new Set<string>();

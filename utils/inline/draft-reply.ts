@@ -5,7 +5,7 @@
  * a site without reply hooks), the drafts go to the panel as before.
  */
 import type { ReplyHooks } from '../sites/types';
-import { extractPage } from '../sites';
+import type { PageReader } from '../sites/read';
 import { openReplyBar } from './reply-bars';
 
 /** How long the site gets to show its reply box. */
@@ -18,7 +18,7 @@ export const REPLY_BOX_WAIT_MS = 2000;
  */
 export async function draftInReplyBox(
   doc: Document,
-  url: string,
+  read: PageReader,
   post: Element,
   postId: string | null,
   hooks: ReplyHooks | undefined,
@@ -26,8 +26,7 @@ export async function draftInReplyBox(
 ): Promise<boolean> {
   if (!hooks || !postId) return false;
   const answersPost = (editor: HTMLElement) => {
-    const page = extractPage(doc, url);
-    return !!page && hooks.answeredPostId(editor, page) === postId;
+    return hooks.answeredPostId(editor, read()) === postId;
   };
   // Already open for this post: no need to ask the site.
   if (await openReplyBar(doc, hooks, answersPost, 0)) return true;

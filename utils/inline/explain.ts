@@ -4,10 +4,11 @@
  * the download allowed).
  */
 import type { ThreadRequest } from '../messaging';
-import { t } from '../i18n';
+import { t } from '../i18n/inline';
 import { requestAction, type ActionPorts, type Notice } from './actions';
 import { mountJobCard } from './job-card';
 import type { Connect } from '../jobs/follow';
+import type { PageReader } from '../sites/read';
 
 /** How an explanation reaches the background and its job. */
 export interface ExplainPorts extends Omit<ActionPorts, 'onAccepted'> {
@@ -20,8 +21,7 @@ export interface ExplainPorts extends Omit<ActionPorts, 'onAccepted'> {
 
 /** Sends the explain request for `post` and shows its card; resolves to a notice or null. */
 export function explainWithCard(
-  doc: Document,
-  url: string,
+  read: PageReader,
   post: Element | null,
   postId: string | null,
   ports: ExplainPorts,
@@ -30,7 +30,7 @@ export function explainWithCard(
   const send = (
     more: Pick<ThreadRequest, 'selection' | 'quiet' | 'allowDownload'>,
     onJob: (jobId: string | null) => void,
-  ) => requestAction(doc, url, 'explain', postId, { ...ports, onAccepted: ({ jobId }) => onJob(jobId ?? null) }, more);
+  ) => requestAction(read, 'explain', postId, { ...ports, onAccepted: ({ jobId }) => onJob(jobId ?? null) }, more);
   // The download step's click: quiet, since the card shows the answer where the user is.
   const restart = () =>
     new Promise<string | null>(

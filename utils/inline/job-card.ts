@@ -5,7 +5,7 @@
  */
 import type { JobState } from '../jobs/protocol';
 import { followJob, type Connect } from '../jobs/follow';
-import { formatSize, t } from '../i18n';
+import { formatSize, t } from '../i18n/inline';
 import { describeError } from '../errors';
 import { detectTheme } from './theme';
 import { paletteCss } from './palette';

@@ -6,7 +6,7 @@
  */
 import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
-import { t } from '../i18n';
+import { t } from '../i18n/inline';
 import type { PageTheme } from './theme';
 import { POST_BUTTON_CSS } from './post-button-style';
 import { button, closeButton, shadowHost, onUser, setHostState } from './dom';

@@ -37,6 +37,12 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
   /** Gives one post its button, or checks that the one it has still fits. */
   const mountOne = (post: Element) => {
     const host = mounted.get(post);
+    // A post the reader leaves out (a screen the app keeps hidden) has no button: it comes back
+    // with the screen, at the scan the page's change brings.
+    if (hooks.isHidden?.(post)) {
+      host?.remove();
+      return;
+    }
     if (host?.isConnected && !touched.has(post)) return;
     const id = hooks.postId(post);
     if (host?.isConnected && postOf.get(host) === id) return;

@@ -7,7 +7,7 @@
 import type { JobState } from '../jobs/protocol';
 import { isBusy } from '../jobs/protocol';
 import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
-import { formatDuration, formatSize, t, type MessageKey } from '../i18n';
+import { formatDuration, formatSize, t, type InlineKey } from '../i18n/inline';
 import { describeError } from '../errors';
 import { followJob, type Connect } from '../jobs/follow';
 import { REPLY_BAR_CSS } from './reply-bar-style';
@@ -108,11 +108,11 @@ export function createReplyBar(
 
   const toneSelect = doc.createElement('select');
   toneSelect.name = 'tone';
-  for (const id of TONES) toneSelect.append(option(doc, id, t(`tone.${id}` as MessageKey)));
+  for (const id of TONES) toneSelect.append(option(doc, id, t(`tone.${id}` as InlineKey)));
   toneSelect.value = tone;
   const lengthSelect = doc.createElement('select');
   lengthSelect.name = 'length';
-  for (const id of LENGTHS) lengthSelect.append(option(doc, id, t(`length.${id}` as MessageKey)));
+  for (const id of LENGTHS) lengthSelect.append(option(doc, id, t(`length.${id}` as InlineKey)));
   lengthSelect.value = 'medium';
   const instruction = doc.createElement('input');
   instruction.type = 'text';

@@ -3,7 +3,7 @@
  * selection inside a post, follows the selection when the page scrolls, and goes away when
  * the selection does or leaves the screen.
  */
-import { t } from '../i18n';
+import { t } from '../i18n/inline';
 import { postOfSelection } from './selection-text';
 import { detectTheme } from './theme';
 import { button, shadowHost, onUser, setHostState } from './dom';

@@ -62,6 +62,11 @@ export interface PageHooks {
   postSelector: string;
   /** The post's id as snapshots give it; null when the page shows none. */
   postId(post: Element): string | null;
+  /**
+   * Whether the post is one the reader leaves out because the page keeps it hidden (Bluesky's
+   * screens kept for going back): it gets no button, so buttons match the posts read.
+   */
+  isHidden?(post: Element): boolean;
   /** The element Skein's button is appended to; null when the post has no place for it. */
   buttonSlot(post: Element): Element | null;
   /**
@@ -92,11 +97,25 @@ export interface ReplyHooks {
 }
 
 /**
+ * What the manifest and the interface know of a site, kept apart from its reader so the build
+ * configuration and the background can read it without loading any reader.
+ */
+export interface SiteInfo {
+  id: SiteId;
+  /** The site's name as its users know it, shown in Skein's interface. */
+  name: string;
+  /**
+   * Where Skein's content script runs, as match patterns: the manifest's host permissions. None
+   * for a site on servers the user adds at run time (Mastodon).
+   */
+  patterns: readonly string[];
+}
+
+/**
  * A site adapter: a pure reader of a rendered page. It never throws on odd markup; what it
  * cannot read becomes a warning on the snapshot.
  */
-export interface SiteAdapter {
-  id: SiteId;
+export interface SiteAdapter extends SiteInfo {
   /** Whether this adapter reads pages at this URL. */
   matches(url: URL): boolean;
   extract(doc: Document, url: string): PageSnapshot;

@@ -3,7 +3,7 @@
  * English sentence (the snapshot contract, read by other tools); the surfaces read the code
  * and count back from it and say it in the interface's language.
  */
-import { t, tc } from '../i18n';
+import { t, tc } from '../i18n/inline';
 
 /** Every warning the readers give. */
 export type WarningCode =

@@ -62,6 +62,9 @@ export const test = base.extend<FirefoxFixtures>({
       acceptInsecureCerts: true,
       extraPrefsFirefox: {
         'xpinstall.signatures.required': false,
+        // An optional permission Skein asks for at the user's click (a Mastodon server) is
+        // granted without Firefox's prompt, which no test can click: the user's yes.
+        'extensions.webextOptionalPermissionPrompts': false,
         // Every request of every context, on every scheme, to any host (localhost and IP literals
         // included), goes through the local proxy, which logs it; https goes on to the model server.
         'network.proxy.type': 1,
@@ -96,9 +99,11 @@ export const test = base.extend<FirefoxFixtures>({
       const errors: string[] = [];
       await use(errors);
       // Every test: no uncaught error and no console error in its tabs (Skein's panel tabs and
-      // the sites'). The saved X pages ask for X's own scripts and styles, which the test server
-      // answers empty: Firefox reports those loads as the page's errors, not Skein's.
-      const ours = errors.filter((e) => !/Cross-Origin Request Blocked|was not loaded because its MIME type/.test(e));
+      // the sites'). The saved pages ask for their sites' own scripts, styles and fonts, which the
+      // test server answers empty: Firefox reports those loads as the page's errors, not Skein's.
+      const ours = errors.filter(
+        (e) => !/Cross-Origin Request Blocked|was not loaded because its MIME type|downloadable font:/.test(e),
+      );
       expect(ours, 'errors in a tab').toEqual([]);
     },
     { auto: true },
@@ -116,7 +121,7 @@ export const test = base.extend<FirefoxFixtures>({
       page.on('request', (request) => {
         if (!/^https?:/.test(request.url())) return void request.continue();
         const a = answer(request.url(), pages);
-        void request.respond({ status: a.status, contentType: a.contentType, body: a.body });
+        void request.respond({ status: a.status, contentType: a.contentType, body: a.body, headers: a.headers });
       });
       return page;
     });
@@ -211,9 +216,11 @@ export async function summarizeToPanel(
   firefox: Browser,
   page: Page,
   errors?: string[],
+  /** Another page's post: its button's host, and how many buttons the page shows. */
+  post: { button: string; buttons: number } = { button: FOCUSED_BUTTON, buttons: 7 },
 ): Promise<{ host: SkeinHost; panel: Page }> {
-  await waitForButtons(page, 7);
-  const host = firefoxUi(firefox, page).host(FOCUSED_BUTTON);
+  await waitForButtons(page, post.buttons);
+  const host = firefoxUi(firefox, page).host(post.button);
   await host.click('button.trigger');
   await host.click({ button: 'Summarize thread' });
   await expect.poll(() => host.on<boolean>('.notice', 'return el.matches(":popover-open");')).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Serving saved pages as the real site: a URL on x.com answers with a fixture's HTML; every
+ * Serving saved pages as the real site: a page's URL answers with a fixture's HTML; every
  * other request answers empty, so nothing leaves the machine and nothing logs a load error.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,18 @@ import { OWN_FIXTURES, SHARED_FIXTURES } from './env';
 export interface ServedPage {
   url: string;
   file: string;
+  /** A rule of the site's own stylesheet the saved page lost, served back with it. */
+  css?: string;
+  /** Not a page: JSON the server answers at `url` to any origin (an API, `file` unused). */
+  json?: unknown;
 }
+
+/**
+ * The saved Bluesky pages kept their generated class names but not the stylesheet behind them.
+ * Its base rule for every view (React Native Web's) positions it: without it, each avatar's
+ * image, absolutely placed at 100% size, covers the whole page and takes every click.
+ */
+const BLUESKY_VIEW = '.css-g5y9jx { position: relative; }';
 
 /** The real saved X pages and their URLs (../shared/fixtures/README.md). */
 export const X_PAGES = {
@@ -30,6 +41,47 @@ export const X_PAGES = {
     file: join(SHARED_FIXTURES, 'x/status-article-logged-in.html'),
   },
 } satisfies Record<string, ServedPage>;
+
+/** The real saved Bluesky threads and their URLs. */
+export const BLUESKY_PAGES = {
+  /** 52 posts: the author's own thread and replies. */
+  thread: {
+    url: 'https://bsky.app/profile/glendunlap.bsky.social/post/3mdegyw3ves2t',
+    file: join(SHARED_FIXTURES, 'bluesky/thread-self-and-replies.html'),
+    css: BLUESKY_VIEW,
+  },
+  /** 12 posts, with a hidden screen the app kept. */
+  pfrazee: {
+    url: 'https://bsky.app/profile/pfrazee.com/post/3mbipks33ys2i',
+    file: join(SHARED_FIXTURES, 'bluesky/thread-pfrazee.html'),
+    css: BLUESKY_VIEW,
+  },
+} satisfies Record<string, ServedPage>;
+
+/** The project's own Reddit comments pages (no real one can be shared), new and old Reddit. */
+export const REDDIT_PAGES = {
+  thread: {
+    url: 'https://www.reddit.com/r/knitting/comments/1abc2de/how_do_you_block_merino/',
+    file: join(OWN_FIXTURES, 'reddit/thread-new.html'),
+  },
+  oldThread: {
+    url: 'https://old.reddit.com/r/knitting/comments/1abc2de/how_do_you_block_merino/',
+    file: join(OWN_FIXTURES, 'reddit/thread-old.html'),
+  },
+} satisfies Record<string, ServedPage>;
+
+/** A Mastodon server the tests make up: its home timeline (the project's own page) and its API. */
+export const MASTODON_SERVER = {
+  origin: 'https://knit-test.example',
+  home: { url: 'https://knit-test.example/home', file: join(OWN_FIXTURES, 'mastodon/timeline-edges.html') },
+  instance: {
+    url: 'https://knit-test.example/api/v2/instance',
+    file: '',
+    json: { domain: 'knit-test.example', version: '4.3.2', title: 'Knitters' },
+  },
+  /** A server that is not Mastodon: a blog whose API path answers something else. */
+  blog: { url: 'https://blog-test.example/api/v2/instance', file: '', json: { title: 'A blog', posts: [] } },
+} satisfies Record<string, ServedPage | string>;
 
 /** The project's own thread page: a self-thread and replies under the focused post. */
 export const OWN_THREAD: ServedPage = {
@@ -50,10 +102,27 @@ export function html(file: string): string {
 }
 
 /** What a request to `url` is answered with, given the pages being served. */
-export function answer(url: string, pages: ServedPage[]): { status: number; contentType: string; body: string } {
+export function answer(
+  url: string,
+  pages: ServedPage[],
+): { status: number; contentType: string; body: string; headers?: Record<string, string> } {
   const clean = url.split('#')[0]!.split('?')[0]!;
   const page = pages.find((p) => p.url === clean);
-  if (page) return { status: 200, contentType: 'text/html; charset=utf-8', body: html(page.file) };
+  if (page?.json !== undefined) {
+    // An API answers any origin, as Mastodon's does (Skein's extension pages among them).
+    return {
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(page.json),
+      headers: { 'access-control-allow-origin': '*' },
+    };
+  }
+  if (page) {
+    const body = page.css
+      ? html(page.file).replace(/<\/head>|<body/i, (m) => `<style>${page.css}</style>${m}`)
+      : html(page.file);
+    return { status: 200, contentType: 'text/html; charset=utf-8', body };
+  }
   return { status: 204, contentType: 'text/plain', body: '' };
 }
 

@@ -4,3 +4,9 @@
  * not form UTF-8 come out as U+FFFD.
  */
 export const TINY_SUMMARY = '\ufffdetor\u0631st swat\ufffd keep';
+
+/** The same for the real saved Bluesky thread `thread-self-and-replies.html` (52 posts). */
+export const TINY_SUMMARY_BLUESKY = 'ne an\ufffd\ufffdpola\ufffdr\u00e9su1\u0006twic r\u00e9sum\u00e9who abou';
+
+/** The same for the project's own new-Reddit thread (the post and 7 comments). */
+export const TINY_SUMMARY_REDDIT = 'st swat\ufffd no\ufffd& big estwiceneed\ufffdthin\ufffd\u0007';

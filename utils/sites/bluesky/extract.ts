@@ -6,6 +6,7 @@ import { warning } from '../warnings';
 import { absoluteUrl, normalizeText, visibleText } from '../text';
 import { linkReplies } from '../thread';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
+import { BLUESKY_SITE } from './site';
 import { BSKY, BY, DIRECTION_MARKS, FOCUSED_DATE, POST_PATH, TOOLTIP_DATE } from './selectors';
 
 const HOSTS = /^(?:www\.)?bsky\.app$/;
@@ -57,13 +58,22 @@ export function readBlueskyDate(text: string | null | undefined): string | null 
 /** A name or handle without the direction marks Bluesky wraps them in. */
 const clean = (s: string | null | undefined) => normalizeText((s ?? '').replace(DIRECTION_MARKS, ''));
 
-/** Elements under `el` that belong to it, not to a post it quotes. */
-function own(el: Element, selector: string): Element[] {
-  return Array.from(el.querySelectorAll(selector)).filter((n) => {
-    // The quote a node sits in (for a quote itself, the one around it).
-    const quote = (n.matches(BSKY.quote) ? n.parentElement : n)?.closest(BSKY.quote) ?? null;
-    return quote === null || quote === el || !el.contains(quote);
-  });
+/** Finds elements under a post that belong to it, not to a post it quotes. */
+type Own = (selector: string) => Element[];
+
+/** The {@link Own} finder of `el`. */
+function ownIn(el: Element): Own {
+  // Most posts quote none: then every match is the post's own, with no walk up from each.
+  const quotes = el.querySelector(BSKY.quote) !== null;
+  return (selector) => {
+    const all = Array.from(el.querySelectorAll(selector));
+    if (!quotes) return all;
+    return all.filter((n) => {
+      // The quote a node sits in (for a quote itself, the one around it).
+      const quote = (n.matches(BSKY.quote) ? n.parentElement : n)?.closest(BSKY.quote) ?? null;
+      return quote === null || quote === el || !el.contains(quote);
+    });
+  };
 }
 
 /** The author's handle, from the post element's test id or a quote's label. */
@@ -94,17 +104,20 @@ function firstName(nodes: Element[]): string | null {
  * The author's display name: in the links to the author's profile (the avatar's left out), or
  * in a quoted post, whose name is plain text, in its first spans.
  */
-function nameOf(el: Element, handle: string): string {
-  const links = own(el, BSKY.profileLink).filter(
+function nameOf(own: Own, profileLinks: Element[], handle: string): string {
+  const links = profileLinks.filter(
     (a) =>
       clean(a.getAttribute('href')).toLowerCase() === `/profile/${handle.toLowerCase()}` && !a.querySelector('img'),
   );
-  return firstName(links) ?? firstName(own(el, 'span')) ?? handle;
+  return firstName(links) ?? firstName(own('span')) ?? handle;
 }
 
 /** The post's own permalink: a link to `/profile/<handle>/post/<rkey>`, the dated one first. */
-function permalinkOf(el: Element, handle: string): { rkey: string; href: string; date: string | null } | null {
-  const links = own(el, BSKY.profileLink).filter((a) => POST_PATH.test(a.getAttribute('href') ?? ''));
+function permalinkOf(
+  profileLinks: Element[],
+  handle: string,
+): { rkey: string; href: string; date: string | null } | null {
+  const links = profileLinks.filter((a) => POST_PATH.test(a.getAttribute('href') ?? ''));
   const dated = links.find((a) => a.hasAttribute('data-tooltip'));
   const link = dated ?? links.find((a) => POST_PATH.exec(a.getAttribute('href')!)![1] === handle) ?? null;
   if (!link) return null;
@@ -114,8 +127,8 @@ function permalinkOf(el: Element, handle: string): { rkey: string; href: string;
 }
 
 /** Photos and videos of the post, in page order (avatars and quoted posts' media left out). */
-function mediaOf(el: Element): Media[] {
-  return own(el, 'img, video')
+function mediaOf(own: Own): Media[] {
+  return own('img, video')
     .filter(
       (m) => !m.closest(BSKY.avatar) && (m.tagName === 'VIDEO' || /\/img\/feed_/.test(m.getAttribute('src') ?? '')),
     )
@@ -127,8 +140,8 @@ function mediaOf(el: Element): Media[] {
 }
 
 /** The date line under a thread's focused post, which has no dated permalink. */
-function focusedDate(el: Element): string | null {
-  for (const leaf of own(el, 'div[dir="auto"]')) {
+function focusedDate(own: Own): string | null {
+  for (const leaf of own('div[dir="auto"]')) {
     const date = readBlueskyDate(leaf.textContent);
     if (date) return date;
   }
@@ -138,20 +151,22 @@ function focusedDate(el: Element): string | null {
 /** Reads one post (or a quoted post, whose element is its label's `div[role=link]`). */
 function readPost(el: Element, base: string, focused: { id: string | null; url: string } | null): Post {
   const handle = handleOf(el);
-  const link = permalinkOf(el, handle);
+  const own = ownIn(el);
+  const profileLinks = own(BSKY.profileLink);
+  const link = permalinkOf(profileLinks, handle);
   const isFocus = focused !== null && link === null && el.querySelector(BSKY.expandedCount) !== null;
   const id = isFocus ? focused.id : (link?.rkey ?? null);
-  const textEl = own(el, `${BSKY.postText}, ${BSKY.threadText}`)[0];
-  const quote = own(el, BSKY.quote).find((q) => q !== el);
+  const textEl = own(`${BSKY.postText}, ${BSKY.threadText}`)[0];
+  const quote = own(BSKY.quote).find((q) => q !== el);
   const repost = el.querySelector(BSKY.repostLink)?.getAttribute('aria-label') ?? null;
   return {
     id,
     url: isFocus ? focused.url : absoluteUrl(link?.href, base),
-    author: { name: nameOf(el, handle), handle },
-    createdAt: link?.date ?? (isFocus ? focusedDate(el) : null),
+    author: { name: nameOf(own, profileLinks, handle), handle },
+    createdAt: link?.date ?? (isFocus ? focusedDate(own) : null),
     text: visibleText(textEl),
     lang: textEl?.getAttribute('lang') ?? null,
-    media: mediaOf(el),
+    media: mediaOf(own),
     quoted: quote ? readPost(quote, base, null) : null,
     repostedBy: repost ? clean(repost.replace(/^Reposted by /, '')) : null,
     isPromoted: false,
@@ -183,22 +198,23 @@ export function extractBluesky(doc: Document, url: string): PageSnapshot {
 
 /** The post's id on a live page: its permalink's record key, or the page's for the focused post. */
 function postIdOnPage(el: Element): string | null {
-  const link = permalinkOf(el, handleOf(el));
+  const link = permalinkOf(ownIn(el)(BSKY.profileLink), handleOf(el));
   if (link) return link.rkey;
   if (!el.querySelector(BSKY.expandedCount)) return null;
   const href = el.ownerDocument.location?.href;
   return href ? classifyBlueskyUrl(new URL(href)).focusedPostId : null;
 }
 
-/** The Bluesky site adapter (reading; the content script does not run on bsky.app yet). */
+/** The Bluesky site adapter. */
 export const blueskyAdapter: SiteAdapter = {
-  id: 'bluesky',
+  ...BLUESKY_SITE,
   matches: (url) => HOSTS.test(url.hostname),
   extract: extractBluesky,
   page: {
     postSelector: `${BSKY.threadItem}, ${BSKY.feedItem}`,
     postId: postIdOnPage,
+    isHidden: (post) => post.closest(BSKY.hiddenScreen) !== null,
     // The row of the post's own action buttons (reply, repost, like…).
-    buttonSlot: (post) => own(post, BSKY.replyButton)[0]?.parentElement?.parentElement ?? null,
+    buttonSlot: (post) => ownIn(post)(BSKY.replyButton)[0]?.parentElement?.parentElement ?? null,
   },
 };

@@ -8,10 +8,8 @@ import { warning } from '../warnings';
 import { absoluteUrl, isoTime, normalizeText, paragraphText } from '../text';
 import { linkReplies } from '../thread';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
-import { MASTO, STATUS_PATH } from './selectors';
-
-/** Where Mastodon's web app mounts: every page it renders has it. */
-const APP_ROOT = '#mastodon';
+import { MASTODON_SITE } from './site';
+import { MASTO, NOT_MASTODON, STATUS_PATH } from './selectors';
 
 /** Timelines by their first path part. */
 const TIMELINES = new Set(['home', 'public', 'tags', 'lists', 'explore', 'bookmarks', 'favourites', 'notifications']);
@@ -109,7 +107,7 @@ function readStatus(el: Element, url: URL, focusId: string | null): Post {
 export function extractMastodon(doc: Document, url: string): PageSnapshot {
   const parsed = new URL(url);
   const { kind, focusedPostId } = classifyMastodonUrl(parsed);
-  if (!doc.querySelector(APP_ROOT))
+  if (!doc.querySelector(MASTO.appRoot))
     return { site: 'mastodon', url, kind, focusedPostId, posts: [], warnings: [warning('notMastodon')] };
   const posts = Array.from(doc.querySelectorAll(`${MASTO.detailed}, ${MASTO.status}`)).map((el) =>
     readStatus(el, parsed, el.matches(MASTO.detailed) ? focusedPostId : null),
@@ -120,12 +118,9 @@ export function extractMastodon(doc: Document, url: string): PageSnapshot {
   return { site: 'mastodon', url, kind, focusedPostId, posts, ...(warnings.length ? { warnings } : {}) };
 }
 
-/** Other sites whose addresses look like Mastodon's (`/@name`): never read as Mastodon. */
-const NOT_MASTODON = /(^|\.)(x\.com|twitter\.com|bsky\.app|reddit\.com|medium\.com|youtube\.com|tiktok\.com)$/;
-
-/** The Mastodon site adapter (reading; the content script does not run on Mastodon servers yet). */
+/** The Mastodon site adapter (`npm run extract`; Skein does not run on Mastodon servers yet). */
 export const mastodonAdapter: SiteAdapter = {
-  id: 'mastodon',
+  ...MASTODON_SITE,
   // Any server: the address has Mastodon's shape, and the reader checks the page itself.
   // (Not a server's bare root: any site has one.)
   matches: (url) =>

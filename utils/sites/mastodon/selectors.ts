@@ -5,6 +5,8 @@
  * with generated class names: for it the reader falls back on links, times and `lang`.
  */
 export const MASTO = {
+  /** Where Mastodon's web app mounts: every page it renders has it. */
+  appRoot: '#mastodon',
   /** A status in a list: the classic interface's `div.status`, the newer `article`, by id. */
   status: 'div.status[data-id], article[data-id]',
   /** The thread's focused status, shown in full. */
@@ -38,3 +40,6 @@ export const MASTO = {
 
 /** A status's permalink path: `/@user` or `/@user@instance`, then the status id. */
 export const STATUS_PATH = /^\/@([^/@]+(?:@[^/]+)?)\/(\d+)\/?$/;
+
+/** Other sites whose addresses look like Mastodon's (`/@name`): never read or added as Mastodon. */
+export const NOT_MASTODON = /(^|\.)(x\.com|twitter\.com|bsky\.app|reddit\.com|medium\.com|youtube\.com|tiktok\.com)$/;

@@ -6,6 +6,7 @@
 import { warning } from '../warnings';
 import { absoluteUrl, isoTime, normalizeText, paragraphText } from '../text';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
+import { REDDIT_SITE } from './site';
 import { COMMENTS_PATH, OLD, SHREDDIT, SHREDDIT_ATTR as A } from './selectors';
 
 const HOSTS = /^(?:www\.|old\.|new\.)?reddit\.com$/;
@@ -182,7 +183,7 @@ function buttonSlot(el: Element): Element | null {
 
 /** The Reddit site adapter. */
 export const redditAdapter: SiteAdapter = {
-  id: 'reddit',
+  ...REDDIT_SITE,
   matches: (url) => url.protocol === 'https:' && HOSTS.test(url.hostname),
   extract: extractReddit,
   page: {

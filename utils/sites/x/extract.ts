@@ -1,6 +1,7 @@
 /** The X adapter: a rendered x.com page → {@link PageSnapshot}. Pure: reads, never writes. */
 import { warning } from '../warnings';
 import type { PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
+import { X_SITE } from './site';
 import { actionBarOf, cardSlotOf, noticeText, readPost, readPostId, unavailablePost } from './post';
 import { NOTICE_LINK, RESERVED_PATHS, TIMELINE_PATHS, X } from './selectors';
 import { X_REPLY_HOOKS } from './reply-box';
@@ -89,7 +90,7 @@ export function extractX(doc: Document, url: string): PageSnapshot {
 
 /** The X site adapter. */
 export const xAdapter: SiteAdapter = {
-  id: 'x',
+  ...X_SITE,
   matches: (url) => HOSTS.test(url.hostname),
   extract: extractX,
   page: {

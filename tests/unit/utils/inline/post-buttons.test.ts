@@ -4,6 +4,7 @@ import { buttonPostId, mountPostButtons } from '@/utils/inline/post-buttons';
 import { frameOf } from '@/utils/inline/dom';
 import { HOST_TAG } from '@/utils/inline/post-button';
 import { xAdapter } from '@/utils/sites/x/extract';
+import { blueskyAdapter } from '@/utils/sites/bluesky/extract';
 import type { AssistantAction } from '@/utils/messaging';
 import { HAVE_SHARED, NO_SHARED, own, shared } from '../../support/fixtures';
 import { extractPage } from '@/utils/sites';
@@ -169,6 +170,26 @@ describe('mountPostButtons', () => {
     loadInto(own('x/loading.html'));
     start();
     expect(hosts()).toHaveLength(0);
+  });
+
+  it('gives no button to posts in a screen the app keeps hidden, and one when the screen shows again', async () => {
+    loadInto(own('bluesky/thread-edges.html'));
+    // A copy of a post that has a place for the button, in a hidden screen.
+    const withSlot = Array.from(document.querySelectorAll(blueskyAdapter.page.postSelector)).find(
+      (p) => blueskyAdapter.page.buttonSlot(p) !== null,
+    )!;
+    document.body.insertAdjacentHTML('beforeend', `<div style="display: none">${withSlot.outerHTML}</div>`);
+    stop = mountPostButtons({ doc: document, hooks: blueskyAdapter.page, onAction: async () => null });
+    const shown = hosts().length;
+    const read = extractPage(document, 'https://bsky.app/profile/skein.example/post/3focus')!.posts.length;
+    expect(shown).toBe(read);
+    const screen = document.body.lastElementChild as HTMLElement;
+    screen.style.display = '';
+    screen.append(document.createElement('span'));
+    // The page's change is seen in a microtask, after this frame was asked for: wait for the next.
+    await frame();
+    await frame();
+    expect(hosts()).toHaveLength(shown + 1);
   });
 });
 

@@ -1,16 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { isLiveSite } from '@/utils/sites/hosts';
+import { SITE_MATCHES, isLiveSite, liveSiteNames, siteName } from '@/utils/sites/hosts';
+import { ADAPTERS } from '@/utils/sites';
 
-describe('isLiveSite: where Skein’s content script runs (the readers know more sites)', () => {
+describe('isLiveSite: where Skein’s content script runs', () => {
   it.each([
     ['https://x.com/a/status/1', true],
     ['https://twitter.com/home', true],
+    ['https://bsky.app/profile/a.example/post/1', true],
+    ['https://www.reddit.com/r/knitting/', true],
+    ['https://old.reddit.com/r/knitting/', true],
     ['http://x.com/home', false],
     ['https://x.com.example.org/home', false],
-    ['https://bsky.app/profile/a.example/post/1', false],
+    ['https://bsky.app.example.org/', false],
+    // Mastodon servers run Skein once the user adds them.
     ['https://mastodon.social/@Gargron/1', false],
     ['https://example.com/', false],
     ['not a url', false],
     [undefined, false],
   ])('%s → %s', (url, live) => expect(isLiveSite(url)).toBe(live));
+
+  it('a Mastodon server the user added counts, and only that one', () => {
+    const added = ['https://knit.example/*'];
+    expect(isLiveSite('https://knit.example/@a/1', added)).toBe(true);
+    expect(isLiveSite('https://other.example/@a/1', added)).toBe(false);
+  });
+});
+
+describe('one site, one place', () => {
+  it('the manifest’s hosts are the adapters’ own patterns, and nothing wider', () => {
+    expect(SITE_MATCHES).toEqual(ADAPTERS.flatMap((a) => a.patterns));
+    expect(SITE_MATCHES).toEqual([
+      'https://x.com/*',
+      'https://twitter.com/*',
+      'https://bsky.app/*',
+      'https://www.reddit.com/*',
+      'https://old.reddit.com/*',
+    ]);
+  });
+
+  it('every adapter reads the pages its patterns cover', () => {
+    for (const adapter of ADAPTERS)
+      for (const pattern of adapter.patterns)
+        expect(adapter.matches(new URL(pattern.replace('*', 'some/page'))), pattern).toBe(true);
+  });
+
+  it.each([
+    ['x', 'X'],
+    ['bluesky', 'Bluesky'],
+    ['reddit', 'Reddit'],
+    ['mastodon', 'Mastodon'],
+  ] as const)('%s is shown as %s', (id, name) => expect(siteName(id)).toBe(name));
+});
+
+describe('liveSiteNames', () => {
+  it.each([
+    ['en', 'X, Bluesky, and Reddit'],
+    ['fr', 'X, Bluesky et Reddit'],
+  ])('%s: %s', (lang, names) => expect(liveSiteNames(lang)).toBe(names));
 });

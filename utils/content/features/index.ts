@@ -1,17 +1,18 @@
-import type { ContentScriptContext } from '#imports';
-import type { SiteAdapter } from '@/utils/sites/types';
+import type { SiteAdapter } from '../../sites/types';
+import type { ContentPage } from '../page';
 import { citations } from './citations';
 import { postButtons } from './post-buttons';
 import { summarizePage } from './summarize-page';
 import { replyBar } from './reply-bar';
 import { selection } from './selection';
-import type { Settings } from '@/utils/settings-schema';
 
 /** A content-script feature: one feature, one file. */
 export interface Feature {
   id: string;
-  include(url: URL): boolean;
-  init(ctx: ContentScriptContext, site: SiteAdapter, settings: Settings): void;
+  /** Whether it applies to this page of the site: checked at start and after every in-app navigation. */
+  include(url: URL, site: SiteAdapter): boolean;
+  /** Starts it on the page; returns what stops it. */
+  start(page: ContentPage): () => void;
 }
 
 /** Every feature, in start order. */

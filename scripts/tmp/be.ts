@@ -1,0 +1,2 @@
+import { benchExtraction } from '../bench/extract';
+await benchExtraction();

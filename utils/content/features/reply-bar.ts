@@ -1,0 +1,44 @@
+import { mountReplyBars } from '../../inline/reply-bars';
+import { draftRequest } from '../../inline/actions';
+import { showToast } from '../../inline/toast';
+import { sendMessage } from '../../messaging';
+import { t } from '../../i18n/inline';
+import type { Feature } from './index';
+
+/** Skein's bar in the site's reply boxes: three drafts, inserted on request, never posted. */
+export const replyBar: Feature = {
+  id: 'reply-bar',
+  // Only where Skein knows the site's reply boxes.
+  include: (_url, site) => site.page.reply != null,
+  start: (page) => {
+    const hooks = page.site.page.reply;
+    if (!hooks) return () => undefined;
+    return mountReplyBars({
+      doc: page.doc,
+      hooks,
+      tone: page.settings.defaultTone,
+      portsFor: (editor) => ({
+        request: (options, extra) =>
+          draftRequest(page.read, (snapshot) => hooks.answeredPostId(editor, snapshot), options, extra, page.send),
+        connect: page.connect,
+        insert: (text, mode) => hooks.insert(editor, text, mode),
+        editorText: () => hooks.textOf(editor),
+        cancel: (jobId) => sendMessage('cancelJob', { jobId }),
+        copy: (text) =>
+          navigator.clipboard.writeText(text).then(
+            () => true,
+            () => false,
+          ),
+      }),
+      // Firefox opens its sidebar only from its own UI: the panel then opens in a tab.
+      onOrphan: () =>
+        showToast(page.doc, t('reply.orphan'), {
+          label: t('reply.openPanel'),
+          run: () =>
+            void sendMessage('openPanel', undefined)
+              .then((opened) => (opened ? undefined : page.openInTab()))
+              .catch(() => undefined),
+        }),
+    });
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * What every content-script feature reaches the page, the background and its jobs through:
+ * built once per page, so no feature rebuilds these ports by hand.
+ */
+import type { ContentScriptContext } from '#imports';
+import { browser } from '#imports';
+import { sendMessage } from '../messaging';
+import type { ExplainPorts } from '../inline/explain';
+import { readPage, type PageReader } from '../sites/read';
+import type { SiteAdapter } from '../sites/types';
+import type { Settings } from '../settings-schema';
+
+/** The page a content script runs in: its site, its reader, and the ports to the background. */
+export interface ContentPage extends ExplainPorts {
+  site: SiteAdapter;
+  doc: Document;
+  /** Reads the page as it is now, with this site's adapter only. */
+  read: PageReader;
+  settings: Settings;
+}
+
+/** The page's ports; `ctx` ends what features keep when the content script goes. */
+export function contentPage(ctx: ContentScriptContext, site: SiteAdapter, settings: Settings): ContentPage {
+  return {
+    site,
+    doc: document,
+    read: () => readPage(site, document, location.href),
+    settings,
+    send: (request) => sendMessage('openThread', request),
+    openInTab: () => sendMessage('openPanelTab', undefined),
+    connect: (name) => browser.runtime.connect({ name }),
+    keep: (remove) => ctx.onInvalidated(remove),
+    cardSlot: site.page.cardSlot,
+  };
+}
