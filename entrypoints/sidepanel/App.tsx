@@ -73,8 +73,17 @@ export default function App() {
           </p>
         )}
       </div>
-      <footer className="mt-auto border-t border-slate-200 pt-2 dark:border-slate-800">
+      <footer className="mt-auto flex flex-col gap-2 border-t border-slate-200 pt-2 dark:border-slate-800">
         <ModelsOnDevice />
+        {/* The sidebar is where Firefox users are: the options (engines, Mastodon servers) from here too. */}
+        <button
+          type="button"
+          className="self-start rounded border px-2 py-1 text-xs"
+          onClick={() => void browser.runtime.openOptionsPage()}
+          data-testid="panel-options"
+        >
+          {t('popup.options')}
+        </button>
       </footer>
     </main>
   );

@@ -23,7 +23,7 @@ const registration = (worker: Worker) =>
     };
   });
 
-test('Chromium: no Skein code runs on a Mastodon server before it is added; the options page checks a server first', async ({
+test('Chromium: nothing of Skein runs on a Mastodon server before it is added; options checks a server first', async ({
   context,
   extensionId,
   serve,

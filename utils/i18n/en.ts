@@ -105,7 +105,8 @@ export const en = {
   'command.explain': 'Explain the selected words',
   'mastodon.title': 'Your Mastodon servers',
   'mastodon.hint':
-    'Mastodon runs on thousands of servers. Add yours and Skein works there too: the browser asks you to allow Skein on that one server, and nothing more.',
+    'Mastodon runs on thousands of servers. Add yours and Skein works there too: ' +
+    'the browser asks you to allow Skein on that one server, and nothing more.',
   'mastodon.address': 'Server address',
   'mastodon.check': 'Check',
   'mastodon.found': '{server} runs Mastodon {version} ({title}).',

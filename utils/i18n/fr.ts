@@ -110,7 +110,8 @@ export const fr: Record<MessageKey, string> = {
   'command.explain': 'Expliquer les mots sélectionnés',
   'mastodon.title': 'Vos serveurs Mastodon',
   'mastodon.hint':
-    'Mastodon fonctionne sur des milliers de serveurs. Ajoutez le vôtre et Skein y fonctionne aussi : le navigateur vous demande d’autoriser Skein sur ce seul serveur, et rien de plus.',
+    'Mastodon fonctionne sur des milliers de serveurs. Ajoutez le vôtre et Skein y fonctionne aussi : ' +
+    'le navigateur vous demande d’autoriser Skein sur ce seul serveur, et rien de plus.',
   'mastodon.address': 'Adresse du serveur',
   'mastodon.check': 'Vérifier',
   'mastodon.found': '{server} fait tourner Mastodon {version} ({title}).',

@@ -20,6 +20,11 @@ const GECKO_ID = 'skein@skein-extension.org';
 
 export interface FirefoxFixtures {
   /**
+   * Addresses a whole file's tests may reach besides the CPU model's files (test.use): a
+   * server the user named. Each test's end-of-test egress check allows exactly these.
+   */
+  alsoExpectedEgress: string[];
+  /**
    * Serves the tiny model for every https host. Its log holds every request Firefox made to the
    * network, on any channel, from any context: see egressProxy.
    */
@@ -34,13 +39,13 @@ export interface FirefoxFixtures {
 }
 
 export const test = base.extend<FirefoxFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  modelServer: async ({}, use) => {
+  alsoExpectedEgress: [[], { option: true }],
+  modelServer: async ({ alsoExpectedEgress }, use) => {
     const server = await startModelServer(DEFAULT_CPU_MODEL.url);
     await use(server);
     await server.close();
     // Every test: nothing but the model's files left the machine, on any channel, from any context.
-    expect(egressBeyondModel(server.log), 'egress beyond the model download').toEqual([]);
+    expect(egressBeyondModel(server.log, alsoExpectedEgress), 'egress beyond the model download').toEqual([]);
   },
   egressProxy: async ({ modelServer }, use) => {
     const proxy = await startEgressProxy(modelServer.port, modelServer.log);
@@ -101,9 +106,7 @@ export const test = base.extend<FirefoxFixtures>({
       // Every test: no uncaught error and no console error in its tabs (Skein's panel tabs and
       // the sites'). The saved pages ask for their sites' own scripts, styles and fonts, which the
       // test server answers empty: Firefox reports those loads as the page's errors, not Skein's.
-      const ours = errors.filter(
-        (e) => !/Cross-Origin Request Blocked|was not loaded because its MIME type|downloadable font:/.test(e),
-      );
+      const ours = skeinErrors(errors);
       expect(ours, 'errors in a tab').toEqual([]);
     },
     { auto: true },
@@ -157,6 +160,14 @@ function watchOutput(browser: Browser, errors: string[]): Promise<unknown> {
   }
   return Promise.all(ended);
 }
+
+/**
+ * The errors that are Skein's or the page's own code's: the saved pages ask for their sites'
+ * scripts, styles and fonts, which the test server answers empty, and Firefox reports those
+ * loads as errors of the page.
+ */
+export const skeinErrors = (errors: string[]) =>
+  errors.filter((e) => !/Cross-Origin Request Blocked|was not loaded because its MIME type|downloadable font:/.test(e));
 
 /** The ids of the posts Skein's buttons sit in, in page order. */
 export const buttonIds = (page: Page) => page.$$eval('skein-post-button', postIdsOf);

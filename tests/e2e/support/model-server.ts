@@ -27,6 +27,8 @@ export interface ModelServer {
   bytesPerSecond: number | null;
   /** Transfers the browser gave up before their end, by URL. */
   aborted: string[];
+  /** JSON answered at these exact addresses (`https://host/path`): another server's API. */
+  json: Map<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startModelServer(
     damaged: false,
     bytesPerSecond: null as number | null,
     aborted: [] as string[],
+    json: new Map<string, unknown>(),
   };
   // The same length and the first bytes, then zeros: what a garbled download looks like.
   const decoder = files[decoderPath]!;
@@ -93,6 +96,9 @@ export async function startModelServer(
     res.setHeader('Accept-Ranges', 'bytes');
     if (req.method === 'OPTIONS') return void res.writeHead(204, { 'Access-Control-Allow-Headers': '*' }).end();
     if (state.failWith) return void res.writeHead(state.failWith).end();
+    const api = state.json.get(`https://${req.headers.host?.replace(/:\d+$/, '')}${req.url}`);
+    if (api !== undefined)
+      return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(api));
     const path = (req.url ?? '').split('?')[0]!;
     const rawRoot = root.replace('/resolve/', '/raw/');
     const name = path.startsWith(root)

@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { test, expect, newTabFrom, skeinErrors, summarizeToPanel } from './support/firefox';
+import { MASTODON_SERVER, OWN_THREAD } from './support/pages';
+import { UI_STEP } from './support/limits';
+
+// The options page asks the servers the user typed for their public description: the one
+// request Skein makes to a server the user named, and exactly these.
+test.use({ alsoExpectedEgress: [MASTODON_SERVER.instance.url, MASTODON_SERVER.blog.url] });
+
+/** The ids Skein's buttons carry on a page. */
+const buttonIds = (page: Page) =>
+  page.$$eval('[data-skein-post]', (hosts) => hosts.map((h) => h.getAttribute('data-skein-post')));
+
+/** The options page's Mastodon section says `text`. */
+const says = (options: Page, text: string) =>
+  options.waitForFunction(
+    (t) => document.querySelector('[data-testid="mastodon-status"]')?.textContent === t,
+    { timeout: UI_STEP },
+    text,
+  );
+
+/**
+ * Opens Skein's options page as a user can: Firefox lets no test open an extension page itself,
+ * so the panel's tab comes from a summary's notice on an X thread, and the options from its
+ * Options button.
+ */
+async function openOptions(
+  firefox: Browser,
+  openServed: (p: (typeof OWN_THREAD)[]) => Promise<Page>,
+  errors: string[],
+) {
+  const thread = await openServed([OWN_THREAD]);
+  await thread.goto(OWN_THREAD.url);
+  const { panel } = await summarizeToPanel(firefox, thread, errors);
+  await panel.waitForSelector('[data-testid="panel-options"]');
+  const options = await newTabFrom(firefox, () => panel.locator('[data-testid="panel-options"]').click(), errors);
+  await options.waitForSelector('[data-testid="mastodon-address"]');
+  return options;
+}
+
+/** Types a server's address into the options page and asks Skein to check it. */
+async function check(options: Page, address: string): Promise<void> {
+  await options.locator('[data-testid="mastodon-address"]').fill(address);
+  await options.keyboard.press('Enter');
+}
+
+test('Firefox: a Mastodon server added at run time gets Skein’s buttons; removed, they are gone', async ({
+  firefox,
+  openServed,
+  modelServer,
+  pageErrors,
+}) => {
+  modelServer.json.set(MASTODON_SERVER.instance.url, MASTODON_SERVER.instance.json);
+  const site = await openServed([MASTODON_SERVER.home]);
+  await site.goto(MASTODON_SERVER.home.url);
+  const options = await openOptions(firefox, openServed, pageErrors);
+  // Before the user adds the server, no Skein code runs there: by the time the options page is
+  // up, its statuses have no buttons.
+  await site.waitForSelector('#mastodon .status');
+  expect(await buttonIds(site)).toEqual([]);
+
+  // Skein checks that the server answers as Mastodon; Add asks Firefox for that one origin
+  // (granted here as the user's yes).
+  await check(options, 'knit-test.example');
+  await options.waitForSelector('[data-testid="mastodon-found"]');
+  expect(await options.$eval('[data-testid="mastodon-found"] span', (el) => el.textContent)).toBe(
+    'knit-test.example runs Mastodon 4.3.2 (Knitters).',
+  );
+  await options.locator('[data-testid="mastodon-add"]').click();
+  await says(options, 'Skein now works on knit-test.example. Reload the pages of it you have open.');
+  expect(await options.$$eval('[data-testid="mastodon-list"] li span', (s) => s.map((e) => e.textContent))).toEqual([
+    'knit-test.example',
+  ]);
+
+  // Reloaded, the server's page has a button on each status with an action bar.
+  await site.bringToFront();
+  await site.reload();
+  await site.waitForFunction(() => document.querySelectorAll('[data-skein-post]').length === 2, { timeout: UI_STEP });
+  expect(await buttonIds(site)).toEqual(['2001', '2002']);
+
+  // Removed: the buttons leave the open page at once (the permission given back is the unit
+  // tests' to check: Firefox's page realm over WebDriver has no extension API to ask).
+  await options.bringToFront();
+  await options.locator('[data-testid="mastodon-list"] li button').click();
+  await says(options, 'Skein no longer runs on knit-test.example; its permission was given back.');
+  await site.waitForFunction(() => document.querySelectorAll('[data-skein-post]').length === 0, { timeout: UI_STEP });
+  await site.reload();
+  await site.waitForSelector('#mastodon .status');
+  expect(await buttonIds(site)).toEqual([]);
+  expect(skeinErrors(pageErrors)).toEqual([]);
+});
+
+test('Firefox: a server that does not answer as Mastodon is not added, and nothing is asked', async ({
+  firefox,
+  openServed,
+  modelServer,
+  pageErrors,
+}) => {
+  modelServer.json.set(MASTODON_SERVER.blog.url, MASTODON_SERVER.blog.json);
+  const options = await openOptions(firefox, openServed, pageErrors);
+  await check(options, 'https://blog-test.example/posts/1');
+  await says(options, 'This server does not answer as Mastodon: Skein adds Mastodon servers only.');
+  expect(await options.$$('[data-testid="mastodon-add"]')).toEqual([]);
+  expect(await options.$$('[data-testid="mastodon-list"] li')).toEqual([]);
+  expect(skeinErrors(pageErrors)).toEqual([]);
+});
