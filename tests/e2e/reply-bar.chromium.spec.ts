@@ -1,5 +1,5 @@
 import { chromiumUi, test, expect } from './support/chromium';
-import { threadWithReplyBox, X_PAGES } from './support/pages';
+import { postRequests, threadWithReplyBox, X_PAGES } from './support/pages';
 import { chooseAction, FOCUSED_POST } from './support/actions';
 import { VARIANT_BREAK } from '../../utils/llm/drafts';
 import { SCRIPT_HOLD } from '../../utils/llm/scripted-engine';
@@ -76,7 +76,7 @@ test(
     await expect(panel.getByTestId('draft-variant')).toHaveCount(3);
 
     // Skein never clicked Reply: the page posted nothing anywhere.
-    const posted = () => requests.filter((u) => /CreateTweet|\/i\/api\//.test(u));
+    const posted = () => postRequests(requests);
     expect(await page.evaluate(() => window.replyClicks)).toBe(0);
     expect(posted()).toEqual([]);
     // The user's own click on Reply shows in both: the check above could fail.

@@ -70,3 +70,18 @@ export function fill(template: string, values: Record<string, string | number>):
 export function pluralForm(count: number, lang: UiLanguage): 'one' | 'other' {
   return new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
 }
+
+/** Translating with one set of tables: `t` for a key, `tc` for a counted message. */
+export function translator<K extends string>(tables: Record<UiLanguage, Record<K, string>>) {
+  /** A translated string with `{name}` placeholders filled in. Values are inserted as text. */
+  const t = (key: K, values: Record<string, string | number> = {}, lang: UiLanguage = currentLanguage()): string =>
+    fill(tables[lang][key], values);
+  /** A counted message in the language's plural form: `${key}.one` or `${key}.other`. */
+  const tc = (
+    key: string,
+    count: number,
+    values: Record<string, string | number> = {},
+    lang: UiLanguage = currentLanguage(),
+  ): string => t(`${key}.${pluralForm(count, lang)}` as K, { ...values, count: formatNumber(count, lang) }, lang);
+  return { t, tc };
+}

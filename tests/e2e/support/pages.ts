@@ -151,3 +151,9 @@ export const postIdsOf = (found: Element[]): string[] =>
     const time = Array.from(a.querySelectorAll('time')).find((t) => !quote?.contains(t));
     return /\/status\/(\d+)/.exec(time?.closest('a')?.getAttribute('href') ?? '')?.[1] ?? '';
   });
+
+/**
+ * The requests among `urls` that would post something on X (its API, the CreateTweet call of
+ * the test page's own Reply button): Skein inserts drafts and never posts, so none is its.
+ */
+export const postRequests = (urls: string[]): string[] => urls.filter((u) => /CreateTweet|\/i\/api\//.test(u));

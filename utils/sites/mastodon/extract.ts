@@ -49,16 +49,19 @@ function mediaOf(el: Element): Media[] {
   return media;
 }
 
+/** A link's path on the server (`base`), or '' for a link that is not one. */
+function linkPath(a: Element | null | undefined, base: string): string {
+  try {
+    return new URL(a?.getAttribute('href') ?? '', base).pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** Reads one status element; `focusId` names the detailed status, which carries no id of its own. */
 function readStatus(el: Element, url: URL, focusId: string | null): Post {
   const base = `${url.origin}/`;
-  const pathOf = (a: Element | null | undefined) => {
-    try {
-      return new URL(a?.getAttribute('href') ?? '', base).pathname;
-    } catch {
-      return '';
-    }
-  };
+  const pathOf = (a: Element | null | undefined) => linkPath(a, base);
   // The status's time links to it; any other link to a status is a fallback (the newer app).
   const permalink =
     el.querySelector(MASTO.permalink) ??

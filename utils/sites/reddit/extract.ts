@@ -6,6 +6,7 @@
 import { warning } from '../warnings';
 import { absoluteUrl, isoTime, normalizeText, paragraphText } from '../text';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
+import { newPost } from '../post';
 import { REDDIT_SITE } from './site';
 import { COMMENTS_PATH, OLD, SHREDDIT, SHREDDIT_ATTR as A } from './selectors';
 
@@ -67,20 +68,16 @@ function readShredditPost(el: Element, base: string): Post {
   const body = el.querySelector(SHREDDIT.body);
   const inner = el.querySelector(SHREDDIT.post);
   const ownBody = body && body.closest(`${SHREDDIT.post}, ${SHREDDIT.ad}`) === el ? body : null;
-  return {
+  return newPost({
     id: el.getAttribute(A.postId),
     url: absoluteUrl(el.getAttribute(A.permalink), base),
     author: { name: el.getAttribute(A.author) ?? '', handle: el.getAttribute(A.author) ?? '' },
     createdAt: redditTime(el.getAttribute(A.created)),
     text: titled(title, paragraphText(ownBody)),
-    lang: null,
     media: shredditMedia(el, title),
     quoted: inner ? readShredditPost(inner, base) : null,
-    repostedBy: null,
     isPromoted: el.matches(SHREDDIT.ad),
-    isTruncated: false,
-    inReplyToId: null,
-  };
+  });
 }
 
 /** One new-Reddit comment; a deleted one keeps the text the page shows in its place. */
@@ -88,22 +85,16 @@ function readShredditComment(el: Element, base: string): Post {
   const text = paragraphText(ownChild(el, SHREDDIT.commentBody));
   const author = el.getAttribute(A.author) ?? '';
   const deleted = el.hasAttribute(A.deleted) || author === '[deleted]';
-  return {
+  return newPost({
     id: el.getAttribute(A.commentId),
     url: absoluteUrl(el.getAttribute(A.permalink), base),
     author: { name: author, handle: author },
     createdAt: redditTime(el.getAttribute(A.created)),
     text,
-    lang: null,
-    media: [],
-    quoted: null,
-    repostedBy: null,
-    isPromoted: false,
-    isTruncated: false,
     // A top-level comment answers the post.
     inReplyToId: el.getAttribute(A.parent) || el.getAttribute(A.post),
     ...(deleted ? { unavailable: text || '[deleted]' } : {}),
-  };
+  });
 }
 
 /** One old-Reddit thing: a post (`data-type="link"`) or a comment. */
@@ -122,21 +113,17 @@ function readOldThing(el: Element, base: string, postId: string | null): Post {
   else if (isLink && domain === 'v.redd.it') media.push({ kind: 'video', alt: null, url: null });
   else if (isLink && link && !domain.startsWith('self.')) media.push({ kind: 'card', alt: title || null, url: link });
   const parent = el.parentElement?.closest(OLD.thing);
-  return {
+  return newPost({
     id: el.getAttribute('data-fullname'),
     url: absoluteUrl(el.getAttribute('data-permalink'), base),
     author: { name: author, handle: author },
     createdAt: redditTime(el.getAttribute('data-timestamp') ?? entry.querySelector(OLD.time)?.getAttribute('datetime')),
     text,
-    lang: null,
     media,
-    quoted: null,
-    repostedBy: null,
     isPromoted: el.getAttribute('data-promoted') === 'true' || el.classList.contains('promoted'),
-    isTruncated: false,
     inReplyToId: isLink ? null : (parent?.getAttribute('data-fullname') ?? postId),
     ...(deleted ? { unavailable: text || '[deleted]' } : {}),
-  };
+  });
 }
 
 /** Things that are posts or comments, not "load more comments" stubs. */
