@@ -113,12 +113,15 @@ test.describe('Skein on Bluesky and Reddit (Chromium)', () => {
       pageErrors,
     }) => {
       test.skip(!HAVE_SHARED, NO_SHARED_REASON);
-      await serve([BLUESKY_PAGES.thread]);
+      // A thread short enough to be read whole on any machine: on a long one, what is read
+      // in time depends on the engine's measured speed, and so does the tiny model's text.
+      await serve([BLUESKY_PAGES.pfrazee]);
       const panel = await openPanel();
       const page = await context.newPage();
-      await page.goto(BLUESKY_PAGES.thread.url);
-      const { output, posts } = await summarizeWithCpu(page, panel, '3mdegyw3ves2t');
-      expect(posts).toBe('52 posts read from Bluesky');
+      await page.goto(BLUESKY_PAGES.pfrazee.url);
+      const { output, posts } = await summarizeWithCpu(page, panel, '3mbipks33ys2i');
+      expect(posts).toBe('12 posts read from Bluesky');
+      // The same text as in Firefox: greedy decoding of the same model on the same prompt.
       expect(output).toBe(TINY_SUMMARY_BLUESKY);
       expect(pageErrors).toEqual([]);
     });

@@ -4,7 +4,7 @@ import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { BLUESKY_PAGES, REDDIT_PAGES, type ServedPage } from './support/pages';
 import { againstModel, egress } from './support/egress';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
-import { TINY_SUMMARY_BLUESKY_SHORT, TINY_SUMMARY_REDDIT } from './support/tiny';
+import { TINY_SUMMARY_BLUESKY, TINY_SUMMARY_REDDIT } from './support/tiny';
 
 /** The ids Skein's buttons carry, in page order. */
 const buttonIds = (page: Page) =>
@@ -41,7 +41,7 @@ const CASES: [string, ServedPage, { id: string; buttons: number; count: string; 
   [
     'Bluesky',
     BLUESKY_PAGES.pfrazee,
-    { id: '3mbipks33ys2i', buttons: 12, count: '12 posts read from Bluesky', text: TINY_SUMMARY_BLUESKY_SHORT },
+    { id: '3mbipks33ys2i', buttons: 12, count: '12 posts read from Bluesky', text: TINY_SUMMARY_BLUESKY },
   ],
   [
     'Reddit',

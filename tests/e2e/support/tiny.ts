@@ -5,11 +5,8 @@
  */
 export const TINY_SUMMARY = '\ufffdetor\u0631st swat\ufffd keep';
 
-/** The same for the real saved Bluesky thread `thread-self-and-replies.html` (52 posts). */
-export const TINY_SUMMARY_BLUESKY = 'ne an\ufffd\ufffdpola\ufffdr\u00e9su1\u0006twic r\u00e9sum\u00e9who abou';
-
 /** The same for the project's own new-Reddit thread (the post and 7 comments). */
 export const TINY_SUMMARY_REDDIT = 'st swat\ufffd no\ufffd& big estwiceneed\ufffdthin\ufffd\u0007';
 
 /** The same for the real saved Bluesky thread `thread-pfrazee.html` (12 posts). */
-export const TINY_SUMMARY_BLUESKY_SHORT = 'st swat\ufffd no firs\ufffd\ufffd%';
+export const TINY_SUMMARY_BLUESKY = 'st swat\ufffd no firs\ufffd\ufffd%';
