@@ -124,14 +124,20 @@ export async function syncServers(ports: ServerPorts): Promise<string[]> {
 }
 
 /**
- * Keeps the background in step with the added servers: registrations checked at start-up,
- * then `onChange` with the servers' patterns now and at every change.
+ * Keeps the background in step with the added servers: `onChange` with the servers' patterns
+ * at every wake and every change. The registrations are checked against the list when the
+ * browser starts or Skein is installed or updated, and when the user takes a permission back
+ * in the browser's settings: not at each wake of a service worker, which Chrome stops often.
  */
 export function watchAddedServers(onChange: (patterns: string[]) => void, ports = browserServerPorts): void {
-  void syncServers(ports)
-    .then((kept) => onChange(kept.map(serverPattern)))
-    .catch(() => undefined);
+  const sync = () => void syncServers(ports).catch(() => undefined);
+  void ports.list.getValue().then(
+    (list) => onChange(list.map(serverPattern)),
+    () => undefined,
+  );
   mastodonServers.watch((list) => onChange((list ?? []).map(serverPattern)));
+  browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
   // Taken back in the browser's own settings: forgotten, as if removed here.
-  browser.permissions.onRemoved.addListener(() => void syncServers(ports).catch(() => undefined));
+  browser.permissions.onRemoved.addListener(sync);
 }
