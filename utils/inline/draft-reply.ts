@@ -6,7 +6,7 @@
  */
 import type { ReplyHooks } from '../sites/types';
 import type { PageReader } from '../sites/read';
-import { openReplyBar } from './reply-bars';
+import { noteReplied, openReplyBar } from './reply-bars';
 
 /** How long the site gets to show its reply box. */
 export const REPLY_BOX_WAIT_MS = 2000;
@@ -26,12 +26,13 @@ export async function draftInReplyBox(
 ): Promise<boolean> {
   if (!hooks || !postId) return false;
   const answersPost = (editor: HTMLElement) => {
-    return hooks.answeredPostId(editor, read()) === postId;
+    return hooks.answeredPostId(editor, read(), null) === postId;
   };
   // Already open for this post: no need to ask the site.
   if (await openReplyBar(doc, hooks, answersPost, 0)) return true;
   const control = hooks.replyControl(post);
   if (!control) return false;
+  noteReplied(doc, postId);
   control.click();
   return openReplyBar(doc, hooks, answersPost, timeoutMs);
 }

@@ -13,8 +13,10 @@ export interface ReplyBarsOptions {
   hooks: ReplyHooks;
   /** The tone bars start with (the user's default). */
   tone: Tone;
-  /** The bar's ways out, for one editor. */
-  portsFor(editor: HTMLElement): ReplyBarPorts;
+  /** The bar's ways out, for one editor, which answers `replied` (see {@link noteReplied}). */
+  portsFor(editor: HTMLElement, replied: string | null): ReplyBarPorts;
+  /** The post whose reply control a click landed on, if any. */
+  repliedPost(target: Element): string | null;
   /** A box closed while its job was still writing. */
   onOrphan(jobId: string): void;
 }
@@ -22,8 +24,30 @@ export interface ReplyBarsOptions {
 /** The bars on the page by their editor, for `openReplyBar` (another feature's call). */
 const live = new WeakMap<HTMLElement, ReplyBar>();
 
+/** How long after a click on a post's reply control a new box counts as that post's. */
+export const REPLIED_WINDOW_MS = 10_000;
+
+/** The post whose reply control was last clicked, per page. Kept here, never in the page's DOM. */
+const lastReplied = new WeakMap<Document, { postId: string; at: number }>();
+
+/**
+ * Notes that the site was asked to reply to a post (by the user's click on its reply control, or
+ * by Skein's "Draft reply"): a box that appears soon after answers it, on sites whose box does
+ * not show which post it answers (Bluesky).
+ */
+export function noteReplied(doc: Document, postId: string): void {
+  lastReplied.set(doc, { postId, at: Date.now() });
+}
+
+/** The post a box appearing now answers, once: the one noted within the window. */
+function takeReplied(doc: Document): string | null {
+  const last = lastReplied.get(doc);
+  lastReplied.delete(doc);
+  return last && Date.now() - last.at <= REPLIED_WINDOW_MS ? last.postId : null;
+}
+
 /** Starts watching; returns the function that stops and removes every bar. */
-export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBarsOptions): () => void {
+export function mountReplyBars({ doc, hooks, tone, portsFor, repliedPost, onOrphan }: ReplyBarsOptions): () => void {
   const bars = new Map<HTMLElement, ReplyBar>();
   let frame: number | null = null;
 
@@ -45,11 +69,12 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
         if (!anchor?.parentNode) continue;
         // The theme is read for a new bar only; a later switch of X's theme reaches every Skein
         // host from the post buttons' watcher (one style read per frame, not one per feature).
+        const replied = takeReplied(doc);
         const bar = createReplyBar(doc, {
           theme: detectTheme(doc),
           tone,
-          ports: portsFor(editor),
-          newPost: hooks.isNewPost(editor),
+          ports: portsFor(editor, replied),
+          newPost: hooks.isNewPost(editor, replied),
         });
         anchor.after(bar.host);
         bars.set(editor, bar);
@@ -70,10 +95,18 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, onOrphan }: ReplyBa
     schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // The user's own clicks only: the page's scripts cannot tell Skein what a box answers.
+  const onClick = (event: MouseEvent) => {
+    if (!event.isTrusted || !(event.target instanceof Element)) return;
+    const postId = repliedPost(event.target);
+    if (postId) noteReplied(doc, postId);
+  };
+  doc.addEventListener('click', onClick, true);
   scan();
 
   return () => {
     observer.disconnect();
+    doc.removeEventListener('click', onClick, true);
     if (frame != null) doc.defaultView?.cancelAnimationFrame(frame);
     for (const bar of bars.values()) bar.dispose();
     bars.clear();

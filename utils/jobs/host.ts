@@ -13,7 +13,16 @@ import {
 } from '../llm/engine';
 import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
-import { DEFAULT_DRAFT, VARIANT_BREAK, VARIANT_COUNT, cleanDraft, draftMessages, joinVariants } from '../llm/drafts';
+import {
+  DEFAULT_DRAFT,
+  type DraftOptions,
+  VARIANT_BREAK,
+  VARIANT_COUNT,
+  cleanDraft,
+  draftMessages,
+  joinVariants,
+  lengthLimit,
+} from '../llm/drafts';
 import { dataBudget, summarizeThread, TASK_TOKENS, type SpeedEstimate } from '../llm/summarize';
 import { planPosts, planReading, postCost, readingAll, timeBudget, type ReadingPlan } from '../llm/reading';
 import type { HostEvent, JobTask, ReadingReport } from './protocol';
@@ -28,6 +37,13 @@ export type EngineFactory = (kind: EngineKind, task: JobTask) => Engine | null;
 /** Tokens for an answer (explain, chat), for one draft variant, and for the instructions. */
 const REPLY_TOKENS = 400;
 const DRAFT_TOKENS = 120;
+
+/**
+ * The tokens a draft may take: enough for its length on its site (about three characters a
+ * token), so a Reddit comment is not cut where an X reply would end.
+ */
+const draftTokens = (options: DraftOptions) =>
+  Math.max(DRAFT_TOKENS, Math.ceil(lengthLimit(options.length, options.limit) / 3));
 const PROMPT_TOKENS = 300;
 /** Measurements kept per model for its speed estimate (the median of them). */
 const SPEED_SAMPLES = 5;
@@ -226,11 +242,11 @@ export class EngineHost {
       if (i > 0) onToken(VARIANT_BREAK);
       const text = await engine.generate(draftMessages(block, task.focus, task.lang, options, i), {
         signal,
-        maxTokens: DRAFT_TOKENS,
+        maxTokens: draftTokens(options),
         temperature: i === 0 ? 0 : 0.8,
         onToken,
       });
-      variants.push(cleanDraft(text));
+      variants.push(cleanDraft(text, options.limit));
     }
     return { text: joinVariants(variants), calls: VARIANT_COUNT };
   }

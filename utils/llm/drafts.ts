@@ -14,12 +14,34 @@ export type Tone = (typeof TONES)[number];
 export const LENGTHS = ['short', 'medium', 'long'] as const;
 export type DraftLength = (typeof LENGTHS)[number];
 
+/**
+ * What the site's box takes: X 280 characters, Bluesky 300 graphemes, a Mastodon server its own
+ * limit, Reddit 10,000; and whether a reply there is a comment that may run to paragraphs
+ * (Reddit) rather than a one-liner.
+ */
+export interface DraftLimit {
+  /** The most characters (graphemes where `graphemes`) the site takes. */
+  max: number;
+  /** The site counts user-perceived characters (Bluesky), not UTF-16 code units. */
+  graphemes: boolean;
+  /** Replies there are comments: longer, in paragraphs. */
+  comment: boolean;
+}
+
+/** X's limit, the default for a draft whose site said nothing. */
+export const X_LIMIT: DraftLimit = { max: 280, graphemes: false, comment: false };
+
+/** The bounds a site's limit is taken within (a request's limit is untrusted). */
+const LIMIT_RANGE = { min: 50, max: 10_000 };
+
 /** What the user asked of the draft. */
 export interface DraftOptions {
   tone: Tone;
   length: DraftLength;
   /** The user's own words ("mention the pattern's name"); may be empty. */
   instruction: string;
+  /** What the site's box takes; X's when absent. */
+  limit?: DraftLimit;
 }
 
 /** How many variants a draft job writes. */
@@ -31,8 +53,16 @@ export const VARIANT_BREAK = '\n\n⸻\n\n';
 /** The longest instruction kept (it goes into the prompt). */
 export const MAX_INSTRUCTION = 300;
 
-/** The most characters a reply of each length should have. X allows 280. */
-export const LENGTH_LIMIT: Record<DraftLength, number> = { short: 100, medium: 180, long: 280 };
+/** The most characters a post of each length should have: a long one fills the site's box. */
+const POST_LENGTH: Record<DraftLength, number> = { short: 100, medium: 180, long: Number.POSITIVE_INFINITY };
+
+/** The most characters a comment (Reddit) of each length should have. */
+const COMMENT_LENGTH: Record<DraftLength, number> = { short: 300, medium: 700, long: 1500 };
+
+/** The most characters a draft of this length should have on a site with this limit. */
+export function lengthLimit(length: DraftLength, limit: DraftLimit = X_LIMIT): number {
+  return Math.min((limit.comment ? COMMENT_LENGTH : POST_LENGTH)[length], limit.max);
+}
 
 const TONE_HINT: Record<Tone, string> = {
   agree: 'Agree with the post and add something of your own to it.',
@@ -63,7 +93,18 @@ export function draftOptionsFrom(value: unknown, fallback: DraftOptions = DEFAUL
     tone: TONES.includes(v.tone as Tone) ? (v.tone as Tone) : fallback.tone,
     length: LENGTHS.includes(v.length as DraftLength) ? (v.length as DraftLength) : fallback.length,
     instruction: typeof v.instruction === 'string' ? v.instruction.trim().slice(0, MAX_INSTRUCTION) : '',
+    limit: limitFrom(v.limit),
   };
+}
+
+/** A site's limit from an untrusted message: none when absent, X's unless a whole number in range. */
+function limitFrom(value: unknown): DraftLimit | undefined {
+  if (value === undefined) return undefined;
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof DraftLimit, unknown>>;
+  const max = v.max;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < LIMIT_RANGE.min || max > LIMIT_RANGE.max)
+    return X_LIMIT;
+  return { max, graphemes: v.graphemes === true, comment: v.comment === true };
 }
 
 /**
@@ -77,13 +118,15 @@ export function draftMessages(
   options: DraftOptions,
   variant = 0,
 ): ChatMessage[] {
-  const limit = LENGTH_LIMIT[options.length];
+  const site = options.limit ?? X_LIMIT;
+  const limit = lengthLimit(options.length, site);
   const instruction = options.instruction ? ` The user asks: “${fence(options.instruction)}”.` : '';
-  const what = block ? 'reply' : 'post';
+  const what = site.comment ? 'comment' : block ? 'reply' : 'post';
+  const form = site.comment ? ' It is a comment in a forum discussion: it may run to a few short paragraphs.' : '';
   const task =
-    `Draft ${block ? `a reply to post [${focus}]` : 'a social media post'} for the user, who will edit and ` +
-    `post it themselves. ` +
-    `${block ? TONE_HINT[options.tone] : ''}${instruction}${VARIANT_HINT[variant % VARIANT_HINT.length]} ` +
+    `Draft ${block ? `a ${site.comment ? 'comment' : 'reply'} to post [${focus}]` : 'a social media post'} ` +
+    `for the user, who will edit and post it themselves. ` +
+    `${block ? TONE_HINT[options.tone] : ''}${instruction}${form}${VARIANT_HINT[variant % VARIANT_HINT.length]} ` +
     `Write only the text of the ${what}, under ${limit} characters, without quotes, hashtags or citations.`;
   const ask = task.replace(/\s+/g, ' ').trim();
   // After the thread, like every job on it, so the engine reuses what it read for the summary.
@@ -95,11 +138,36 @@ export function draftMessages(
       ];
 }
 
-/** A finished variant as the user gets it: trimmed, without the quotes models wrap it in. */
-export function cleanDraft(text: string): string {
+/**
+ * A finished variant as the user gets it: trimmed, without the quotes models wrap it in, and
+ * within the site's limit (a model does not count characters reliably).
+ */
+export function cleanDraft(text: string, limit: DraftLimit = X_LIMIT): string {
   const trimmed = text.trim();
   const quoted = /^["“«]\s*([\s\S]*?)\s*["”»]$/.exec(trimmed);
-  return quoted ? quoted[1]! : trimmed;
+  return fitDraft(quoted ? quoted[1]! : trimmed, limit);
+}
+
+/** The characters of `text` as the site counts them. */
+function units(text: string, graphemes: boolean): string[] {
+  if (!graphemes) return text.split('');
+  return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+}
+
+/**
+ * `text` cut to fit the site's box: at the last sentence's end that fits, else at the last
+ * word, with an ellipsis. Never cuts inside a character the site counts as one (an emoji).
+ */
+export function fitDraft(text: string, limit: DraftLimit): string {
+  const chars = units(text, limit.graphemes);
+  if (chars.length <= limit.max) return text;
+  const head = chars.slice(0, limit.max).join('');
+  const sentence = /^[\s\S]*[.!?…](?=\s)/.exec(`${head} `)?.[0] ?? '';
+  // A sentence end in the first half would throw away most of the draft: cut at a word instead.
+  if (sentence.length >= head.length / 2) return sentence.trim();
+  const words = chars.slice(0, limit.max - 1).join('');
+  const cut = words.replace(/\s+\S*$/, '');
+  return `${(cut.length >= words.length / 2 ? cut : words).trimEnd()}…`;
 }
 
 /** The variants in a draft's text (also while it streams: the last may be partial). */

@@ -2,6 +2,7 @@
  * The page snapshot: what Skein reads from a page. Field names follow
  * ../shared/contracts/page-snapshot.md and are read by other tools; add fields, never rename.
  */
+import type { DraftLimit } from '../llm/drafts';
 
 /** The networks Skein has (or will have) an adapter for. */
 export type SiteId = 'x' | 'bluesky' | 'mastodon' | 'reddit';
@@ -84,16 +85,22 @@ export interface ReplyHooks {
   editorSelector: string;
   /** The element after which Skein's reply bar goes; null when the box has no place for it. */
   barAnchor(editor: Element): Element | null;
-  /** The post the box answers: in a dialog, the post it shows; on a thread page, the focused one. */
-  answeredPostId(editor: Element, snapshot: PageSnapshot): string | null;
+  /**
+   * The post the box answers: in a dialog, the post it shows; on a thread page, the focused one.
+   * `replied` is the post whose reply control was clicked just before the box appeared, for a
+   * site whose box does not show which post it answers.
+   */
+  answeredPostId(editor: Element, snapshot: PageSnapshot, replied: string | null): string | null;
   /** Whether the box writes a new post (answers none), read from the box and the page's address. */
-  isNewPost(editor: Element): boolean;
+  isNewPost(editor: Element, replied: string | null): boolean;
   /** The control that opens the site's reply box for a post (its own, not a quoted post's). */
   replyControl(post: Element): HTMLElement | null;
   /** Writes a draft into the editor the way the site's editor takes it; false if it did not. */
   insert(editor: HTMLElement, text: string, mode: 'insert' | 'replace'): Promise<boolean>;
   /** The editor's text as the user sees it. */
   textOf(editor: Element): string;
+  /** What the box takes: the site's (or the server's) limit, and whether replies are comments. */
+  limit(editor: Element): DraftLimit;
 }
 
 /**

@@ -1,17 +1,23 @@
-/** Bundles the Draft.js reply-box page into one HTML document for the tests to serve. */
+/**
+ * Bundles a test page running a site's real editor library (X's Draft.js, Bluesky's TipTap,
+ * Reddit's Lexical, Mastodon's React textarea) into one HTML document for the tests to serve.
+ */
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The sites' editor pages: `page.tsx` is X's. */
+export type EditorPage = 'page' | 'bluesky' | 'reddit' | 'mastodon';
+
 /**
  * The page's HTML, with the bundle inline. With `around`, a saved page's HTML, the reply box
  * goes at the end of that page (as X shows it under a conversation).
  */
-export async function draftPageHtml(around?: string): Promise<string> {
+export async function draftPageHtml(around?: string, entry: EditorPage = 'page'): Promise<string> {
   const out = await build({
-    entryPoints: [join(here, 'page.tsx')],
+    entryPoints: [join(here, `${entry}.tsx`)],
     bundle: true,
     write: false,
     format: 'iife',

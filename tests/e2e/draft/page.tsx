@@ -8,7 +8,8 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Editor, EditorState } from 'draft-js';
-import { insertIntoReplyBox, isPostEnabled } from '../../../utils/sites/x/reply-box';
+import { insertByPaste as insertIntoReplyBox } from '../../../utils/sites/paste';
+import { isPostEnabled } from '../../../utils/sites/x/reply-box';
 
 declare global {
   interface Window {

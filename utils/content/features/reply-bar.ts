@@ -17,9 +17,20 @@ export const replyBar: Feature = {
       doc: page.doc,
       hooks,
       tone: page.settings.defaultTone,
-      portsFor: (editor) => ({
+      repliedPost: (target) => {
+        const post = target.closest(page.site.page.postSelector);
+        const control = post && hooks.replyControl(post);
+        return post && control?.contains(target) ? page.site.page.postId(post) : null;
+      },
+      portsFor: (editor, replied) => ({
         request: (options, extra) =>
-          draftRequest(page.read, (snapshot) => hooks.answeredPostId(editor, snapshot), options, extra, page.send),
+          draftRequest(
+            page.read,
+            (snapshot) => hooks.answeredPostId(editor, snapshot, replied),
+            { ...options, limit: hooks.limit(editor) },
+            extra,
+            page.send,
+          ),
         connect: page.connect,
         insert: (text, mode) => hooks.insert(editor, text, mode),
         editorText: () => hooks.textOf(editor),

@@ -7,6 +7,7 @@ import { absoluteUrl, normalizeText, visibleText } from '../text';
 import { linkReplies } from '../thread';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { BLUESKY_SITE } from './site';
+import { BLUESKY_REPLY_HOOKS } from './reply-box';
 import { BSKY, BY, DIRECTION_MARKS, FOCUSED_DATE, POST_PATH, TOOLTIP_DATE } from './selectors';
 
 const HOSTS = /^(?:www\.)?bsky\.app$/;
@@ -216,5 +217,6 @@ export const blueskyAdapter: SiteAdapter = {
     isHidden: (post) => post.closest(BSKY.hiddenScreen) !== null,
     // The row of the post's own action buttons (reply, repost, like…).
     buttonSlot: (post) => ownIn(post)(BSKY.replyButton)[0]?.parentElement?.parentElement ?? null,
+    reply: BLUESKY_REPLY_HOOKS,
   },
 };

@@ -26,6 +26,10 @@ export const BSKY = {
   hiddenScreen: '[style*="display: none"]',
   /** The post's action bar: the reply button's row. */
   replyButton: '[data-testid="replyBtn"]',
+  /** The composer's editor (TipTap on ProseMirror), in the dialog a reply button opens. */
+  replyEditor: '.ProseMirror[contenteditable="true"]',
+  /** The composer's Post / Reply button, which Skein never clicks. */
+  publishButton: '[data-testid="composerPublishBtn"]',
 } as const;
 
 /** The prefix of a post element's `data-testid`, before the author's handle. */

@@ -9,6 +9,7 @@ import { absoluteUrl, isoTime, normalizeText, paragraphText } from '../text';
 import { linkReplies } from '../thread';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
 import { MASTODON_SITE } from './site';
+import { MASTODON_REPLY_HOOKS, actionBarOf } from './reply-box';
 import { MASTO, NOT_MASTODON, STATUS_PATH } from './selectors';
 
 /** Timelines by their first path part. */
@@ -137,8 +138,7 @@ export const mastodonAdapter: SiteAdapter = {
     postId: (el) =>
       el.getAttribute('data-id') ??
       classifyMastodonUrl(new URL(el.ownerDocument.location?.href ?? 'https://invalid/')).focusedPostId,
-    // The focused status's bar sits beside it, in the wrapper they share.
-    buttonSlot: (el) =>
-      el.querySelector(MASTO.actionBar) ?? el.closest(MASTO.anyWrapper)?.querySelector(MASTO.actionBar) ?? null,
+    buttonSlot: actionBarOf,
+    reply: MASTODON_REPLY_HOOKS,
   },
 };

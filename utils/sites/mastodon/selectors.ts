@@ -36,6 +36,16 @@ export const MASTO = {
   pollOption: '.poll__option .poll__option__text, .poll li label',
   /** The status's action bar, where Skein's button goes. */
   actionBar: '.status__action-bar, .detailed-status__action-bar',
+  /** The compose form's text box (a React-controlled textarea), beside the timelines. */
+  replyEditor: 'form.compose-form textarea',
+  /** The compose form, and what it shows of the status a reply answers (with a link to it). */
+  composeForm: 'form.compose-form',
+  replyIndicator: '.reply-indicator a[href]',
+  /** The form's counter of characters left, from the server's own limit. */
+  counter: '.character-counter',
+  /** What holds the text box (and its suggestions), after which Skein's bar goes; else its own box. */
+  editorBox: '.compose-form__autosuggest-wrapper',
+  editorInnerBox: '.autosuggest-textarea',
 } as const;
 
 /** A status's permalink path: `/@user` or `/@user@instance`, then the status id. */

@@ -3,6 +3,7 @@
  * {@link PageSnapshot}. Pure: reads, never writes. On a comments page the post comes first,
  * then every comment in page order (depth first), each answering its parent in the tree.
  */
+import { REDDIT_REPLY_HOOKS } from './reply-box';
 import { warning } from '../warnings';
 import { absoluteUrl, isoTime, normalizeText, paragraphText } from '../text';
 import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types';
@@ -177,5 +178,6 @@ export const redditAdapter: SiteAdapter = {
     postSelector: [SHREDDIT.post, SHREDDIT.ad, SHREDDIT.comment, OLD.post, OLD.comment].join(', '),
     postId: (el) => el.getAttribute(A.commentId) ?? el.getAttribute('data-fullname') ?? el.getAttribute(A.postId),
     buttonSlot,
+    reply: REDDIT_REPLY_HOOKS,
   },
 };

@@ -20,6 +20,15 @@ export const SHREDDIT = {
   video: 'shreddit-player, shreddit-player-2, [slot="post-media-container"] video',
   /** The action row under a post or comment, where Skein's button goes. */
   actionRow: 'shreddit-post-overflow-menu, [slot="actionRow"], shreddit-comment-action-row',
+  /**
+   * The comment composer: `shreddit-composer` hosts a Lexical editor (a contenteditable with
+   * `data-lexical-editor`) slotted in its light DOM, with its submit button beside it.
+   */
+  composer: 'shreddit-composer',
+  replyEditor: 'shreddit-composer [contenteditable="true"][role="textbox"]',
+  submitButton: 'button[slot="submit-button"]',
+  /** A comment's Reply button, in its action row (it opens a composer inside the comment). */
+  replyControl: 'shreddit-comment-action-row button[slot="comment-reply"], button[name="comment-reply"]',
 } as const;
 
 /** The attributes new Reddit's elements carry. */
@@ -52,6 +61,11 @@ export const OLD = {
   thumbnail: 'a.thumbnail img',
   /** The buttons under a thing, where Skein's button goes. */
   buttons: ':scope > .entry ul.flat-list.buttons',
+  /** A reply form's textarea (under a thing, or the comment area's own), and its box. */
+  replyEditor: 'form.usertext .usertext-edit textarea[name="text"]',
+  editorBox: '.usertext-edit',
+  /** A thing's "reply" link, which opens the form under it. */
+  replyControl: ':scope > .entry ul.flat-list.buttons .reply-button a',
 } as const;
 
 /** A comments page: `/r/<sub>/comments/<post>/<slug>/` and, for a comment, `…/comment/<id>/`. */

@@ -1,16 +1,12 @@
 /**
- * Writing a draft into X's reply box. X's editor is Draft.js: it keeps its own state and
- * ignores text written into the DOM. A synthetic `paste` carrying `text/plain` goes through
- * Draft.js's own paste handling, keeps paragraphs, and X sees the change (its Post button
- * enables). `execCommand('insertText')` drops blank-line paragraphs; writing `textContent`
- * desynchronises the editor (PLATFORM-FACTS.md). Skein only fills the box: it never posts.
+ * X's reply boxes. X's editor is Draft.js, which takes a draft through its own paste handling
+ * (utils/sites/paste.ts). Skein only fills the box: it never posts.
  */
+import { X_LIMIT } from '../../llm/drafts';
+import { insertByPaste } from '../paste';
 import type { PageSnapshot, ReplyHooks } from '../types';
 import { actionBarOf, readPostId } from './post';
 import { X } from './selectors';
-
-/** Where the draft goes: at the caret, or in place of everything in the box. */
-export type InsertMode = 'insert' | 'replace';
 
 /** The reply editor inside `root` (a dialog, a conversation, the whole page), if any. */
 export function findReplyEditor(root: ParentNode): HTMLElement | null {
@@ -31,82 +27,6 @@ export function postButtonFor(editor: Element): HTMLElement | null {
 export function isPostEnabled(editor: Element): boolean {
   const button = postButtonFor(editor);
   return !!button && button.getAttribute('aria-disabled') !== 'true' && !button.hasAttribute('disabled');
-}
-
-/** Resolves once the document reported a selection change (or after a short wait). */
-function selectionSettled(doc: Document): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      doc.removeEventListener('selectionchange', done);
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(done, 100);
-    doc.addEventListener('selectionchange', done);
-  });
-}
-
-/**
- * A paste carrying `text` that the page's own scripts can read. Chromium: a real ClipboardEvent
- * with a DataTransfer (its data is native, seen from every script world). Firefox empties the
- * DataTransfer of a paste a script made (getData answers ""), so there the event carries plain
- * data of the shape Draft.js reads (types, getData, files), made in the page's compartment:
- * Firefox hides a content script's own objects from the page (Xray vision).
- */
-function pasteEvent(view: Window & typeof globalThis, text: string): Event {
-  const data = new view.DataTransfer();
-  data.setData('text/plain', text);
-  const native = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-  if (native.clipboardData?.getData('text/plain') === text) return native;
-  const page = (view as unknown as { wrappedJSObject?: Window & typeof globalThis }).wrappedJSObject ?? view;
-  const cloneInto = (globalThis as unknown as { cloneInto?: <T>(value: T, target: object, options?: object) => T })
-    .cloneInto;
-  const share = <T>(value: T): T => (cloneInto ? cloneInto(value, page, { cloneFunctions: true }) : value);
-  const paste = new page.Event('paste', share({ bubbles: true, cancelable: true }));
-  page.Object.defineProperty(
-    paste,
-    'clipboardData',
-    share({
-      value: {
-        types: ['text/plain'],
-        files: [],
-        items: [],
-        getData: (type: string) => (type === 'text/plain' || type === 'text' ? text : ''),
-      },
-    }),
-  );
-  return paste;
-}
-
-/**
- * Puts `text` into the editor through Draft.js's paste path. Resolves to false when the page
- * did not take the paste (no editor handled it), so the caller can offer to copy instead.
- */
-export async function insertIntoReplyBox(
-  editor: HTMLElement,
-  text: string,
-  mode: InsertMode = 'insert',
-): Promise<boolean> {
-  const doc = editor.ownerDocument;
-  const view = doc.defaultView;
-  if (!view) return false;
-  editor.focus();
-  const selection = view.getSelection();
-  if (selection && (mode === 'replace' || !editor.contains(selection.anchorNode))) {
-    // Draft.js takes its selection from the DOM's, but only once `selectionchange` reached it:
-    // select the contents to replace them, or put the caret at the end to add to them, then
-    // wait for that event before pasting.
-    const settled = selectionSettled(doc);
-    const range = doc.createRange();
-    range.selectNodeContents(editor);
-    if (mode === 'insert') range.collapse(false);
-    selection.removeAllRanges();
-    selection.addRange(range);
-    await settled;
-  }
-  const paste = pasteEvent(view, text);
-  // Draft.js cancels the paste it handles itself; an uncancelled paste reached no editor.
-  return !editor.dispatchEvent(paste);
 }
 
 /** How far up from the editor a full composer's toolbar is looked for. */
@@ -167,7 +87,8 @@ export const X_REPLY_HOOKS: ReplyHooks = {
   answeredPostId,
   isNewPost,
   replyControl: (post) => actionBarOf(post)?.querySelector<HTMLElement>(X.replyControl) ?? null,
-  insert: insertIntoReplyBox,
+  insert: insertByPaste,
+  limit: () => X_LIMIT,
   // Draft.js renders one block per paragraph; innerText keeps their line breaks.
   textOf: (editor) => ((editor as HTMLElement).innerText ?? editor.textContent ?? '').trim(),
 };

@@ -218,6 +218,7 @@ describe('reply bars on a page', () => {
       hooks: X_REPLY_HOOKS,
       tone: 'agree',
       portsFor: () => fake.ports,
+      repliedPost: () => null,
       onOrphan: (id) => orphans.push(id),
     });
     const bars = () => document.querySelectorAll(REPLY_BAR_TAG);
@@ -249,6 +250,7 @@ describe('reply bars on a page', () => {
         hooks: X_REPLY_HOOKS,
         tone: 'agree',
         portsFor: () => fakePorts().ports,
+        repliedPost: () => null,
         onOrphan: () => undefined,
       });
       const bar = document.querySelector(REPLY_BAR_TAG)!;

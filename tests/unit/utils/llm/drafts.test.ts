@@ -3,8 +3,11 @@ import {
   DEFAULT_DRAFT,
   MAX_INSTRUCTION,
   VARIANT_BREAK,
+  X_LIMIT,
   cleanDraft,
   draftMessages,
+  fitDraft,
+  lengthLimit,
   draftOptionsFrom,
   joinVariants,
   splitVariants,
@@ -41,6 +44,23 @@ describe('draft options from a page message', () => {
       { tone: 'question', length: 'medium', instruction: 'x'.repeat(MAX_INSTRUCTION) },
     ],
   ])('%#', (value, expected) => expect(draftOptionsFrom(value)).toEqual(expected));
+
+  it.each([
+    [
+      { max: 300, graphemes: true, comment: false },
+      { max: 300, graphemes: true, comment: false },
+    ],
+    [
+      { max: 10_000, comment: true, extra: 1 },
+      { max: 10_000, graphemes: false, comment: true },
+    ],
+    [{ max: 2.5 }, X_LIMIT],
+    [{ max: 10 }, X_LIMIT],
+    [{ max: 1e9 }, X_LIMIT],
+    ['300', X_LIMIT],
+  ])('a site limit %j is taken as %j', (limit, expected) =>
+    expect(draftOptionsFrom({ limit }).limit).toEqual(expected),
+  );
 
   it('falls back to the user’s default tone', () => {
     expect(draftOptionsFrom({}, { ...DEFAULT_DRAFT, tone: 'supportive' }).tone).toBe('supportive');
@@ -94,6 +114,58 @@ describe('every job on a thread starts the same way', () => {
   });
   it('a different language is another prefix', () => {
     expect(summaryMessages(block, 'en')[0]!.content).not.toBe(summaryMessages(block, 'fr')[0]!.content);
+  });
+});
+
+describe('site limits', () => {
+  const bluesky = { max: 300, graphemes: true, comment: false };
+  const mastodon = { max: 500, graphemes: false, comment: false };
+  const small = { max: 120, graphemes: false, comment: false };
+  const reddit = { max: 10_000, graphemes: false, comment: true };
+  it.each([
+    ['short', X_LIMIT, 100],
+    ['long', X_LIMIT, 280],
+    ['long', bluesky, 300],
+    ['long', mastodon, 500],
+    ['medium', small, 120],
+    ['short', reddit, 300],
+    ['long', reddit, 1500],
+  ] as const)('a %s draft within %j: %i characters', (length, limit, chars) =>
+    expect(lengthLimit(length, limit)).toBe(chars),
+  );
+
+  it('a Reddit draft is a comment, in paragraphs, under the comment length', () => {
+    const block = threadBlock([{ post: post(1), number: 1 }]);
+    const user = draftMessages(block, 1, 'en', { ...DEFAULT_DRAFT, length: 'long', limit: reddit })[1]!.content;
+    expect(user).toContain('Draft a comment to post [1]');
+    expect(user).toContain('a few short paragraphs');
+    expect(user).toContain('Write only the text of the comment, under 1500 characters');
+    const x = draftMessages(block, 1, 'en', DEFAULT_DRAFT)[1]!.content;
+    expect(x).toContain('Draft a reply to post [1]');
+    expect(x).not.toContain('paragraphs');
+  });
+
+  it('a draft over the limit is cut at a sentence, else at a word, never inside an emoji', () => {
+    const limit = (max: number, graphemes = false) => ({ max, graphemes, comment: false });
+    expect(fitDraft('Short one.', limit(50))).toBe('Short one.');
+    expect(fitDraft('First sentence here. Second sentence is long.', limit(60))).toBe(
+      'First sentence here. Second sentence is long.',
+    );
+    expect(fitDraft('First sentence here. Second sentence is much too long.', limit(40))).toBe('First sentence here.');
+    // No sentence end in the first half: cut at a word, with an ellipsis, within the limit.
+    const cut = fitDraft('A very long opening clause that goes on and on without stopping anywhere.', limit(50));
+    expect(cut).toBe('A very long opening clause that goes on and on…');
+    expect(cut.length).toBeLessThanOrEqual(50);
+    // Bluesky counts graphemes: a family emoji is one, and is never split.
+    const family = '👨‍👩‍👧‍👦';
+    const text = `${family.repeat(60)} and more words after.`;
+    const fitted = fitDraft(text, limit(55, true));
+    expect([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(fitted)].length).toBeLessThanOrEqual(
+      55,
+    );
+    expect(fitted.replace('…', '').replaceAll(family, '')).toBe('');
+    // Unquoted first, then fitted: 11 whole words and the ellipsis, 55 characters.
+    expect(cleanDraft(`"${'word '.repeat(100)}"`, limit(60))).toBe(`${'word '.repeat(10)}word…`);
   });
 });
 
