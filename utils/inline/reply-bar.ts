@@ -89,7 +89,18 @@ export function statusText(state: JobState, variants: number): string {
 /** Builds a bar for one reply box. */
 export function createReplyBar(
   doc: Document,
-  { theme, tone, ports, newPost = false }: { theme: PageTheme; tone: Tone; ports: ReplyBarPorts; newPost?: boolean },
+  {
+    theme,
+    tone,
+    ports,
+    newPost = () => false,
+  }: {
+    theme: PageTheme;
+    tone: Tone;
+    ports: ReplyBarPorts;
+    /** Whether the box writes a new post, asked when the bar opens: a box can turn into a reply (Mastodon's form). */
+    newPost?: () => boolean;
+  },
 ): ReplyBar {
   const { host, root } = shadowHost(doc, REPLY_BAR_TAG, REPLY_BAR_CSS);
   setHostState(host, 'theme', theme);
@@ -119,10 +130,13 @@ export function createReplyBar(
   instruction.name = 'instruction';
   instruction.maxLength = 300;
   // A reply can follow the post it answers alone; a new post needs to be told what it is about.
-  const ask = t(newPost ? 'reply.instructionNew' : 'reply.instruction');
-  instruction.placeholder = ask;
-  instruction.setAttribute('aria-label', ask);
-  instruction.required = newPost;
+  const askFor = (isNew: boolean) => {
+    const ask = t(isNew ? 'reply.instructionNew' : 'reply.instruction');
+    instruction.placeholder = ask;
+    instruction.setAttribute('aria-label', ask);
+    instruction.required = isNew;
+  };
+  askFor(newPost());
   const go = button(doc, t('reply.draft'), 'primary go');
   const controls = doc.createElement('div');
   controls.className = 'controls';
@@ -215,7 +229,7 @@ export function createReplyBar(
   };
 
   const start = async (extra: { force?: boolean; allowDownload?: boolean }) => {
-    if (newPost && !instruction.value.trim()) {
+    if (newPost() && !instruction.value.trim()) {
       status.textContent = t('reply.needInstruction');
       instruction.focus();
       return;
@@ -248,6 +262,7 @@ export function createReplyBar(
   const show = (open: boolean) => {
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
+    if (open) askFor(newPost());
     if (open) toneSelect.focus();
   };
   onUser(toggle, 'click', () => show(panel.hidden));

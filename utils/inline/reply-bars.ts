@@ -74,7 +74,7 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, repliedPost, onOrph
           theme: detectTheme(doc),
           tone,
           ports: portsFor(editor, replied),
-          newPost: hooks.isNewPost(editor, replied),
+          newPost: () => hooks.isNewPost(editor, replied),
         });
         anchor.after(bar.host);
         bars.set(editor, bar);

@@ -2,6 +2,7 @@
  * Serving saved pages as the real site: a page's URL answers with a fixture's HTML; every
  * other request answers empty, so nothing leaves the machine and nothing logs a load error.
  */
+import type { EditorPage } from '../draft/build';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,10 +132,19 @@ export function answer(
  * (tests/e2e/draft): where Skein's reply bar drafts and inserts. Written once per run.
  */
 export async function threadWithReplyBox(): Promise<ServedPage> {
+  return withEditor(OWN_THREAD, 'page');
+}
+
+/**
+ * A page with a site's real editor added to it (tests/e2e/draft/: Draft.js for X, TipTap for
+ * Bluesky, Lexical or the textarea for Reddit, the React textarea for Mastodon), served at the
+ * page's own address.
+ */
+export async function withEditor(served: ServedPage, entry: EditorPage): Promise<ServedPage> {
   const { draftPageHtml } = await import('../draft/build');
-  const file = join(mkdtempSync(join(tmpdir(), 'skein-reply-')), 'thread-with-reply-box.html');
-  writeFileSync(file, await draftPageHtml(html(OWN_THREAD.file)));
-  return { url: OWN_THREAD.url, file };
+  const file = join(mkdtempSync(join(tmpdir(), 'skein-reply-')), 'with-editor.html');
+  writeFileSync(file, await draftPageHtml(html(served.file), entry));
+  return { ...served, file };
 }
 
 /**

@@ -58,8 +58,13 @@ function fakePorts(over: Partial<ReplyBarPorts> = {}) {
   };
 }
 
-function mount(ports: ReplyBarPorts, newPost = false) {
-  const bar = createReplyBar(document, { theme: 'dark', tone: 'supportive', ports, newPost });
+function mount(ports: ReplyBarPorts, newPost: boolean | (() => boolean) = false) {
+  const bar = createReplyBar(document, {
+    theme: 'dark',
+    tone: 'supportive',
+    ports,
+    newPost: typeof newPost === 'function' ? newPost : () => newPost,
+  });
   document.body.append(bar.host);
   const root = frameOf(bar.host)!;
   const q = <T extends Element>(sel: string) => root.querySelector<T>(sel)!;
@@ -312,6 +317,21 @@ describe('the post a reply box answers', () => {
     q<HTMLButtonElement>('.go').click();
     await Promise.resolve();
     expect(fake.asked.map((a) => a.options.instruction)).toEqual(['my first sweater']);
+  });
+
+  it('a box that turns into a reply (Mastodon’s form, after a Reply click) drafts as a reply', async () => {
+    const fake = fakePorts();
+    let isNew = true;
+    const { q } = mount(fake.ports, () => isNew);
+    const input = q<HTMLInputElement>('input[name="instruction"]');
+    expect(input.placeholder).toBe('What is the post about?');
+    isNew = false;
+    q<HTMLButtonElement>('.toggle').click();
+    expect(input.placeholder).not.toBe('What is the post about?');
+    expect(input.required).toBe(false);
+    q<HTMLButtonElement>('.go').click();
+    await Promise.resolve();
+    expect(fake.asked).toHaveLength(1);
   });
 
   it('the X adapter offers its reply hooks', () => {
