@@ -7,6 +7,7 @@ import { describeError } from '@/utils/errors';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 import { FOCUS_RING_ON_ACCENT } from './styles';
+import { OptionsButton } from './OptionsButton';
 
 /** The words for each job status. */
 export const STATUS: Record<JobState['status'], MessageKey> = {
@@ -259,14 +260,9 @@ export function JobView({
           </button>
         ) : null}
         {shown?.action === 'options' && (
-          <button
-            type="button"
-            className="rounded border border-violet-600 px-2 py-1"
-            onClick={() => void browser.runtime.openOptionsPage()}
-            data-testid="job-open-options"
-          >
+          <OptionsButton className="rounded border border-violet-600 px-2 py-1" data-testid="job-open-options">
             {t('job.openOptions')}
-          </button>
+          </OptionsButton>
         )}
         {state.status === 'done' && (
           <button

@@ -110,8 +110,9 @@ export async function removeServer(origin: string, ports: ServerPorts): Promise<
  * registered for a server no longer listed is removed.
  */
 export async function syncServers(ports: ServerPorts): Promise<string[]> {
+  const listed = await ports.list.getValue();
   const kept: string[] = [];
-  for (const origin of await ports.list.getValue()) {
+  for (const origin of listed) {
     if (await ports.hasOrigins([serverPattern(origin)]).catch(() => false)) kept.push(origin);
   }
   const ids = await ports.registeredIds();
@@ -119,7 +120,9 @@ export async function syncServers(ports: ServerPorts): Promise<string[]> {
   if (stale.length) await ports.unregister(stale);
   for (const origin of kept)
     if (!ids.includes(scriptId(origin))) await ports.register(scriptId(origin), serverPattern(origin));
-  if (kept.length !== (await ports.list.getValue()).length) await ports.list.setValue(kept);
+  const dropped = listed.filter((origin) => !kept.includes(origin));
+  // Read again before writing: a server the user added meanwhile stays.
+  if (dropped.length) await ports.list.setValue((await ports.list.getValue()).filter((o) => !dropped.includes(o)));
   return kept;
 }
 

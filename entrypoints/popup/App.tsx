@@ -14,6 +14,7 @@ import { useJob } from '@/components/useJob';
 import { isBusy } from '@/utils/jobs/protocol';
 import { Progress, STATUS } from '@/components/JobView';
 import { FOCUS_RING_ON_ACCENT } from '@/components/styles';
+import { OptionsButton } from '@/components/OptionsButton';
 
 /** The toolbar popup: engine and model, Summarize this thread, the panel, the options. */
 export default function App() {
@@ -91,14 +92,9 @@ export default function App() {
             {t('popup.unsupported', { sites: liveSiteNames(currentLanguage()) })}
           </p>
           {/* Mastodon servers are added on the options page, which asks the browser for that one server. */}
-          <button
-            type="button"
-            className="rounded border px-2 py-1"
-            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#mastodon') })}
-            data-testid="popup-add-mastodon"
-          >
+          <OptionsButton section="mastodon" className="rounded border px-2 py-1" data-testid="popup-add-mastodon">
             {t('popup.addMastodon')}
-          </button>
+          </OptionsButton>
         </>
       )}
       {notice && (
@@ -115,14 +111,9 @@ export default function App() {
         >
           {t('popup.panel')}
         </button>
-        <button
-          type="button"
-          className="flex-1 rounded border px-2 py-1"
-          onClick={() => void browser.runtime.openOptionsPage()}
-          data-testid="popup-options"
-        >
+        <OptionsButton className="flex-1 rounded border px-2 py-1" data-testid="popup-options">
           {t('popup.options')}
-        </button>
+        </OptionsButton>
       </div>
     </main>
   );

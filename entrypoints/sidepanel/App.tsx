@@ -6,6 +6,7 @@ import { ThreadView } from '@/components/ThreadView';
 import { useTabThread } from '@/components/useThreadRequest';
 import { useSettings } from '@/components/useSettings';
 import { t } from '@/utils/i18n';
+import { OptionsButton } from '@/components/OptionsButton';
 
 type Tab = 'current' | 'chat' | 'history';
 
@@ -76,14 +77,9 @@ export default function App() {
       <footer className="mt-auto flex flex-col gap-2 border-t border-slate-200 pt-2 dark:border-slate-800">
         <ModelsOnDevice />
         {/* The sidebar is where Firefox users are: the options (engines, Mastodon servers) from here too. */}
-        <button
-          type="button"
-          className="self-start rounded border px-2 py-1 text-xs"
-          onClick={() => void browser.runtime.openOptionsPage()}
-          data-testid="panel-options"
-        >
+        <OptionsButton className="self-start rounded border px-2 py-1 text-xs" data-testid="panel-options">
           {t('popup.options')}
-        </button>
+        </OptionsButton>
       </footer>
     </main>
   );

@@ -35,11 +35,11 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
   let frame: number | null = null;
 
   /** Gives one post its button, or checks that the one it has still fits. */
-  const mountOne = (post: Element) => {
+  const mountOne = (post: Element, hidden: Element[]) => {
     const host = mounted.get(post);
     // A post the reader leaves out (a screen the app keeps hidden) has no button: it comes back
     // with the screen, at the scan the page's change brings.
-    if (hooks.isHidden?.(post)) {
+    if (hidden.length && hidden.some((screen) => screen.contains(post))) {
       host?.remove();
       return;
     }
@@ -70,9 +70,11 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
       // cards, notices) follows it from here.
       for (const host of skeinHosts(doc)) setHostState(host, 'theme', now);
     }
+    // Hidden screens are found once a scan, not looked for from each post.
+    const hidden = hooks.hiddenScreens?.(doc) ?? [];
     for (const post of Array.from(doc.querySelectorAll(hooks.postSelector))) {
       try {
-        mountOne(post);
+        mountOne(post, hidden);
       } catch {
         // One odd post must not break the others, nor throw into X's page.
       }

@@ -5,7 +5,14 @@ import type { Post } from './types';
  * nothing of it (no language, media, quote, repost; not an ad, not cut short, answering none).
  */
 export function newPost(fields: Pick<Post, 'id' | 'url' | 'author' | 'createdAt' | 'text'> & Partial<Post>): Post {
+  const { id, url, author, createdAt, text, ...rest } = fields;
+  // The contract's order (the snapshot's JSON reads best that way); the reader's fields win.
   return {
+    id,
+    url,
+    author,
+    createdAt,
+    text,
     lang: null,
     media: [],
     quoted: null,
@@ -13,6 +20,6 @@ export function newPost(fields: Pick<Post, 'id' | 'url' | 'author' | 'createdAt'
     isPromoted: false,
     isTruncated: false,
     inReplyToId: null,
-    ...fields,
+    ...rest,
   };
 }

@@ -64,10 +64,10 @@ export interface PageHooks {
   /** The post's id as snapshots give it; null when the page shows none. */
   postId(post: Element): string | null;
   /**
-   * Whether the post is one the reader leaves out because the page keeps it hidden (Bluesky's
-   * screens kept for going back): it gets no button, so buttons match the posts read.
+   * The screens the page keeps hidden (Bluesky keeps some for going back), whose posts the
+   * reader leaves out: they get no button, so buttons match the posts read.
    */
-  isHidden?(post: Element): boolean;
+  hiddenScreens?(doc: Document): Element[];
   /** The element Skein's button is appended to; null when the post has no place for it. */
   buttonSlot(post: Element): Element | null;
   /**

@@ -128,4 +128,15 @@ describe('syncServers at start-up', () => {
     expect(fake.list()).toEqual(['https://knit.example']);
     expect([...fake.scripts.keys()].sort()).toEqual([scriptId('https://knit.example'), 'someone-else'].sort());
   });
+
+  it('keeps a server the user added while it was checking', async () => {
+    const fake = fakePorts({ list: ['https://gone.example'] });
+    // The user adds a server on the options page while start-up checks the list.
+    fake.ports.registeredIds = async () => {
+      await fake.ports.list.setValue([...(await fake.ports.list.getValue()), 'https://new.example']);
+      return [...fake.scripts.keys()];
+    };
+    await syncServers(fake.ports);
+    expect(fake.list()).toEqual(['https://new.example']);
+  });
 });

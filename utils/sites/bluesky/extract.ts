@@ -9,6 +9,7 @@ import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types'
 import { BLUESKY_SITE } from './site';
 import { BLUESKY_REPLY_HOOKS } from './reply-box';
 import { BSKY, BY, DIRECTION_MARKS, FOCUSED_DATE, POST_PATH, TOOLTIP_DATE } from './selectors';
+import { newPost } from '../post';
 
 const HOSTS = /^(?:www\.)?bsky\.app$/;
 
@@ -160,7 +161,7 @@ function readPost(el: Element, base: string, focused: { id: string | null; url: 
   const textEl = own(`${BSKY.postText}, ${BSKY.threadText}`)[0];
   const quote = own(BSKY.quote).find((q) => q !== el);
   const repost = el.querySelector(BSKY.repostLink)?.getAttribute('aria-label') ?? null;
-  return {
+  return newPost({
     id,
     url: isFocus ? focused.url : absoluteUrl(link?.href, base),
     author: { name: nameOf(own, profileLinks, handle), handle },
@@ -170,10 +171,7 @@ function readPost(el: Element, base: string, focused: { id: string | null; url: 
     media: mediaOf(own),
     quoted: quote ? readPost(quote, base, null) : null,
     repostedBy: repost ? clean(repost.replace(/^Reposted by /, '')) : null,
-    isPromoted: false,
-    isTruncated: false,
-    inReplyToId: null,
-  };
+  });
 }
 
 /**
@@ -206,15 +204,20 @@ function postIdOnPage(el: Element): string | null {
   return href ? classifyBlueskyUrl(new URL(href)).focusedPostId : null;
 }
 
+/** A post element, in a thread or a feed. */
+const POSTS = `${BSKY.threadItem}, ${BSKY.feedItem}`;
+
 /** The Bluesky site adapter. */
 export const blueskyAdapter: SiteAdapter = {
   ...BLUESKY_SITE,
   matches: (url) => HOSTS.test(url.hostname),
   extract: extractBluesky,
   page: {
-    postSelector: `${BSKY.threadItem}, ${BSKY.feedItem}`,
+    postSelector: POSTS,
     postId: postIdOnPage,
-    isHidden: (post) => post.closest(BSKY.hiddenScreen) !== null,
+    // Only those holding posts: a page has other hidden bits (menus, tooltips).
+    hiddenScreens: (doc) =>
+      Array.from(doc.querySelectorAll(BSKY.hiddenScreen)).filter((el) => el.querySelector(POSTS) !== null),
     // The row of the post's own action buttons (reply, repost, like…).
     buttonSlot: (post) => ownIn(post)(BSKY.replyButton)[0]?.parentElement?.parentElement ?? null,
     reply: BLUESKY_REPLY_HOOKS,

@@ -11,6 +11,7 @@ import type { Media, PageKind, PageSnapshot, Post, SiteAdapter } from '../types'
 import { MASTODON_SITE } from './site';
 import { MASTODON_REPLY_HOOKS, actionBarOf } from './reply-box';
 import { MASTO, NOT_MASTODON, STATUS_PATH } from './selectors';
+import { newPost } from '../post';
 
 /** Timelines by their first path part. */
 const TIMELINES = new Set(['home', 'public', 'tags', 'lists', 'explore', 'bookmarks', 'favourites', 'notifications']);
@@ -84,7 +85,7 @@ function readStatus(el: Element, url: URL, focusId: string | null): Post {
   const poll = Array.from(el.querySelectorAll(MASTO.pollOption)).map((o) => `- ${normalizeText(o.textContent ?? '')}`);
   const text = [paragraphText(textEl), poll.join('\n')].filter(Boolean).join('\n\n');
   const boost = (el.closest(MASTO.wrapper) ?? el).querySelector(MASTO.prepend);
-  return {
+  return newPost({
     id,
     url: absoluteUrl(permalink?.getAttribute('href'), base),
     author: {
@@ -95,13 +96,9 @@ function readStatus(el: Element, url: URL, focusId: string | null): Post {
     text,
     lang: textEl?.getAttribute('lang') ?? null,
     media: mediaOf(el),
-    quoted: null,
     repostedBy: boost ? normalizeText(boost.querySelector('bdi, strong')?.textContent ?? '') || null : null,
-    isPromoted: false,
-    isTruncated: false,
-    inReplyToId: null,
     ...(spoiler ? { contentWarning: spoiler } : {}),
-  };
+  });
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Media, Post } from '../types';
 import { absoluteUrl, isoTime, normalizeText, visibleText } from '../text';
 import { NOTICE_HOSTS, T, X } from './selectors';
+import { newPost } from '../post';
 
 /** `/<handle>/status/<id>` in a link, with or without the host. */
 const STATUS_PATH = /^(?:https?:\/\/(?:www\.|mobile\.)?(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/;
@@ -180,21 +181,14 @@ export function noticeText(link: Element): string {
 
 /** A notice in place of a post: deleted, withheld or unavailable. */
 export function unavailablePost(notice: string): Post {
-  return {
+  return newPost({
     id: null,
     url: null,
     author: { name: '', handle: '' },
     createdAt: null,
     text: '',
-    lang: null,
-    media: [],
-    quoted: null,
-    repostedBy: null,
-    isPromoted: false,
-    isTruncated: false,
-    inReplyToId: null,
     unavailable: notice,
-  };
+  });
 }
 
 /**
@@ -215,19 +209,15 @@ function readPermalink(index: PostIndex): { handle: string; id: string } | null 
 /** Reads a quoted post's box. Its id shows only through links inside it (e.g. its photos). */
 function readQuoted(index: PostIndex, base: string): Post {
   const link = readPermalink(index);
-  return {
+  return newPost({
     id: link?.id ?? null,
     url: link ? `https://x.com/${link.handle}/status/${link.id}` : null,
     author: readAuthor(first(index, T.userName)),
     createdAt: isoTime(index.times[0]?.getAttribute('datetime')),
     ...readText(index),
     media: readMedia(index, base),
-    quoted: null,
-    repostedBy: null,
-    isPromoted: false,
     isTruncated: index.byTestId.has(T.showMore),
-    inReplyToId: null,
-  };
+  });
 }
 
 /** Just the id of a post article, for the content script's scans. */
