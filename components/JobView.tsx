@@ -4,29 +4,11 @@ import { currentLanguage, formatDuration, formatNumber, formatSize, t, type Mess
 import type { ReadingReport } from '@/utils/jobs/protocol';
 import type { LoadProgress } from '@/utils/llm/engine';
 import { describeError } from '@/utils/errors';
+import { statusWords } from '@/utils/jobs/describe';
 import { SummaryText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 import { FOCUS_RING_ON_ACCENT } from './styles';
 import { OptionsButton } from './OptionsButton';
-
-/** The words for each job status. */
-export const STATUS: Record<JobState['status'], MessageKey> = {
-  queued: 'job.queued',
-  loading: 'job.loading',
-  running: 'job.running',
-  done: 'job.done',
-  error: 'job.error',
-  cancelled: 'job.cancelled',
-  interrupted: 'job.interrupted',
-  'needs-model': 'job.needsModelStatus',
-};
-
-/** A job's status in words; a model still arriving says it is downloading. */
-export function statusLabel(state: Pick<JobState, 'status' | 'progress' | 'position'>): string {
-  const p = state.progress;
-  const downloading = state.status === 'loading' && p != null && p.total > 0 && p.loaded < p.total;
-  return t(downloading ? 'job.downloading' : STATUS[state.status], { position: state.position ?? 1 });
-}
 
 /** A download's progress bar with its figures. */
 export function Progress({ loaded, total, bytesPerSecond, secondsLeft }: LoadProgress) {
@@ -154,7 +136,7 @@ export function JobView({
     >
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
         <span data-testid="job-status">
-          {statusLabel(state)}
+          {statusWords(state)}
           {state.cached && ` · ${t('job.cached')}`}
         </span>
         <span data-testid="job-model">

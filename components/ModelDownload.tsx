@@ -3,7 +3,8 @@ import { sendMessage } from '@/utils/messaging';
 import { isBusy } from '@/utils/jobs/protocol';
 import { describeError } from '@/utils/errors';
 import { formatSize, t } from '@/utils/i18n';
-import { Progress, statusLabel } from './JobView';
+import { Progress } from './JobView';
+import { statusWords } from '@/utils/jobs/describe';
 import { useJob } from './useJob';
 
 /**
@@ -48,7 +49,7 @@ export function ModelDownload({
     <div className="flex flex-col gap-1 text-xs" data-testid={`model-download-${engine}`}>
       {busy && job ? (
         <div role="status">
-          <p>{statusLabel(job)}</p>
+          <p>{statusWords(job)}</p>
           {job.progress && <Progress {...job.progress} />}
         </div>
       ) : onDevice || job?.status === 'done' ? (

@@ -12,7 +12,8 @@ import { useDownloaded } from '@/components/useDownloaded';
 import { useThreadRequest } from '@/components/useThreadRequest';
 import { useJob } from '@/components/useJob';
 import { isBusy } from '@/utils/jobs/protocol';
-import { Progress, STATUS } from '@/components/JobView';
+import { Progress } from '@/components/JobView';
+import { statusWords } from '@/utils/jobs/describe';
 import { FOCUS_RING_ON_ACCENT } from '@/components/styles';
 import { OptionsButton } from '@/components/OptionsButton';
 
@@ -73,7 +74,7 @@ export default function App() {
       </p>
       {busy && job && (
         <div className="flex flex-col gap-1 text-xs" role="status" data-testid="popup-job">
-          <span>{t('popup.working', { status: t(STATUS[job.status], { position: job.position ?? 1 }) })}</span>
+          <span>{t('popup.working', { status: statusWords(job) })}</span>
           {job.status === 'loading' && job.progress && <Progress {...job.progress} />}
         </div>
       )}

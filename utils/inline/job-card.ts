@@ -6,7 +6,7 @@
 import type { JobState } from '../jobs/protocol';
 import { followJob, type Connect } from '../jobs/follow';
 import { formatSize, t } from '../i18n/inline';
-import { describeError } from '../errors';
+import { describeJob } from '../jobs/describe';
 import { detectTheme } from './theme';
 import { paletteCss } from './palette';
 import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
@@ -32,25 +32,6 @@ button.close { display: inline-flex; align-items: center; justify-content: cente
   margin: -6px -8px -6px 0; padding: 0; border-radius: 9999px; font-size: 22px; line-height: 1; }
 button.close:hover { background: var(--highlight); color: var(--fg); }
 `;
-
-/** What the card's header says for a job's state. */
-function statusLabel(state: JobState): string {
-  switch (state.status) {
-    case 'queued':
-      return t('job.queued', { position: state.position ?? 1 });
-    case 'loading':
-      return t('job.loading');
-    case 'running':
-      return t('job.running');
-    case 'error':
-    case 'interrupted':
-      return t('job.error');
-    case 'cancelled':
-      return t('job.cancelled');
-    default:
-      return '';
-  }
-}
 
 /**
  * Shows a card following `jobId` at the end of `slot` inside `post` (the post itself by
@@ -94,19 +75,14 @@ export function mountJobCard(
   let stop: (() => void) | null = null;
   let open = true;
   const render = (state: JobState) => {
+    const shown = describeJob(state);
     // Model output is untrusted: text nodes only.
-    const shown = state.error ? describeError(state.error.code, state.engine, state.model.label) : null;
-    text.textContent =
-      state.status === 'needs-model'
-        ? t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })
-        : shown
-          ? `${state.text}\n${shown.text} ${shown.next}`.trim()
-          : state.text;
-    status.textContent = statusLabel(state);
+    text.textContent = state.status === 'needs-model' ? shown.message : `${state.text}\n${shown.message ?? ''}`.trim();
+    status.textContent = shown.progress ? `${shown.status} ${shown.progress}` : shown.status;
     // The download step, and after an error or a cancel the same request again.
-    const again = state.status === 'error' || state.status === 'interrupted' || state.status === 'cancelled';
-    download.hidden = !(state.status === 'needs-model' || again) || !restart;
-    download.textContent = again ? t('job.retry') : t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
+    download.hidden = !shown.step || !restart;
+    download.textContent =
+      shown.step === 'retry' ? t('job.retry') : t('job.downloadModel', { size: formatSize(state.model.sizeBytes) });
     setHostState(host, 'status', state.status);
   };
   const follow = (id: string) => {

@@ -1,8 +1,9 @@
 /**
- * The colours of Skein's inline UI in each of X's themes (light, dim, dark), in one place so
- * every piece (post button and menu, card, reply bar) looks the same and the contrast test
- * checks what ships. Text pairs meet WCAG AA (4.5:1); the dark themes put near-black text on
- * the light accent, as white on it reads at about 2.8:1.
+ * The colours of Skein's inline UI in each page theme (light, dim, dark), in one place so
+ * every piece (post button and menu, card, reply bar, selection button, notices, the
+ * citation's outline) looks the same on every site and the contrast test checks what ships.
+ * Text pairs meet WCAG AA (4.5:1); the dark themes put near-black text on the light accent,
+ * as white on it reads at about 2.8:1.
  */
 import type { PageTheme } from './theme';
 

@@ -7,8 +7,8 @@
 import type { JobState } from '../jobs/protocol';
 import { isBusy } from '../jobs/protocol';
 import { LENGTHS, TONES, VARIANT_COUNT, splitVariants, type DraftOptions, type Tone } from '../llm/drafts';
-import { formatDuration, formatSize, t, type InlineKey } from '../i18n/inline';
-import { describeError } from '../errors';
+import { formatSize, t, type InlineKey } from '../i18n/inline';
+import { describeJob } from '../jobs/describe';
 import { followJob, type Connect } from '../jobs/follow';
 import { REPLY_BAR_CSS } from './reply-bar-style';
 import type { PageTheme } from './theme';
@@ -57,33 +57,12 @@ function labelled(doc: Document, text: string, control: HTMLElement): HTMLLabelE
   return label;
 }
 
-/** What the status line says for a job's state. */
+/** What the status line says for a job's state: the shared description, with the variant being written. */
 export function statusText(state: JobState, variants: number): string {
-  switch (state.status) {
-    case 'queued':
-      return t('job.queued', { position: state.position ?? 1 });
-    case 'loading': {
-      const p = state.progress;
-      // Arrived (or no size): the runtime is opening it.
-      if (!p || p.total <= 0 || p.loaded >= p.total) return t('job.loading');
-      const left = p.secondsLeft != null ? ` · ${t('job.left', { time: formatDuration(p.secondsLeft) })}` : '';
-      return `${t('job.downloading')} ${Math.round((p.loaded / p.total) * 100)} %${left}`;
-    }
-    case 'running':
-      return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
-    case 'needs-model':
-      return t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) });
-    case 'error':
-    case 'interrupted': {
-      // The same sentence and next step as the panel and the card.
-      const shown = describeError(state.error?.code, state.engine, state.model.label);
-      return `${shown.text} ${shown.next}`;
-    }
-    case 'cancelled':
-      return t('job.cancelled');
-    default:
-      return '';
-  }
+  if (state.status === 'running') return t('reply.writing', { n: Math.max(1, variants), total: VARIANT_COUNT });
+  if (state.status === 'done') return '';
+  const shown = describeJob(state);
+  return shown.message ?? (shown.progress ? `${shown.status} ${shown.progress}` : shown.status);
 }
 
 /** Builds a bar for one reply box. */

@@ -1,5 +1,7 @@
 /** Showing a post on the page when the user clicks a citation in the panel. */
 import type { PageHooks } from '../sites/types';
+import { PALETTES } from './palette';
+import { detectTheme } from './theme';
 
 /** Scrolls the post with this id into view and marks it briefly; false when it is not on the page. */
 export function scrollToPost(doc: Document, hooks: PageHooks, postId: string): boolean {
@@ -8,10 +10,8 @@ export function scrollToPost(doc: Document, hooks: PageHooks, postId: string): b
   );
   if (!post) return false;
   post.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  // An animation, not an attribute or a style left on X's element: it ends on its own.
-  post.animate?.(
-    [{ outline: '2px solid rgb(120, 86, 255)' }, { outline: '2px solid rgb(120, 86, 255)', offset: 0.9 }, {}],
-    { duration: 2000 },
-  );
+  // An animation, not an attribute or a style left on the site's element: it ends on its own.
+  const outline = `2px solid ${PALETTES[detectTheme(doc)].accent}`;
+  post.animate?.([{ outline }, { outline, offset: 0.9 }, {}], { duration: 2000 });
   return true;
 }

@@ -6,17 +6,19 @@
 import { t } from '../i18n/inline';
 import { postOfSelection } from './selection-text';
 import { detectTheme } from './theme';
+import { paletteCss } from './palette';
 import { button, shadowHost, onUser, setHostState } from './dom';
 
 export const SELECTION_TAG = 'skein-selection-button';
 
 const CSS = `
 :host { position: fixed; z-index: 2147483646; }
-button { all: unset; cursor: pointer; padding: 4px 10px; border-radius: 9999px; background: rgb(120,86,255);
-  color: #fff;
+${paletteCss()}
+button { all: unset; cursor: pointer; padding: 4px 10px; border-radius: 9999px; background: var(--accent);
+  color: var(--on-accent);
   font: 700 13px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   box-shadow: 0 2px 8px rgba(0,0,0,.25); }
-button:focus-visible { outline: 2px solid rgb(120,86,255); outline-offset: 2px; }
+button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;
 
 /** Watches the selection; `onExplain` gets the selected text and its post. Returns a stop function. */

@@ -4,17 +4,19 @@
  */
 import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
 import { detectTheme } from './theme';
+import { paletteCss } from './palette';
 
 export const TOAST_TAG = 'skein-toast';
 
 const CSS = `
 :host { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); z-index: 2147483647;
 }
+${paletteCss()}
 .toast { display: flex; gap: 12px; align-items: center; max-width: 480px; padding: 12px 16px; border-radius: 8px;
-  background: rgb(120,86,255); color: #fff; box-shadow: 0 4px 18px rgba(0,0,0,.3);
+  background: var(--accent); color: var(--on-accent); box-shadow: 0 4px 18px rgba(0,0,0,.3);
   font: 15px/20px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
 button { all: unset; cursor: pointer; font-weight: 700; white-space: nowrap; }
-button:focus-visible { outline: 2px solid #fff; outline-offset: 2px; }
+button:focus-visible { outline: 2px solid var(--on-accent); outline-offset: 2px; }
 `;
 
 /** Shows a toast (replacing one already shown); returns the function that removes it. */
