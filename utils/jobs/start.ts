@@ -12,6 +12,7 @@ import { cacheKey, threadIdOf } from './cache-key';
 import type { JobState } from './protocol';
 import type { JobQueue } from './queue';
 import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
+import { siteDraftLimit } from '../sites/hosts';
 import type { ChatAsk } from '../llm/chat';
 
 /** The first words of a thread, for the history list. */
@@ -57,8 +58,10 @@ export async function startJobFor(
   const { snapshot, postId } = request;
   const action = chat ? 'chat' : request.action;
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
-  const draft =
+  const asked =
     action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
+  // A draft made away from the site's box (in the panel) keeps to the site's own limit.
+  const draft = asked && { ...asked, limit: asked.limit ?? siteDraftLimit(snapshot.site) };
   const selection = action === 'explain' ? request.selection : undefined;
   const readAll = action === 'summarize' && request.readAll === true;
   const detail = draft ? JSON.stringify(draft) : chat ? JSON.stringify(chat) : readAll ? 'read-all' : (selection ?? '');

@@ -20,6 +20,11 @@ export function siteName(id: SiteId): string {
   return SITES.find((site) => site.id === id)?.name ?? id;
 }
 
+/** What a site's reply box takes by default; X's for a site Skein does not know. */
+export function siteDraftLimit(id: SiteId): SiteInfo['draftLimit'] {
+  return (SITES.find((site) => site.id === id) ?? X_SITE).draftLimit;
+}
+
 /**
  * The sites Skein runs on, as the interface language lists them: "X, Bluesky and Reddit",
  * « X, Bluesky et Reddit ».

@@ -12,17 +12,18 @@ import type { InsertMode } from './paste';
 export const isTextBox = (el: Element): el is HTMLTextAreaElement => el.localName === 'textarea';
 
 /**
- * Puts `text` in the box at the user's caret (at the end when the box was not being written
- * in), or in place of its contents. Resolves to whether the box took it.
+ * Puts `text` in the box at the user's caret, or in place of its contents. A box keeps its caret
+ * while the user clicks Skein's Insert; one never written in has it at the start, where the
+ * draft goes at the end instead. Resolves to whether the box took it.
  */
 export async function insertIntoTextarea(box: HTMLTextAreaElement, text: string, mode: InsertMode): Promise<boolean> {
   const doc = box.ownerDocument;
-  const writing = doc.activeElement === box;
+  const untouched = box.selectionStart === 0 && box.selectionEnd === 0;
   box.focus();
   if (doc.activeElement !== box || box.disabled || box.readOnly) return false;
   const before = box.value;
   if (mode === 'replace') box.select();
-  else if (!writing) box.setSelectionRange(before.length, before.length);
+  else if (untouched) box.setSelectionRange(before.length, before.length);
   // (A DOM without editing commands, as in unit tests, takes the fallback.)
   if (typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, text) && box.value !== before)
     return true;

@@ -116,6 +116,11 @@ export interface SiteInfo {
    * for a site on servers the user adds at run time (Mastodon).
    */
   patterns: readonly string[];
+  /**
+   * What the site's reply box takes by default: drafts made away from a box (in the panel) keep
+   * to it too. A box can say more precisely (a Mastodon server's own limit).
+   */
+  draftLimit: DraftLimit;
 }
 
 /**

@@ -4,13 +4,13 @@
  * post it answers in anything Skein can read: that is the post whose reply button was clicked,
  * else on a thread page the focused post. Bluesky counts 300 graphemes.
  */
-import type { DraftLimit } from '../../llm/drafts';
 import { insertByPaste } from '../paste';
 import type { ReplyHooks } from '../types';
 import { BSKY, POST_PATH } from './selectors';
+import { BLUESKY_SITE } from './site';
 
 /** Bluesky's limit: 300 user-perceived characters, one-line replies. */
-export const BLUESKY_LIMIT: DraftLimit = { max: 300, graphemes: true, comment: false };
+export const BLUESKY_LIMIT = BLUESKY_SITE.draftLimit;
 
 /** Whether the page is a thread (a post's page), where an unlabelled box answers its post. */
 const onThread = (editor: Element) => POST_PATH.test(editor.ownerDocument.location?.pathname ?? '');

@@ -8,9 +8,9 @@ import type { DraftLimit } from '../../llm/drafts';
 import { insertIntoTextarea, isTextBox } from '../textarea';
 import type { ReplyHooks } from '../types';
 import { MASTO, STATUS_PATH } from './selectors';
+import { MASTODON_DEFAULT_MAX } from './site';
 
-/** Mastodon's default limit, for a form whose counter cannot be read. */
-export const MASTODON_DEFAULT_MAX = 500;
+export { MASTODON_DEFAULT_MAX };
 
 /** The server's limit: what the counter says is left, plus what the box holds. */
 export function mastodonLimit(editor: Element): DraftLimit {

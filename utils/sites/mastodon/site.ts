@@ -1,7 +1,15 @@
 import type { SiteInfo } from '../types';
 
+/** Mastodon's default limit; each server may set its own, which its compose form shows. */
+export const MASTODON_DEFAULT_MAX = 500;
+
 /**
  * Mastodon runs on thousands of servers: none is in the manifest. Skein runs on the servers the
  * user adds, each asked for at the user's click.
  */
-export const MASTODON_SITE: SiteInfo = { id: 'mastodon', name: 'Mastodon', patterns: [] };
+export const MASTODON_SITE: SiteInfo = {
+  id: 'mastodon',
+  name: 'Mastodon',
+  patterns: [],
+  draftLimit: { max: MASTODON_DEFAULT_MAX, graphemes: false, comment: false },
+};

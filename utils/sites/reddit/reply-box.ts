@@ -5,14 +5,14 @@
  * inside a comment answers that comment; the comment area's own box answers the post. Replies
  * there are comments: up to 10,000 characters, in paragraphs.
  */
-import type { DraftLimit } from '../../llm/drafts';
 import { insertByPaste } from '../paste';
 import { insertIntoTextarea, isTextBox } from '../textarea';
 import type { PageSnapshot, ReplyHooks } from '../types';
+import { REDDIT_SITE } from './site';
 import { COMMENTS_PATH, OLD, SHREDDIT, SHREDDIT_ATTR as A } from './selectors';
 
 /** Reddit's limit for a comment. */
-export const REDDIT_LIMIT: DraftLimit = { max: 10_000, graphemes: false, comment: true };
+export const REDDIT_LIMIT = REDDIT_SITE.draftLimit;
 
 /** The comment a box sits in (its reply form), if any. */
 const commentOf = (editor: Element): Element | null => editor.closest(`${SHREDDIT.comment}, ${OLD.comment}`);

@@ -2,11 +2,11 @@
  * X's reply boxes. X's editor is Draft.js, which takes a draft through its own paste handling
  * (utils/sites/paste.ts). Skein only fills the box: it never posts.
  */
-import { X_LIMIT } from '../../llm/drafts';
 import { insertByPaste } from '../paste';
 import type { PageSnapshot, ReplyHooks } from '../types';
 import { actionBarOf, readPostId } from './post';
 import { X } from './selectors';
+import { X_SITE } from './site';
 
 /** The reply editor inside `root` (a dialog, a conversation, the whole page), if any. */
 export function findReplyEditor(root: ParentNode): HTMLElement | null {
@@ -88,7 +88,7 @@ export const X_REPLY_HOOKS: ReplyHooks = {
   isNewPost,
   replyControl: (post) => actionBarOf(post)?.querySelector<HTMLElement>(X.replyControl) ?? null,
   insert: insertByPaste,
-  limit: () => X_LIMIT,
+  limit: () => X_SITE.draftLimit,
   // Draft.js renders one block per paragraph; innerText keeps their line breaks.
   textOf: (editor) => ((editor as HTMLElement).innerText ?? editor.textContent ?? '').trim(),
 };

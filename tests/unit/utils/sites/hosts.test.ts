@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_MATCHES, isLiveSite, liveSiteNames, siteName } from '@/utils/sites/hosts';
+import { SITE_MATCHES, isLiveSite, liveSiteNames, siteDraftLimit, siteName } from '@/utils/sites/hosts';
+import type { SiteId } from '@/utils/sites/types';
 import { ADAPTERS } from '@/utils/sites';
+import { BLUESKY_REPLY_HOOKS } from '@/utils/sites/bluesky/reply-box';
+import { REDDIT_REPLY_HOOKS } from '@/utils/sites/reddit/reply-box';
+import { X_REPLY_HOOKS } from '@/utils/sites/x/reply-box';
 
 describe('isLiveSite: where Skein’s content script runs', () => {
   it.each([
@@ -57,4 +61,20 @@ describe('liveSiteNames', () => {
     ['en', 'X, Bluesky, and Reddit'],
     ['fr', 'X, Bluesky et Reddit'],
   ])('%s: %s', (lang, names) => expect(liveSiteNames(lang)).toBe(names));
+});
+
+describe('each site’s draft limit, for drafts made away from its box', () => {
+  it.each([
+    ['x', { max: 280, graphemes: false, comment: false }],
+    ['bluesky', { max: 300, graphemes: true, comment: false }],
+    ['mastodon', { max: 500, graphemes: false, comment: false }],
+    ['reddit', { max: 10_000, graphemes: false, comment: true }],
+    ['elsewhere', { max: 280, graphemes: false, comment: false }],
+  ])('%s', (id, limit) => expect(siteDraftLimit(id as SiteId)).toEqual(limit));
+
+  it('the reply boxes keep to the same limits', () => {
+    expect(BLUESKY_REPLY_HOOKS.limit(document.body)).toEqual(siteDraftLimit('bluesky'));
+    expect(REDDIT_REPLY_HOOKS.limit(document.body)).toEqual(siteDraftLimit('reddit'));
+    expect(X_REPLY_HOOKS.limit(document.body)).toEqual(siteDraftLimit('x'));
+  });
 });

@@ -176,11 +176,12 @@ describe('writing into a plain text box', () => {
     expect(inputs).toEqual(['My words. Added.\n\nSecond paragraph.', 'Fresh.']);
   });
 
-  it('keeps the caret of a box the user is writing in', async () => {
-    document.body.innerHTML = '<textarea>Hello world</textarea>';
+  it('keeps the caret the user left, also once focus went to Skein’s Insert button', async () => {
+    document.body.innerHTML = '<textarea>Hello world</textarea><button>Insert</button>';
     const box = document.querySelector('textarea')!;
     box.focus();
     box.setSelectionRange(5, 5);
+    document.querySelector('button')!.focus();
     await insertIntoTextarea(box, ',', 'insert');
     expect(box.value).toBe('Hello, world');
   });
