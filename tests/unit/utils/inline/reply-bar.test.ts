@@ -10,20 +10,12 @@ import { xAdapter } from '@/utils/sites/x/extract';
 import type { JobState } from '@/utils/jobs/protocol';
 import { setUiLanguage } from '@/utils/i18n';
 import { HAVE_SHARED, NO_SHARED, shared } from '../../support/fixtures';
+import { jobState } from '../../support/job-state';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
-const base: JobState = {
-  id: 'job-1',
-  action: 'draft',
-  status: 'queued',
-  text: '',
-  postCount: 9,
-  cached: false,
-  engine: 'cpu',
-  model: { id: 'm', engine: 'cpu', label: 'Tiny', url: '', sizeBytes: 400 * 1_048_576, contextTokens: 4096 },
-};
+const base = jobState();
 
 /** Ports that record what the bar asked, and a job port the test drives. */
 function fakePorts(over: Partial<ReplyBarPorts> = {}) {

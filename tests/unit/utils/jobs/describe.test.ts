@@ -2,17 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeJob, isDownloading, statusWords } from '@/utils/jobs/describe';
 import type { JobState } from '@/utils/jobs/protocol';
 import { setUiLanguage } from '@/utils/i18n/core';
+import { jobState } from '../../support/job-state';
 
-const base: JobState = {
-  id: 'job-1',
-  action: 'summarize',
-  status: 'queued',
-  text: '',
-  postCount: 9,
-  cached: false,
-  engine: 'cpu',
-  model: { id: 'm', engine: 'cpu', label: 'Tiny', url: '', sizeBytes: 400 * 1_048_576, contextTokens: 4096 },
-};
+const base = jobState({ action: 'summarize' });
 
 afterEach(() => void setUiLanguage('en'));
 
