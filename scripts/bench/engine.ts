@@ -16,6 +16,7 @@ import { tinyOnnxFiles, tinyShape } from '../lib/tiny-model';
 import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
 import { runOnnxIn, type BenchPage } from './onnx';
 import type { OnnxAsk } from './onnx-run';
+import { newPost } from '../../utils/sites/post';
 
 const RUNS = Math.max(3, Math.round(Number(process.env.BENCH_RUNS ?? 15) / 3));
 
@@ -66,20 +67,16 @@ async function tokensPerSecond(): Promise<string[]> {
 }
 
 async function callsFor1000Posts(): Promise<string> {
-  const posts: Post[] = Array.from({ length: 1000 }, (_, i) => ({
-    id: String(i + 1),
-    url: null,
-    author: { name: `User ${i}`, handle: `user${i}` },
-    createdAt: '2026-03-01T09:00:00.000Z',
-    text: `Post ${i + 1}: a reply about wool, needles, gauge and swatches, with an opinion or two.`,
-    lang: 'en',
-    media: [],
-    quoted: null,
-    repostedBy: null,
-    isPromoted: false,
-    isTruncated: false,
-    inReplyToId: null,
-  }));
+  const posts: Post[] = Array.from({ length: 1000 }, (_, i) =>
+    newPost({
+      id: String(i + 1),
+      url: null,
+      author: { name: `User ${i}`, handle: `user${i}` },
+      createdAt: '2026-03-01T09:00:00.000Z',
+      text: `Post ${i + 1}: a reply about wool, needles, gauge and swatches, with an opinion or two.`,
+      lang: 'en',
+    }),
+  );
   const engine = new ScriptedEngine('- a note [1]');
   await engine.load(SCRIPTED_MODEL);
   const stages: Record<string, number> = {};

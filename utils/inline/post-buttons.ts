@@ -1,7 +1,7 @@
 /**
  * Keeps exactly one Skein button on every post of a live, virtualised, single-page timeline:
  * posts that scroll in later and after in-app navigation get one; posts already handled are
- * not read again unless X changed something inside them (a recycled element gets its button
+ * not read again unless the site changed something inside them (a recycled element gets its button
  * re-labelled); everything is removed when the content script ends.
  */
 import type { PageHooks } from '../sites/types';
@@ -29,7 +29,7 @@ export function buttonPostId(host: Element): string | null | undefined {
 /** Starts watching; returns the function that stops and removes every button. */
 export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): () => void {
   const mounted = new WeakMap<Element, HTMLElement>();
-  /** Handled posts that X changed since the last scan: only these are read again. */
+  /** Handled posts that the site changed since the last scan: only these are read again. */
   const touched = new Set<Element>();
   let theme: PageTheme | null = null;
   let frame: number | null = null;
@@ -76,7 +76,7 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
       try {
         mountOne(post, hidden);
       } catch {
-        // One odd post must not break the others, nor throw into X's page.
+        // One odd post must not break the others, nor throw into the site's page.
       }
     }
     touched.clear();
@@ -102,7 +102,7 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
     }
     schedule();
   });
-  // Links change in place when X reuses a post element for another post.
+  // Links change in place when a site (X) reuses a post element for another post.
   observer.observe(doc.documentElement, {
     childList: true,
     subtree: true,

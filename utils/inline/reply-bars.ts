@@ -67,7 +67,7 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, repliedPost, onOrph
       try {
         const anchor = hooks.barAnchor(editor);
         if (!anchor?.parentNode) continue;
-        // The theme is read for a new bar only; a later switch of X's theme reaches every Skein
+        // The theme is read for a new bar only; a later switch of the page's theme reaches every Skein
         // host from the post buttons' watcher (one style read per frame, not one per feature).
         const replied = takeReplied(doc);
         const bar = createReplyBar(doc, {

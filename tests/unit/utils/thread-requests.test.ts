@@ -4,6 +4,7 @@ import { acceptThreadRequest, isThreadRequest } from '@/utils/thread-requests';
 import { forgetTab, noticeFor, rememberNotice, rememberRequest, requestFor, threadState } from '@/utils/thread-store';
 import type { ThreadRequest } from '@/utils/messaging';
 import { MAX_SELECTION } from '@/utils/inline/selection-text';
+import { newPost } from '@/utils/sites/post';
 
 const request: ThreadRequest = {
   action: 'summarize',
@@ -14,20 +15,13 @@ const request: ThreadRequest = {
     kind: 'thread',
     focusedPostId: '1',
     posts: [
-      {
+      newPost({
         id: '1',
         url: null,
         author: { name: 'A', handle: 'a' },
         createdAt: null,
         text: 'hi',
-        lang: null,
-        media: [],
-        quoted: null,
-        repostedBy: null,
-        isPromoted: false,
-        isTruncated: false,
-        inReplyToId: null,
-      },
+      }),
     ],
   },
 };

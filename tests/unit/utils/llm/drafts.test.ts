@@ -15,21 +15,16 @@ import {
 import { explainMessages, summaryMessages, threadBlock } from '@/utils/llm/prompts';
 import { chatMessages, chatTurnsFrom, MAX_TURNS } from '@/utils/llm/chat';
 import type { Post } from '@/utils/sites/types';
+import { newPost } from '@/utils/sites/post';
 
-const post = (i: number, text = `post number ${i}`): Post => ({
-  id: String(i),
-  url: null,
-  author: { name: `U${i}`, handle: `u${i}` },
-  createdAt: null,
-  text,
-  lang: null,
-  media: [],
-  quoted: null,
-  repostedBy: null,
-  isPromoted: false,
-  isTruncated: false,
-  inReplyToId: null,
-});
+const post = (i: number, text = `post number ${i}`): Post =>
+  newPost({
+    id: String(i),
+    url: null,
+    author: { name: `U${i}`, handle: `u${i}` },
+    createdAt: null,
+    text,
+  });
 
 describe('draft options from a page message', () => {
   it.each([

@@ -10,6 +10,7 @@ import { withInvariants } from '@/utils/sites/invariants';
 import type { PageSnapshot, Post } from '@/utils/sites/types';
 import { openHtml, parseHtml } from '../../../../scripts/lib/dom';
 import { HAVE_SHARED, NO_SHARED, own, shared } from '../../support/fixtures';
+import { newPost } from '@/utils/sites/post';
 
 const REAL: [string, string][] = [
   ['x/home-timeline.html', 'https://x.com/home'],
@@ -125,20 +126,14 @@ describe('snapshot invariants under changed markup', () => {
   });
   it.each(OWN)('own page %s', (file, url) => run(own(file), url));
 
-  const post = (id: string | null, handle = 'a'): Post => ({
-    id,
-    url: null,
-    author: { name: handle, handle },
-    createdAt: null,
-    text: 'x',
-    lang: null,
-    media: [],
-    quoted: null,
-    repostedBy: null,
-    isPromoted: false,
-    isTruncated: false,
-    inReplyToId: null,
-  });
+  const post = (id: string | null, handle = 'a'): Post =>
+    newPost({
+      id,
+      url: null,
+      author: { name: handle, handle },
+      createdAt: null,
+      text: 'x',
+    });
   it.each([
     ['a repeated id: the later copy goes', [post('1'), post('2'), post('1')], '1', ['1', '2'], '1', /repeated/],
     ['no author: left out', [post('1'), post('2', '')], '1', ['1'], '1', /author could not be read/],
