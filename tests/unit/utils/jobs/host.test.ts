@@ -6,16 +6,9 @@ import { EngineError, type ChatMessage, type Engine, type ModelSpec } from '@/ut
 import { ScriptedEngine } from '@/utils/llm/scripted-engine';
 import type { Post } from '@/utils/sites/types';
 import { splitVariants } from '@/utils/llm/drafts';
-import { newPost } from '@/utils/sites/post';
+import { numberedPost } from '../../support/posts';
 
-const post = (i: number): Post =>
-  newPost({
-    id: String(i),
-    url: null,
-    author: { name: `U${i}`, handle: `u${i}` },
-    createdAt: null,
-    text: `about gauge ${i}`,
-  });
+const post = (i: number): Post => numberedPost(i, `about gauge ${i}`);
 const model: ModelSpec = {
   id: 'm1',
   engine: 'cpu',

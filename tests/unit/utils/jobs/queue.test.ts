@@ -8,16 +8,9 @@ import { ScriptedEngine, SCRIPTED_MODEL } from '@/utils/llm/scripted-engine';
 import { SkeinDatabase, type StoredResult } from '@/utils/db';
 import { cacheKey } from '@/utils/jobs/cache-key';
 import type { PageSnapshot, Post } from '@/utils/sites/types';
-import { newPost } from '@/utils/sites/post';
+import { numberedPost } from '../../support/posts';
 
-const post = (i: number): Post =>
-  newPost({
-    id: String(i),
-    url: null,
-    author: { name: `U${i}`, handle: `u${i}` },
-    createdAt: null,
-    text: `wool ${i}`,
-  });
+const post = (i: number): Post => numberedPost(i, `wool ${i}`);
 
 const request = (key: string, reply: string, tabId = 1, force = false): JobRequest => ({
   task: {

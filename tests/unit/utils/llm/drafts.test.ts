@@ -15,16 +15,9 @@ import {
 import { explainMessages, summaryMessages, threadBlock } from '@/utils/llm/prompts';
 import { chatMessages, chatTurnsFrom, MAX_TURNS } from '@/utils/llm/chat';
 import type { Post } from '@/utils/sites/types';
-import { newPost } from '@/utils/sites/post';
+import { numberedPost } from '../../support/posts';
 
-const post = (i: number, text = `post number ${i}`): Post =>
-  newPost({
-    id: String(i),
-    url: null,
-    author: { name: `U${i}`, handle: `u${i}` },
-    createdAt: null,
-    text,
-  });
+const post = (i: number, text = `post number ${i}`): Post => numberedPost(i, text);
 
 describe('draft options from a page message', () => {
   it.each([

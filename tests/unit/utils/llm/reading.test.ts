@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_READ_TOKENS, planReading, priorityOrder, readingAll, timeBudget } from '@/utils/llm/reading';
 import type { Post } from '@/utils/sites/types';
-import { newPost } from '@/utils/sites/post';
+import { numberedPost } from '../../support/posts';
 
-const post = (i: number, over: Partial<Post> = {}): Post =>
-  newPost({
-    id: String(i),
-    url: null,
-    author: { name: `U${i}`, handle: `u${i}` },
-    createdAt: null,
-    text: `post ${i}`,
-    ...over,
-  });
+const post = (i: number, over: Partial<Post> = {}): Post => numberedPost(i, `post ${i}`, over);
 
 /**
  * A thread of 12: @op opens it and continues at 4 and 9; 6 answers 5, which answers 2; 7 gets

@@ -9,26 +9,19 @@ import { parseSummary, splitCitations } from '@/utils/llm/summary-format';
 import { extractX } from '@/utils/sites/x/extract';
 import type { Post } from '@/utils/sites/types';
 import { own } from '../../support/fixtures';
+import { numberedPost } from '../../support/posts';
 
 const thread = extractX(
   new DOMParser().parseFromString(readFileSync(own('x/status-thread-replies.html'), 'utf8'), 'text/html'),
   'https://x.com/skein_test/status/1900000000000000010',
 );
 
-const post = (i: number, text = `Post number ${i} about wool and needles and swatches.`): Post => ({
-  id: String(i),
-  url: null,
-  author: { name: `User ${i}`, handle: `user${i}` },
-  createdAt: '2026-03-01T09:00:00.000Z',
-  text,
-  lang: 'en',
-  media: [],
-  quoted: null,
-  repostedBy: null,
-  isPromoted: false,
-  isTruncated: false,
-  inReplyToId: null,
-});
+const post = (i: number, text = `Post number ${i} about wool and needles and swatches.`): Post =>
+  numberedPost(i, text, {
+    author: { name: `User ${i}`, handle: `user${i}` },
+    createdAt: '2026-03-01T09:00:00.000Z',
+    lang: 'en',
+  });
 
 describe('prompts', () => {
   it('gives each post an element, its number, author and time as attributes', () => {
