@@ -8,6 +8,7 @@ import type { JobState } from './jobs/protocol';
 import type { StoredResult } from './db';
 import type { DraftOptions } from './llm/drafts';
 import type { ChatAsk } from './llm/chat';
+import type { ThreadPart, ThreadRequestWire } from './thread-wire';
 
 /** What the user asked of a post. */
 export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat';
@@ -42,7 +43,9 @@ export interface ThreadAccepted {
 
 interface ProtocolMap {
   /** A page sends a thread for an action; the background keeps it and opens the panel. */
-  openThread(request: ThreadRequest): ThreadAccepted;
+  openThread(request: ThreadRequestWire): ThreadAccepted;
+  /** A page sends a long thread's request in parts (./thread-wire.ts); the last goes as openThread. */
+  threadPart(part: ThreadPart): void;
   /** A page's inline UI opens the panel (a click on "Open in the panel"); false where refused. */
   openPanel(): boolean;
   /** A page asks for the panel in a tab (Firefox will not open its sidebar for a page). */

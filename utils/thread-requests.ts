@@ -8,6 +8,7 @@ import { openPanel, openPanelInTab } from './side-panel';
 import { fromOwnPageScript } from './senders';
 import { rememberNotice, rememberRequest, type StoredRequest } from './thread-store';
 import { MAX_SELECTION } from './inline/selection-text';
+import type { ThreadParts } from './thread-wire';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft']);
 
@@ -31,6 +32,12 @@ export function isThreadRequest(value: unknown): value is ThreadRequest {
 }
 
 const REFUSED = 'Skein only takes requests from its own page scripts on supported sites.';
+
+/** Keeps a part of a long thread request (./thread-wire.ts) sent by Skein's own content script. */
+export function acceptThreadPart(parts: ThreadParts, data: unknown, sender: Browser.runtime.MessageSender): void {
+  if (!fromOwnPageScript(sender) || sender.tab?.id == null) throw new Error(REFUSED);
+  parts.add(sender.tab.id, data);
+}
 
 /**
  * Handles a thread sent by a content script. Only Skein's own content scripts, on a site

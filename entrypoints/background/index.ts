@@ -1,10 +1,12 @@
 import { onMessage } from '@/utils/messaging';
+import { ThreadParts } from '@/utils/thread-wire';
 import { startJobService } from '@/utils/jobs/service';
 import { requireExtensionPage } from '@/utils/senders';
 import { openPanelFromToolbar } from '@/utils/side-panel';
 import {
   acceptOpenPanelRequest,
   acceptPanelTabRequest,
+  acceptThreadPart,
   acceptThreadRequest,
   acceptUnreadableNotice,
 } from '@/utils/thread-requests';
@@ -25,7 +27,11 @@ export default defineBackground(() => {
     setMenuSitePatterns(patterns);
   });
 
-  onMessage('openThread', ({ data, sender }) => acceptThreadRequest(data, sender, (request) => jobs.startFor(request)));
+  const parts = new ThreadParts();
+  onMessage('threadPart', ({ data, sender }) => acceptThreadPart(parts, data, sender));
+  onMessage('openThread', ({ data, sender }) =>
+    acceptThreadRequest(parts.complete(sender.tab?.id, data), sender, (request) => jobs.startFor(request)),
+  );
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));
   onMessage('pageUnreadable', ({ data, sender }) => acceptUnreadableNotice(data, sender));
@@ -63,6 +69,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     jobs.queue.cancelTab(tabId);
+    parts.dropTab(tabId);
     void forgetTab(tabId);
   });
 });

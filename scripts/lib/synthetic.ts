@@ -83,7 +83,11 @@ export function syntheticRedditThread(count: number): SyntheticPage {
     trees.push(inner);
   }
   const html =
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A long thread</title></head><body>` +
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A long thread</title>` +
+    // Reddit's elements are blocks by their own styles; a browser lays unknown elements out
+    // inline, and relays far more of the page at each change than Reddit's page would.
+    `<style>shreddit-app, shreddit-post, shreddit-comment-tree, shreddit-comment { display: block; }` +
+    ` shreddit-comment { margin-left: 16px; }</style></head><body>` +
     `<shreddit-app><shreddit-post id="${post}" author="yarnlover" permalink="${permalink}" post-type="text"` +
     ` post-title="A long thread" created-timestamp="2026-03-01T09:00:00.000000+0000">` +
     `<div slot="text-body"><div class="md"><p>What is your blocking method?</p></div></div>` +

@@ -5,6 +5,7 @@
 import type { ContentScriptContext } from '#imports';
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
+import { sendThreadRequest } from '../thread-wire';
 import type { ExplainPorts } from '../inline/explain';
 import { readPage, type PageReader } from '../sites/read';
 import type { SiteAdapter } from '../sites/types';
@@ -26,7 +27,11 @@ export function contentPage(ctx: ContentScriptContext, site: SiteAdapter, settin
     doc: document,
     read: () => readPage(site, document, location.href),
     settings,
-    send: (request) => sendMessage('openThread', request),
+    send: (request) =>
+      sendThreadRequest(request, {
+        part: (part) => sendMessage('threadPart', part),
+        last: (wire) => sendMessage('openThread', wire),
+      }),
     openInTab: () => sendMessage('openPanelTab', undefined),
     connect: (name) => browser.runtime.connect({ name }),
     keep: (remove) => ctx.onInvalidated(remove),

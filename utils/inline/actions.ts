@@ -21,6 +21,14 @@ export function threadFor(snapshot: PageSnapshot, postId: string | null): PageSn
   return posts.length ? { ...snapshot, posts } : snapshot;
 }
 
+/**
+ * Ends the task the page was read in before the thread is handed to the browser: reading a long
+ * thread and serialising it for the background are each long pieces of work, and between them
+ * the page paints and answers input. The click's user activation outlasts it, so the panel
+ * still opens.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** A message shown next to Skein's button, with at most one thing to do about it. */
 export interface Notice {
   text: string;
@@ -52,6 +60,7 @@ export async function requestAction(
   if (page.posts.length === 0)
     return { text: t('notice.unreadable', { reason: page.warnings?.map(warningText).join(' ') ?? '' }) };
   const snapshot = threadFor(page, postId);
+  await nextTask();
   let accepted: ThreadAccepted;
   try {
     accepted = await ports.send({ action, snapshot, postId, ...extra });
@@ -85,6 +94,7 @@ export async function draftRequest(
   // A new post (the home composer) has no thread to go on: the user's words are all there is.
   if (!postId && !draft.instruction.trim()) return { notice: t('reply.needInstruction') };
   const snapshot: PageSnapshot = postId ? threadFor(page, postId) : { ...page, posts: [], warnings: undefined };
+  await nextTask();
   try {
     const { jobId } = await send({ action: 'draft', snapshot, postId, draft, quiet: true, ...extra });
     return jobId ? { jobId } : { notice: t('job.error') };

@@ -48,6 +48,11 @@ export function setHostState(host: Element, key: 'theme' | 'status' | 'job', val
   if (frame) frame.dataset[key] = value;
 }
 
+/** Whether `node` is a host of Skein's inline UI: a page change that is Skein's own doing. */
+export function isSkeinHost(node: Node | null | undefined): boolean {
+  return node?.nodeType === 1 && tags.has((node as Element).localName);
+}
+
 /** Every host of Skein's inline UI in `doc`. */
 export function skeinHosts(doc: Document): HTMLElement[] {
   if (!tags.size) return [];

@@ -94,6 +94,44 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   trigger.setAttribute('aria-expanded', 'false');
   trigger.append(icon(doc));
 
+  root.append(trigger);
+
+  // The menu and the notice are built at the first click: a page of thousands of comments gets
+  // thousands of buttons, and most are never opened.
+  let built: ReturnType<typeof buildMenu> | null = null;
+  const openMenu = (focusIndex: number) => {
+    built ??= buildMenu(doc, shadow, root, trigger, options);
+    built.open(focusIndex);
+  };
+  onUser(trigger, 'click', () => {
+    if (built?.isOpen()) built.close();
+    else openMenu(0);
+  });
+  onUser(trigger, 'keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      openMenu(e.key === 'ArrowDown' ? 0 : ACTIONS.length - 1);
+    }
+  });
+
+  // Keep clicks to ourselves: X opens the post when a click reaches the article.
+  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) {
+    host.addEventListener(type, (e) => e.stopPropagation());
+  }
+  return host;
+}
+
+/**
+ * The post button's menu of actions and its notice, built into `root` under `trigger`: what
+ * opens the menu, closes it and tells whether it is open.
+ */
+function buildMenu(
+  doc: Document,
+  shadow: ShadowRoot,
+  root: HTMLElement,
+  trigger: HTMLElement,
+  options: PostButtonOptions,
+): { open(focusIndex: number): void; close(): void; isOpen(): boolean } {
   const menu = doc.createElement('div');
   menu.className = 'menu';
   menu.setAttribute('role', 'menu');
@@ -117,7 +155,7 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   notice.append(noticeText, noticeAction, noticeClose);
 
   if (!supportsPopover(menu)) menu.hidden = notice.hidden = true;
-  root.append(trigger, menu, notice);
+  root.append(menu, notice);
 
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const hideNotice = () => {
@@ -152,16 +190,6 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     items[focusIndex]?.focus();
   };
 
-  onUser(trigger, 'click', () => {
-    if (isOpen(menu)) hide(menu);
-    else openMenu(0);
-  });
-  onUser(trigger, 'keydown', (e) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      openMenu(e.key === 'ArrowDown' ? 0 : items.length - 1);
-    }
-  });
   onUser(menu, 'keydown', (e) => {
     const index = items.indexOf(shadow.activeElement as HTMLButtonElement);
     const move = (to: number) => items[(to + items.length) % items.length]?.focus();
@@ -193,9 +221,5 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
     noticeRun?.().catch(() => showNotice({ text: t('notice.disconnected') }));
   });
 
-  // Keep clicks to ourselves: X opens the post when a click reaches the article.
-  for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) {
-    host.addEventListener(type, (e) => e.stopPropagation());
-  }
-  return host;
+  return { open: openMenu, close: () => hide(menu), isOpen: () => isOpen(menu) };
 }

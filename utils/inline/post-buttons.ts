@@ -9,14 +9,28 @@ import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
 import { HOST_TAG, createPostButton } from './post-button';
 import { detectTheme, type PageTheme } from './theme';
-import { setHostState, skeinHosts } from './dom';
+import { isSkeinHost, setHostState, skeinHosts } from './dom';
 
 export interface PostButtonsOptions {
   doc: Document;
   hooks: PageHooks;
   /** Runs an action for the post with this element and id; resolves to a notice or null. */
   onAction(action: AssistantAction, post: Element, postId: string | null): Promise<Notice | null>;
+  /** The clock a frame's work is measured by (ms); tests pass their own. */
+  now?: () => number;
 }
+
+/**
+ * Posts a frame handles before it looks at the clock: more than a screenful, so an ordinary
+ * page gets every button in its first frame.
+ */
+export const SLICE_POSTS = 60;
+
+/**
+ * The most a frame spends giving posts their buttons (ms). A page of thousands of comments gets
+ * its buttons over several frames, and the page keeps scrolling and answering clicks meanwhile.
+ */
+export const SLICE_MS = 16;
 
 /** The id each button was made for (kept here, not in an attribute the page could read). */
 const postOf = new WeakMap<Element, string | null>();
@@ -27,12 +41,22 @@ export function buttonPostId(host: Element): string | null | undefined {
 }
 
 /** Starts watching; returns the function that stops and removes every button. */
-export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): () => void {
+export function mountPostButtons({
+  doc,
+  hooks,
+  onAction,
+  now = () => performance.now(),
+}: PostButtonsOptions): () => void {
   const mounted = new WeakMap<Element, HTMLElement>();
-  /** Handled posts that the site changed since the last scan: only these are read again. */
+  /** Handled posts that the site changed since the last full pass: only these are read again. */
   const touched = new Set<Element>();
   let theme: PageTheme | null = null;
   let frame: number | null = null;
+  /**
+   * A pass over the page's posts that a frame left unfinished, to go on with at the next frame;
+   * null when the page changed since (the next frame starts a new pass).
+   */
+  let pass: { posts: Element[]; next: number; hidden: Element[] } | null = null;
 
   /** Gives one post its button, or checks that the one it has still fits. */
   const mountOne = (post: Element, hidden: Element[]) => {
@@ -63,22 +87,34 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
 
   const scan = () => {
     frame = null;
-    const now = detectTheme(doc);
-    if (now !== theme) {
-      theme = now;
+    const pageTheme = detectTheme(doc);
+    if (pageTheme !== theme) {
+      theme = pageTheme;
       // The one place the page's theme is read per frame: every Skein host (buttons, reply bars,
       // cards, notices) follows it from here.
-      for (const host of skeinHosts(doc)) setHostState(host, 'theme', now);
+      for (const host of skeinHosts(doc)) setHostState(host, 'theme', pageTheme);
     }
-    // Hidden screens are found once a scan, not looked for from each post.
-    const hidden = hooks.hiddenScreens?.(doc) ?? [];
-    for (const post of Array.from(doc.querySelectorAll(hooks.postSelector))) {
+    // Hidden screens are found once a pass, not looked for from each post.
+    pass ??= {
+      posts: Array.from(doc.querySelectorAll(hooks.postSelector)),
+      next: 0,
+      hidden: hooks.hiddenScreens?.(doc) ?? [],
+    };
+    const { posts, hidden } = pass;
+    const start = now();
+    for (let handled = 0; pass.next < posts.length; handled++) {
+      if (handled >= SLICE_POSTS && handled % 8 === 0 && now() - start > SLICE_MS) {
+        schedule();
+        return;
+      }
+      const post = posts[pass.next++]!;
       try {
         mountOne(post, hidden);
       } catch {
         // One odd post must not break the others, nor throw into the site's page.
       }
     }
+    pass = null;
     touched.clear();
   };
 
@@ -88,19 +124,18 @@ export function mountPostButtons({ doc, hooks, onAction }: PostButtonsOptions): 
   };
 
   const observer = new MutationObserver((records) => {
+    let changed = false;
     for (const record of records) {
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-      // Our own button going in is no change to the post.
-      if (
-        !target ||
-        target.localName === HOST_TAG ||
-        (record.addedNodes[0] as Element | undefined)?.localName === HOST_TAG
-      )
-        continue;
+      // Skein's own UI going in or out (this button, a reply bar) is no change to the post.
+      if (!target || isSkeinHost(target) || isSkeinHost(record.addedNodes[0] ?? record.removedNodes[0])) continue;
       const post = target.closest(hooks.postSelector);
       if (post && mounted.has(post)) touched.add(post);
+      // The page changed: the next frame reads its posts afresh.
+      pass = null;
+      changed = true;
     }
-    schedule();
+    if (changed) schedule();
   });
   // Links change in place when a site (X) reuses a post element for another post.
   observer.observe(doc.documentElement, {

@@ -5,8 +5,9 @@
  */
 import type { ReplyHooks } from '../sites/types';
 import type { Tone } from '../llm/drafts';
-import { REPLY_BAR_TAG, createReplyBar, type ReplyBar, type ReplyBarPorts } from './reply-bar';
+import { createReplyBar, type ReplyBar, type ReplyBarPorts } from './reply-bar';
 import { detectTheme } from './theme';
+import { isSkeinHost } from './dom';
 
 export interface ReplyBarsOptions {
   doc: Document;
@@ -90,8 +91,8 @@ export function mountReplyBars({ doc, hooks, tone, portsFor, repliedPost, onOrph
     frame = doc.defaultView?.requestAnimationFrame(scan) ?? null;
   };
   const observer = new MutationObserver((records) => {
-    // Our own bar going in is no new box.
-    if (records.every((r) => (r.addedNodes[0] as Element | undefined)?.localName === REPLY_BAR_TAG)) return;
+    // Skein's own UI going in or out (a bar, the post buttons) is no new box.
+    if (records.every((r) => isSkeinHost(r.addedNodes[0] ?? r.removedNodes[0]))) return;
     schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });

@@ -55,6 +55,8 @@ function collect(node: Node, out: string[]): void {
  */
 export function paragraphText(el: Element | null | undefined): string {
   if (!el) return '';
+  const plain = plainParagraphs(el);
+  if (plain) return plain.join('\n\n');
   const blocks: string[] = [];
   let current = '';
   const walk = (node: Node) => {
@@ -88,10 +90,41 @@ export function paragraphText(el: Element | null | undefined): string {
     .trim();
 }
 
+/** What makes a paragraph's text more than its characters: line breaks, images, nesting, buttons. */
+const NOT_PLAIN = 'br, img, button, svg, blockquote, li, p p';
+
+/**
+ * The paragraphs of `el` when it is nothing but plain paragraphs (most comments and statuses),
+ * read by the browser in one call each; null otherwise. Thousands are read at a click.
+ */
+function plainParagraphs(el: Element): string[] | null {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1 ? (child as Element).tagName !== 'P' : child.nodeType === 3 && /\S/.test(child.nodeValue!))
+      return null;
+  }
+  if (el.querySelector(NOT_PLAIN)) return null;
+  const blocks: string[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    const text = child.textContent!.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+  }
+  return blocks;
+}
+
+/** A site-relative path a URL parser keeps as it is: no dots, escapes, query or fragment. */
+const PLAIN_PATH = /^\/(?!\/)[\w\-/]*$/;
+
+/** The last base seen and its origin: a page's links share one base. */
+let lastBase: { base: string; origin: string } | null = null;
+
 /** Makes a site-relative link absolute against the page URL; null when it cannot. */
 export function absoluteUrl(href: string | null | undefined, base: string): string | null {
   if (!href) return null;
   try {
+    if (PLAIN_PATH.test(href)) {
+      if (lastBase?.base !== base) lastBase = { base, origin: new URL(base).origin };
+      return lastBase.origin + href;
+    }
     return new URL(href, base).href;
   } catch {
     return null;

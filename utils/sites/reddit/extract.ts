@@ -29,12 +29,19 @@ export function classifyRedditUrl(url: URL): { kind: PageKind; focusedPostId: st
   return { kind: 'unknown', focusedPostId: null };
 }
 
+/** A timestamp in UTC: its seconds, and its fraction. */
+const UTC_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(?:\+0000|\+00:00|Z)$/;
+
 /**
  * Reddit's timestamps (`2026-03-01T10:00:00.000000+0000`) as ISO 8601: microseconds and a zone
  * without a colon are not something every date parser takes.
  */
 export function redditTime(raw: string | null | undefined): string | null {
   if (!raw) return null;
+  // UTC, as Reddit writes it, is rewritten without parsing a date: thousands of comments
+  // are read at each click.
+  const utc = UTC_TIME.exec(raw);
+  if (utc) return `${utc[1]}.${(utc[2] ?? '').slice(0, 3).padEnd(3, '0')}Z`;
   if (/^\d+$/.test(raw)) return new Date(Number(raw)).toISOString();
   return isoTime(raw.replace(/(\.\d{3})\d+/, '$1').replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 }
@@ -44,7 +51,8 @@ const titled = (title: string, body: string) => [title, body].filter(Boolean).jo
 
 /** A thing's own child matching `selector`, not one of its replies'. */
 function ownChild(el: Element, selector: string): Element | null {
-  for (const child of Array.from(el.children)) if (child.matches(selector)) return child;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (child.matches(selector)) return child;
   return null;
 }
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buttonPostId, mountPostButtons } from '@/utils/inline/post-buttons';
+import { SLICE_POSTS, buttonPostId, mountPostButtons } from '@/utils/inline/post-buttons';
+import { redditAdapter } from '@/utils/sites/reddit/extract';
+import { syntheticRedditThread } from '../../../../scripts/lib/synthetic';
 import { frameOf } from '@/utils/inline/dom';
 import { HOST_TAG } from '@/utils/inline/post-button';
 import { xAdapter } from '@/utils/sites/x/extract';
@@ -117,6 +119,7 @@ describe('mountPostButtons', () => {
     loadInto(own('x/promoted.html'));
     start();
     const host = hosts()[1]!;
+    frameOf(host)!.querySelector<HTMLElement>('button.trigger')!.click();
     frameOf(host)!.querySelector<HTMLElement>('[data-action="explain"]')!.click();
     expect(calls).toEqual([['explain', '1900000000000000101']]);
   });
@@ -126,6 +129,7 @@ describe('mountPostButtons', () => {
     start();
     let reached = 0;
     document.querySelector('article')!.addEventListener('click', () => reached++);
+    frameOf(hosts()[0]!)!.querySelector<HTMLElement>('button.trigger')!.click();
     frameOf(hosts()[0]!)!.querySelector<HTMLElement>('[data-action="summarize"]')!.click();
     expect(reached).toBe(0);
   });
@@ -233,4 +237,56 @@ describe('a button on every post the reader reads', () => {
     it.each(REAL_X)('%s', (file, url) => expect(check(shared(`x/${file}`), url)).toBeGreaterThan(0));
   });
   it.each(OWN_X)('own page %s', (file, url) => void check(own(`x/${file}`), url));
+});
+
+describe('mountPostButtons on a page of hundreds of comments', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+  /** A Reddit thread of `count` comments, and a clock that moves 1 ms each time it is read. */
+  const startOn = (count: number) => {
+    const { html } = syntheticRedditThread(count);
+    document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+    let clock = 0;
+    stop = mountPostButtons({
+      doc: document,
+      hooks: redditAdapter.page,
+      onAction: async () => null,
+      now: () => clock++,
+    });
+  };
+  const pageIds = () =>
+    Array.from(document.querySelectorAll(redditAdapter.page.postSelector)).map((el) => redditAdapter.page.postId(el));
+  /** Waits frame by frame until every post has its button; returns how many frames it took. */
+  const framesUntilDone = async (count: number) => {
+    let frames = 0;
+    while (hosts().length < count && frames < 100) {
+      await frame();
+      frames++;
+    }
+    return frames;
+  };
+
+  it('gives the first slice at once and the rest over the next frames, one button per post in page order', async () => {
+    startOn(400);
+    const first = hosts().length;
+    expect(first).toBeGreaterThanOrEqual(SLICE_POSTS);
+    expect(first).toBeLessThan(401);
+    expect(await framesUntilDone(401)).toBeGreaterThan(0);
+    expect(ids()).toEqual(pageIds());
+  });
+
+  it('starts over when the page changes midway, and still ends with one button per post', async () => {
+    startOn(400);
+    const tree = document.querySelector('shreddit-comment-tree')!;
+    tree.insertAdjacentHTML(
+      'afterbegin',
+      syntheticRedditThread(1)
+        .html.match(/<shreddit-comment [\s\S]*<\/shreddit-comment>/)![0]
+        .replaceAll('c0', 'late0'),
+    );
+    await framesUntilDone(402);
+    expect(hosts()).toHaveLength(402);
+    expect(ids()).toEqual(pageIds());
+    expect(new Set(ids()).size).toBe(402);
+  });
 });

@@ -1,2 +1,0 @@
-import { benchExtraction } from '../bench/extract';
-await benchExtraction();
