@@ -26,6 +26,8 @@ export interface DraftLimit {
   graphemes: boolean;
   /** Replies there are comments: longer, in paragraphs. */
   comment: boolean;
+  /** The site counts every link as this many characters, however long it is (Mastodon: 23). */
+  linkChars?: number;
 }
 
 /** X's limit, the default for a draft whose site said nothing. */
@@ -104,7 +106,9 @@ function limitFrom(value: unknown): DraftLimit | undefined {
   const max = v.max;
   if (typeof max !== 'number' || !Number.isInteger(max) || max < LIMIT_RANGE.min || max > LIMIT_RANGE.max)
     return X_LIMIT;
-  return { max, graphemes: v.graphemes === true, comment: v.comment === true };
+  const link = v.linkChars;
+  const linkChars = typeof link === 'number' && Number.isInteger(link) && link > 0 && link <= 100 ? link : undefined;
+  return { max, graphemes: v.graphemes === true, comment: v.comment === true, ...(linkChars ? { linkChars } : {}) };
 }
 
 /**
@@ -148,24 +152,56 @@ export function cleanDraft(text: string, limit: DraftLimit = X_LIMIT): string {
   return fitDraft(quoted ? quoted[1]! : trimmed, limit);
 }
 
-/** The characters of `text` as the site counts them. */
-function units(text: string, graphemes: boolean): string[] {
-  if (!graphemes) return text.split('');
-  return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+/** A link, as sites that count links alike find them. */
+const LINK = /https?:\/\/[^\s<>"]+/g;
+
+/** `text` in the pieces the site counts (characters or graphemes, and whole links), with their weight. */
+function pieces(text: string, limit: DraftLimit): { piece: string; weight: number }[] {
+  const chars = (part: string) =>
+    limit.graphemes
+      ? Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(part), (s) => s.segment)
+      : part.split('');
+  if (!limit.linkChars) return chars(text).map((piece) => ({ piece, weight: 1 }));
+  const out: { piece: string; weight: number }[] = [];
+  let at = 0;
+  for (const link of text.matchAll(LINK)) {
+    for (const piece of chars(text.slice(at, link.index))) out.push({ piece, weight: 1 });
+    out.push({ piece: link[0], weight: limit.linkChars });
+    at = link.index + link[0].length;
+  }
+  for (const piece of chars(text.slice(at))) out.push({ piece, weight: 1 });
+  return out;
+}
+
+/** How long `text` is as the site counts it. */
+export function siteLength(text: string, limit: DraftLimit): number {
+  return pieces(text, limit).reduce((sum, p) => sum + p.weight, 0);
 }
 
 /**
  * `text` cut to fit the site's box: at the last sentence's end that fits, else at the last
- * word, with an ellipsis. Never cuts inside a character the site counts as one (an emoji).
+ * word, with an ellipsis. Never cuts inside a character the site counts as one (an emoji), nor
+ * inside a link.
  */
 export function fitDraft(text: string, limit: DraftLimit): string {
-  const chars = units(text, limit.graphemes);
-  if (chars.length <= limit.max) return text;
-  const head = chars.slice(0, limit.max).join('');
+  const all = pieces(text, limit);
+  if (all.reduce((sum, p) => sum + p.weight, 0) <= limit.max) return text;
+  /** The longest start of `text` within `budget`. */
+  const within = (budget: number) => {
+    let used = 0;
+    let out = '';
+    for (const { piece, weight } of all) {
+      if (used + weight > budget) break;
+      used += weight;
+      out += piece;
+    }
+    return out;
+  };
+  const head = within(limit.max);
   const sentence = /^[\s\S]*[.!?…](?=\s)/.exec(`${head} `)?.[0] ?? '';
   // A sentence end in the first half would throw away most of the draft: cut at a word instead.
   if (sentence.length >= head.length / 2) return sentence.trim();
-  const words = chars.slice(0, limit.max - 1).join('');
+  const words = within(limit.max - 1);
   const cut = words.replace(/\s+\S*$/, '');
   return `${(cut.length >= words.length / 2 ? cut : words).trimEnd()}…`;
 }

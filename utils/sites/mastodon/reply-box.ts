@@ -4,21 +4,24 @@
  * limit (500 by default); the form's counter shows what is left of it, from which the limit is
  * read.
  */
-import type { DraftLimit } from '../../llm/drafts';
+import { siteLength, type DraftLimit } from '../../llm/drafts';
 import { insertIntoTextarea, isTextBox } from '../textarea';
 import type { ReplyHooks } from '../types';
 import { MASTO, STATUS_PATH } from './selectors';
-import { MASTODON_DEFAULT_MAX } from './site';
+import { MASTODON_DEFAULT_MAX, MASTODON_SITE } from './site';
 
 export { MASTODON_DEFAULT_MAX };
 
-/** The server's limit: what the counter says is left, plus what the box holds. */
+/**
+ * The server's limit: what the counter says is left, plus what the box holds, counted as the
+ * server counts it (a link as 23 characters).
+ */
 export function mastodonLimit(editor: Element): DraftLimit {
   const form = editor.closest(MASTO.composeForm);
   const left = Number.parseInt(form?.querySelector(MASTO.counter)?.textContent?.trim() ?? '', 10);
-  const used = isTextBox(editor) ? editor.value.length : 0;
+  const used = isTextBox(editor) ? siteLength(editor.value, MASTODON_SITE.draftLimit) : 0;
   const max = Number.isFinite(left) && left + used > 0 ? left + used : MASTODON_DEFAULT_MAX;
-  return { max, graphemes: false, comment: false };
+  return { ...MASTODON_SITE.draftLimit, max };
 }
 
 /** The id of the status the form's reply indicator links to, if it shows one. */

@@ -7,6 +7,7 @@ import {
   cleanDraft,
   draftMessages,
   fitDraft,
+  siteLength,
   lengthLimit,
   draftOptionsFrom,
   joinVariants,
@@ -41,6 +42,14 @@ describe('draft options from a page message', () => {
     [
       { max: 10_000, comment: true, extra: 1 },
       { max: 10_000, graphemes: false, comment: true },
+    ],
+    [
+      { max: 500, linkChars: 23 },
+      { max: 500, graphemes: false, comment: false, linkChars: 23 },
+    ],
+    [
+      { max: 500, linkChars: 1e6 },
+      { max: 500, graphemes: false, comment: false },
     ],
     [{ max: 2.5 }, X_LIMIT],
     [{ max: 10 }, X_LIMIT],
@@ -152,6 +161,18 @@ describe('site limits', () => {
       55,
     );
     expect(fitted.replace('…', '').replaceAll(family, '')).toBe('');
+    // Mastodon counts a link as 23 characters: a long link fits where its length would not, and
+    // a cut never falls inside one.
+    const mastodon = { max: 60, graphemes: false, comment: false, linkChars: 23 };
+    const link = `https://example.org/${'long-path/'.repeat(8)}`;
+    expect(fitDraft(`Read ${link} before blocking.`, mastodon)).toBe(`Read ${link} before blocking.`);
+    expect(siteLength(`Read ${link} before blocking.`, mastodon)).toBe(5 + 23 + 17);
+    const long = fitDraft(
+      `Read this: ${'and this and that '.repeat(2)}${link} then more words after it all.`,
+      mastodon,
+    );
+    expect(siteLength(long, mastodon)).toBeLessThanOrEqual(60);
+    expect(long.includes('https://') ? long.includes(link) : true).toBe(true);
     // Unquoted first, then fitted: 11 whole words and the ellipsis, 55 characters.
     expect(cleanDraft(`"${'word '.repeat(100)}"`, limit(60))).toBe(`${'word '.repeat(10)}word…`);
   });

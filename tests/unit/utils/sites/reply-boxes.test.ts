@@ -95,9 +95,11 @@ describe('Mastodon', () => {
     ['a server of 1,000', '1000', '', 1000],
     ['what is left, plus what the box holds', '490', 'ten chars.', 500],
     ['a counter it cannot read', 'n/a', '', MASTODON_DEFAULT_MAX],
+    // The server counts a link as 23 characters, however long: 9 + 23 + 2 = 34 used.
+    ['a link in the box counted as 23', '466', 'See this https://example.org/a/very/long/address/indeed .', 500],
   ])('the server’s limit: %s', (_name, left, value, max) => {
     const editor = page('/home', mastoForm(null, left, value), MASTODON_REPLY_HOOKS);
-    expect(MASTODON_REPLY_HOOKS.limit(editor)).toEqual({ max, graphemes: false, comment: false });
+    expect(MASTODON_REPLY_HOOKS.limit(editor)).toEqual({ max, graphemes: false, comment: false, linkChars: 23 });
   });
 
   it('the bar after the text box’s wrapper; the first button of the action bar replies', () => {
