@@ -1,13 +1,44 @@
+import { memo, useState } from 'react';
 import type { StoredRequest } from '@/utils/thread-store';
 import { sendMessage } from '@/utils/messaging';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { t, tc } from '@/utils/i18n';
 import { JobView } from './JobView';
-import { ACTION_LABEL } from './labels';
+import { ACTION_LABEL, POSTS_LISTED } from './labels';
 import { warningText } from '@/utils/sites/warnings';
 import { siteName } from '@/utils/sites/hosts';
 import { PostCard } from './PostCard';
 import { useJob } from './useJob';
+
+/**
+ * The posts read, in order. Memoised: the job's every streamed word re-renders the view, and a
+ * thread of thousands of posts must not be laid out again each time.
+ */
+const PostList = memo(function PostList({ snapshot }: { snapshot: StoredRequest['snapshot'] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? snapshot.posts : snapshot.posts.slice(0, POSTS_LISTED);
+  return (
+    <>
+      <ol className="mt-2 flex flex-col gap-2" data-testid="thread-posts">
+        {shown.map((post, i) => (
+          <li key={`${post.id ?? 'n'}-${i}`}>
+            <PostCard post={post} number={i + 1} focused={post.id != null && post.id === snapshot.focusedPostId} />
+          </li>
+        ))}
+      </ol>
+      {shown.length < snapshot.posts.length && (
+        <button
+          type="button"
+          className="mt-2 text-violet-700 underline dark:text-violet-300"
+          data-testid="thread-posts-all"
+          onClick={() => setAll(true)}
+        >
+          {tc('panel.listAll', snapshot.posts.length)}
+        </button>
+      )}
+    </>
+  );
+});
 
 /** What a page sent and what Skein makes of it. All page content and output render as text. */
 export function ThreadView({ request }: { request: StoredRequest }) {
@@ -79,13 +110,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
         <summary className="cursor-pointer text-xs font-semibold uppercase text-slate-500">
           {t('panel.postsRead')}
         </summary>
-        <ol className="mt-2 flex flex-col gap-2" data-testid="thread-posts">
-          {snapshot.posts.map((post, i) => (
-            <li key={`${post.id ?? 'n'}-${i}`}>
-              <PostCard post={post} number={i + 1} focused={post.id != null && post.id === snapshot.focusedPostId} />
-            </li>
-          ))}
-        </ol>
+        <PostList snapshot={snapshot} />
       </details>
     </section>
   );

@@ -1,4 +1,4 @@
-/** Labels shared by the panel's views. */
+/** Labels, and what is shown at once, shared by the panel's views. */
 import type { AssistantAction } from '@/utils/messaging';
 import type { MessageKey } from '@/utils/i18n';
 
@@ -9,3 +9,6 @@ export const ACTION_LABEL: Record<AssistantAction, MessageKey> = {
   draft: 'panel.action.draft',
   chat: 'panel.action.chat',
 };
+
+/** Posts the panel lists at first; a thread of thousands lists the rest at the user's click. */
+export const POSTS_LISTED = 200;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromiumUi, expect, test } from './support/chromium';
 import { syntheticRedditThread } from '../../scripts/lib/synthetic';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
+import { POSTS_LISTED } from '../../components/labels';
 
 /** The longest a task of Skein's may hold the page (the issue's bar for "responsive"). */
 const LONGEST_TASK_MS = 200;
@@ -60,6 +61,12 @@ test('a 5,000-comment Reddit thread: every button, a summary of every comment, n
   await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: ENGINE_STEP });
   expect(await panel.getByTestId('thread-count').innerText()).toBe('5,001 posts read from Reddit');
   expect((await panel.getByTestId('job-output').innerText()).trim()).toContain('Everyone blocks merino wet');
+
+  // The panel lists the first posts, and the rest at the user's click.
+  await expect(panel.getByTestId('post')).toHaveCount(POSTS_LISTED);
+  await panel.getByText('Posts read from the page').click();
+  await panel.getByTestId('thread-posts-all').click();
+  await expect(panel.getByTestId('post')).toHaveCount(5001);
 
   const tasks = await takeLongTasks();
   expect(Math.max(0, ...tasks), `the page's long tasks (ms): ${tasks.join(', ')}`).toBeLessThanOrEqual(LONGEST_TASK_MS);

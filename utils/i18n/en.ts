@@ -24,6 +24,8 @@ export const en = {
   'panel.media.gif': 'GIF',
   'panel.media.card': 'Link',
   'panel.postsRead': 'Posts read from the page',
+  'panel.listAll.one': 'List the {count} post',
+  'panel.listAll.other': 'List all {count} posts',
   'reading.focus': 'the post you chose and what it answers',
   'reading.opening': 'the opening post',
   'reading.author': 'the author’s own posts',

@@ -27,6 +27,8 @@ export const fr: Record<MessageKey, string> = {
   'panel.media.gif': 'GIF',
   'panel.media.card': 'Lien',
   'panel.postsRead': 'Posts lus sur la page',
+  'panel.listAll.one': 'Afficher le {count} post',
+  'panel.listAll.other': 'Afficher les {count} posts',
   'reading.focus': 'le message choisi et ceux auxquels il répond',
   'reading.opening': 'le message d’origine',
   'reading.author': 'les messages de l’auteur',
