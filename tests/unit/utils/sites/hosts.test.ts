@@ -67,7 +67,7 @@ describe('each site’s draft limit, for drafts made away from its box', () => {
   it.each([
     ['x', { max: 280, graphemes: false, comment: false }],
     ['bluesky', { max: 300, graphemes: true, comment: false }],
-    ['mastodon', { max: 500, graphemes: false, comment: false }],
+    ['mastodon', { max: 500, graphemes: false, comment: false, linkChars: 23 }],
     ['reddit', { max: 10_000, graphemes: false, comment: true }],
     ['elsewhere', { max: 280, graphemes: false, comment: false }],
   ])('%s', (id, limit) => expect(siteDraftLimit(id as SiteId)).toEqual(limit));
