@@ -98,8 +98,8 @@ export class ThreadParts {
       const pending = this.pending.get(key);
       this.pending.delete(key);
       if (!pending || !Number.isInteger(count) || count > MAX_PARTS || pending.parts.length !== count - 1) return null;
-      // A hole in the parts reads as undefined: the request is incomplete.
-      if (pending.parts.some((p) => typeof p !== 'string')) return null;
+      // A part that never came leaves a hole, which \`some\` and \`join\` would pass over: look at each.
+      for (let index = 0; index < count - 1; index++) if (typeof pending.parts[index] !== 'string') return null;
       json = pending.parts.join('') + json;
     }
     try {

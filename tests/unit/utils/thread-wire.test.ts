@@ -88,6 +88,13 @@ describe('a thread request on its way to the background', () => {
     expect(parts.complete(7, wires[0])).toBeNull();
   });
 
+  it('is null when a middle part is missing, even where the rest would still read as JSON', () => {
+    const parts = new ThreadParts();
+    parts.add(7, { id: 'r1', index: 0, json: '{"text":"a' });
+    parts.add(7, { id: 'r1', index: 2, json: 'c' });
+    expect(parts.complete(7, { json: 'd"}', parts: { id: 'r1', count: 4 } })).toBeNull();
+  });
+
   it('forgets a closed tab', async () => {
     const parts = new ThreadParts();
     const part: ThreadPart = { id: 'r1', index: 0, json: '{"action":' };
