@@ -6,6 +6,7 @@
 import type * as Ort from 'onnxruntime-web';
 import { PREFILL_STEP } from '../../utils/llm/cpu-engine';
 import { OnnxDecoder } from '../../utils/llm/onnx-decoder';
+import { lastPositionLogits } from '../../utils/llm/onnx-last-logits';
 
 /** One run: prompt tokens per second and generated tokens per second. */
 export interface OnnxRun {
@@ -26,6 +27,10 @@ export interface OnnxAsk {
   headDim: number;
   /** The model's vocabulary size, when prompt ids must stay under it (the tiny model's). */
   vocab?: number;
+  /** In a browser: runs in a dedicated worker rather than on the page's own thread. */
+  inWorker?: boolean;
+  /** Runs the export as it is, logits for every position (the engine takes the last only). */
+  fullLogits?: boolean;
   /** Also times a cancel this long into reading a long prompt. */
   cancelAfterMs?: number;
 }
@@ -48,7 +53,7 @@ export interface OnnxResult {
 export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxAsk): Promise<OnnxResult> {
   ort.env.wasm.numThreads = ask.threads;
   const started = performance.now();
-  const session = await ort.InferenceSession.create(bytes, {
+  const session = await ort.InferenceSession.create(ask.fullLogits ? bytes : lastPositionLogits(bytes), {
     executionProviders: ['wasm'],
     graphOptimizationLevel: 'all',
   });

@@ -81,6 +81,10 @@ export async function benchOnnx(
     kvHeads: REAL_SIZE.kvHeads,
     headDim: REAL_SIZE.embd / REAL_SIZE.heads,
     cancelAfterMs: threads === where.cancelAt ? 3000 : undefined,
+    // BENCH_FULL_LOGITS=1: the export as it is, for the figures before the last-position edit.
+    fullLogits: process.env.BENCH_FULL_LOGITS === '1',
+    // BENCH_IN_WORKER=1: in a dedicated worker rather than on the page's own thread.
+    inWorker: process.env.BENCH_IN_WORKER === '1',
   });
   const longAsk = (threads: number): OnnxAsk => ({
     ...ask(threads),

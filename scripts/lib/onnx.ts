@@ -78,10 +78,16 @@ class Graph {
   private n = 0;
 
   node(op: string, inputs: string[], attrs: Record<string, Attr> = {}, domain = ''): string {
-    const out = `t${this.n++}`;
+    return this.nodeOut(op, inputs, 1, attrs, domain)[0]!;
+  }
+
+  /** A node with `count` outputs; returns their names. */
+  nodeOut(op: string, inputs: string[], count: number, attrs: Record<string, Attr> = {}, domain = ''): string[] {
+    const outs = Array.from({ length: count }, () => `t${this.n++}`);
     const node = new Pb();
     for (const i of inputs) node.bytes(1, i);
-    node.bytes(2, out).bytes(3, `${op}_${this.n}`).bytes(4, op);
+    for (const out of outs) node.bytes(2, out);
+    node.bytes(3, `${op}_${this.n}`).bytes(4, op);
     if (domain) node.bytes(7, domain);
     for (const [name, value] of Object.entries(attrs)) {
       const a = new Pb().bytes(1, name);
@@ -94,7 +100,7 @@ class Graph {
       node.bytes(5, a);
     }
     this.nodes.push(node);
-    return out;
+    return outs;
   }
 
   tensor(name: string, type: keyof typeof DT, dims: number[], raw: Uint8Array): string {
@@ -149,13 +155,15 @@ const BLOCK = 32;
  * Weight formats, as exports of these models write them:
  * - `int8`: `DynamicQuantizeMatMul`, int8 weights with one scale per column, activations
  *   quantized on the fly (the "quantized" exports);
+ * - `int8u`: the same weights as `quantize_dynamic` writes them before ONNX Runtime fuses
+ *   them: `DynamicQuantizeLinear`, `MatMulInteger`, `Cast`, and the scales' `Mul`s;
  * - `int4`: `MatMulNBits`, 4 bits in blocks of 32 (the "q4" exports); `int4acc` the same with
  *   `accuracy_level` 4, which lets ONNX Runtime multiply in int8 where it has kernels;
  * - `f32`: plain `MatMul` on float weights. The tiny test model's: int8 activations are
  *   quantized with one scale per call, so the numbers (and a random model's near-ties) would
  *   depend on how a prompt is split into steps, and tests compare answers exactly.
  */
-export type OnnxWeights = 'int4' | 'int4acc' | 'int8' | 'f32';
+export type OnnxWeights = 'int4' | 'int4acc' | 'int8' | 'int8u' | 'f32';
 
 /** Bytes from a seed (xorshift32): the same model every time, fast enough for 500 MB. */
 function filler(seed: number): (bytes: Uint8Array) => Uint8Array {
@@ -202,6 +210,13 @@ export function decoderOnnx(
       // About unit variance out for unit variance in: random int8 has a deviation of about 74.
       const s = g.floats(`${name}.scales`, new Float32Array(n).fill(1 / (74 * Math.sqrt(k))));
       return g.node('DynamicQuantizeMatMul', [x, b, s], {}, 'com.microsoft');
+    }
+    if (weights === 'int8u') {
+      const b = g.tensor(`${name}.q`, 'int8', [k, n], fill(new Uint8Array(k * n)));
+      const s = g.floats(`${name}.scale`, Float32Array.of(1 / (74 * Math.sqrt(k))));
+      const [xq, xs, xz] = g.nodeOut('DynamicQuantizeLinear', [x], 3) as [string, string, string];
+      const product = g.node('MatMulInteger', [xq, b, xz, g.tensor(`${name}.zero`, 'int8', [], new Uint8Array(1))]);
+      return g.node('Mul', [g.node('Cast', [product], { to: DT.float }), g.node('Mul', [xs, s])]);
     }
     const b = g.tensor(
       `${name}.q`,
