@@ -29,7 +29,7 @@ export interface ReadingPlan {
  * ("Read all"). Users wait about ten seconds for an answer before they give up on it; the rest
  * of the ten goes to the task's words, the first word and the messages between Skein's parts.
  */
-export const FIRST_WORD_SECONDS = 8;
+export const FIRST_WORD_SECONDS = 7;
 
 /** Below this, a budget reads too little to be worth an answer: read this much anyway. */
 export const MIN_READ_TOKENS = 256;

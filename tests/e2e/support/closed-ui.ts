@@ -58,7 +58,10 @@ function find(root: ParentNode, t: Wire): HTMLElement | null {
   );
 }
 
-const op = (body: string) => `(root, json) => { const arg = JSON.parse(json); ${find.toString()}; ${body} }`;
+// Under tsx (the bench scripts), esbuild's keepNames wraps functions in `__name(fn, name)` calls,
+// which the page lacks: a no-op stands in for it.
+const op = (body: string) =>
+  `(root, json) => { const __name = (f) => f; const arg = JSON.parse(json); ${find.toString()}; ${body} }`;
 
 const shown = (el: HTMLElement | null) =>
   !!el && !el.closest('[hidden]') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -165,6 +168,12 @@ export class SkeinHost {
   private async focus(target: Target): Promise<void> {
     await this.place(target);
     await this.evaluate(`find(root, arg).focus(); find(root, arg).select?.();`, wire(target));
+  }
+
+  /** Presses `key` on the target with the real keyboard (where the page's own boxes cover it). */
+  async press(target: Target, key: string): Promise<void> {
+    await this.focus(target);
+    await this.input.keyboard.press(key);
   }
 
   /** Types `text` into a text field, replacing what it held, with the real keyboard. */
