@@ -4,6 +4,7 @@
  * bundle, started again as a module worker.
  */
 import * as ort from 'onnxruntime-web';
+import { readWithRoom } from '../../utils/llm/onnx-last-logits';
 import { measureOnnx, type OnnxAsk, type OnnxResult } from './onnx-run';
 
 ort.env.wasm.wasmPaths = '/ort/';
@@ -11,8 +12,9 @@ ort.env.wasm.wasmPaths = '/ort/';
 type Answer = OnnxResult & { isolated: boolean };
 
 async function measureHere(ask: OnnxAsk): Promise<Answer> {
-  const bytes = new Uint8Array(await (await fetch('/model.onnx')).arrayBuffer());
-  return { ...(await measureOnnx(ort, bytes, ask)), isolated: crossOriginIsolated };
+  // Read as the engine reads its file: into a buffer with room for the last-position edit.
+  const file = await (await fetch('/model.onnx')).blob();
+  return { ...(await measureOnnx(ort, await readWithRoom(file), ask, file.size)), isolated: crossOriginIsolated };
 }
 
 if (typeof window === 'undefined') {

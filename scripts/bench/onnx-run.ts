@@ -6,7 +6,7 @@
 import type * as Ort from 'onnxruntime-web';
 import { PREFILL_STEP } from '../../utils/llm/cpu-engine';
 import { OnnxDecoder } from '../../utils/llm/onnx-decoder';
-import { lastPositionLogits } from '../../utils/llm/onnx-last-logits';
+import { EDIT_ROOM, lastPositionLogits, withRoom } from '../../utils/llm/onnx-last-logits';
 
 /** One run: prompt tokens per second and generated tokens per second. */
 export interface OnnxRun {
@@ -49,11 +49,23 @@ export interface OnnxResult {
   cancel?: CancelTiming;
 }
 
-/** Times `ask.runs` runs of the model in `bytes` on onnxruntime-web's WebAssembly backend. */
-export async function measureOnnx(ort: typeof Ort, bytes: Uint8Array, ask: OnnxAsk): Promise<OnnxResult> {
+/**
+ * Times `ask.runs` runs of the model in `bytes[0, size)` on onnxruntime-web's WebAssembly
+ * backend. With `EDIT_ROOM` free bytes after the model (as the engine reads it), the
+ * last-position edit is made in place; otherwise on a copy.
+ */
+export async function measureOnnx(
+  ort: typeof Ort,
+  bytes: Uint8Array,
+  ask: OnnxAsk,
+  size = bytes.length,
+): Promise<OnnxResult> {
+  const model = ask.fullLogits
+    ? bytes.subarray(0, size)
+    : lastPositionLogits(bytes.length - size >= EDIT_ROOM ? bytes : withRoom(bytes.subarray(0, size)), size);
   ort.env.wasm.numThreads = ask.threads;
   const started = performance.now();
-  const session = await ort.InferenceSession.create(ask.fullLogits ? bytes : lastPositionLogits(bytes), {
+  const session = await ort.InferenceSession.create(model, {
     executionProviders: ['wasm'],
     graphOptimizationLevel: 'all',
   });

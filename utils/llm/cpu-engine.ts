@@ -25,7 +25,7 @@ import {
 } from './engine';
 import { modelFiles } from './models';
 import { OnnxDecoder } from './onnx-decoder';
-import { lastPositionLogits } from './onnx-last-logits';
+import { lastPositionLogits, readWithRoom } from './onnx-last-logits';
 
 /** Loading can hang for ever where WebAssembly is not allowed (CSP): give up after this. */
 const LOAD_TIMEOUT_MS = 120_000;
@@ -165,8 +165,9 @@ export class CpuEngine implements Engine {
         const tokenizer = new ChatTokenizer({ tokenizer: tokenizerJson, config: tokenizerConfig });
         const ort = await loadRuntime(this.options.runtimeBase, threads);
         // Logits for the last position only: a quarter less arithmetic per prompt step.
+        const decoderFile = await read(files.decoder);
         const session = await ort.InferenceSession.create(
-          lastPositionLogits(new Uint8Array(await (await read(files.decoder)).arrayBuffer())),
+          lastPositionLogits(await readWithRoom(decoderFile), decoderFile.size),
           { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
         );
         const heads = Number(config.num_attention_heads);

@@ -7,12 +7,13 @@
  * 19 MB) is a fresh array the page must fill at every step. Taking the last position before
  * that matrix saves both and changes nothing the engine reads.
  *
- * How: the model's protobuf is edited in place (nothing is decoded but the node list). From
- * `logits`, the walk goes back through elementwise nodes to the one matrix product over the
- * hidden state (`MatMul`, `DynamicQuantizeMatMul`, `MatMulNBits`, `Gemm`, or `MatMulInteger`
- * after its `DynamicQuantizeLinear`), and a `Gather` of index [-1] on the positions' axis goes
- * in front of it. When the graph has any other shape, the bytes are returned unchanged: the
- * engine then reads the last row of the full logits, as before.
+ * How: the model's protobuf is edited in place, without a copy of the file (a copy would add its
+ * size to the memory a load peaks at: 770 MB for the real-size test model). Nothing is decoded
+ * but the node list. From `logits`, the walk goes back through elementwise nodes to the one
+ * matrix product over the hidden state (`MatMul`, `DynamicQuantizeMatMul`, `MatMulNBits`,
+ * `Gemm`, or `MatMulInteger` after its `DynamicQuantizeLinear`), and a `Gather` of index [-1]
+ * on the positions' axis goes in front of it. When the graph has any other shape, the bytes
+ * are left as they are: the engine then reads the last row of the full logits, as before.
  */
 
 /** Ops a logits row passes through unchanged in shape along the positions (elementwise). */
@@ -22,7 +23,7 @@ const PRODUCTS = new Set(['MatMul', 'DynamicQuantizeMatMul', 'MatMulNBits', 'Gem
 
 /** The ModelProto and GraphProto field numbers used here (onnx.proto). */
 const MODEL_GRAPH = 7;
-const GRAPH = { node: 1, initializer: 5 } as const;
+const GRAPH = { node: 1, initializer: 5, input: 11, output: 12 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, domain: 7, attribute: 5 } as const;
 
 /** One field of a protobuf message: its number, and where its whole encoding and its value lie. */
@@ -71,10 +72,11 @@ function fields(bytes: Uint8Array, from: number, to: number): Field[] {
 const text = (bytes: Uint8Array, f: Field) => new TextDecoder().decode(bytes.subarray(f.valueStart, f.end));
 
 interface GraphNode {
-  field: Field;
   op: string;
   inputs: string[];
   outputs: string[];
+  /** Where each output's name lies in the file. */
+  outputFields: Field[];
 }
 
 function encodeVarint(n: number): number[] {
@@ -126,8 +128,37 @@ function minusOne(name: string): Uint8Array {
   ]);
 }
 
-/** The node before which the last position is taken, and which of its inputs is the hidden state. */
-function findHinge(nodes: GraphNode[], constants: Set<string>): { node: GraphNode; input: string } | null {
+/** Free bytes the edit needs after a model's own: read the file into a buffer this much longer. */
+export const EDIT_ROOM = 4096;
+
+/** A copy of `bytes` with `EDIT_ROOM` free bytes after it (tests and benches). */
+export function withRoom(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length + EDIT_ROOM);
+  out.set(bytes);
+  return out;
+}
+
+/** Reads a model file into a buffer with room for the edit: one copy, like `arrayBuffer()`. */
+export async function readWithRoom(blob: Blob): Promise<Uint8Array> {
+  const out = new Uint8Array(blob.size + EDIT_ROOM);
+  const reader = blob.stream().getReader();
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return out;
+    out.set(value, at);
+    at += value.length;
+  }
+}
+
+/** The tensor the last position is taken from, and the node that writes it (and where it names it). */
+interface Hinge {
+  tensor: string;
+  producer: GraphNode;
+}
+
+/** Where the last position is taken: just before the one matrix product that makes the logits. */
+function findHinge(nodes: GraphNode[], constants: Set<string>): Hinge | null {
   const producer = new Map<string, GraphNode>();
   for (const n of nodes) for (const o of n.outputs) producer.set(o, n);
   const products: GraphNode[] = [];
@@ -141,70 +172,89 @@ function findHinge(nodes: GraphNode[], constants: Set<string>): { node: GraphNod
   };
   walk('logits');
   if (products.length !== 1) return null;
-  const product = products[0]!;
-  if (PRODUCTS.has(product.op)) return { node: product, input: product.inputs[0]! };
-  // MatMulInteger reads the hidden state quantized: take the last position before the quantizer.
-  const quantizer = producer.get(product.inputs[0]!);
-  if (quantizer?.op !== 'DynamicQuantizeLinear') return null;
-  return { node: quantizer, input: quantizer.inputs[0]! };
+  let reader = products[0]!;
+  if (reader.op === 'MatMulInteger') {
+    // It reads the hidden state quantized: the last position is taken before the quantizer.
+    const quantizer = producer.get(reader.inputs[0]!);
+    if (quantizer?.op !== 'DynamicQuantizeLinear') return null;
+    reader = quantizer;
+  }
+  const tensor = reader.inputs[0]!;
+  const writer = producer.get(tensor);
+  // The hidden state must come from a node and go to this one only.
+  if (!writer || nodes.some((n) => n !== reader && n.inputs.includes(tensor))) return null;
+  if (reader.inputs.indexOf(tensor) !== reader.inputs.lastIndexOf(tensor)) return null;
+  return { tensor, producer: writer };
+}
+
+/** A name of the same length in bytes as `name` that no tensor has, or null. */
+function sameLengthName(name: string, taken: Set<string>): string | null {
+  if (name.charCodeAt(name.length - 1) >= 0x80) return null;
+  for (const c of 'abcdefghijklmnopqrstuvwxyz0123456789') {
+    const other = name.slice(0, -1) + c;
+    if (!taken.has(other)) return other;
+  }
+  return null;
 }
 
 /**
- * The model in `bytes` with logits for the last position only, or `bytes` itself when its
- * graph is not of the shape described above (or cannot be read).
+ * Edits the model in `room[0, size)` in place to compute logits for the last position only, and
+ * returns its bytes. `room` has `EDIT_ROOM` free bytes after the model (`readWithRoom`,
+ * `withRoom`): nothing is copied. The tensor before the logits' matrix product is renamed where
+ * it is written (to a name of the same length, so no byte moves), and a second `graph` field
+ * appended to the model adds the Gather from it to the old name and its index: protobuf merges
+ * repeated fields of a message field that appears twice. A graph of another shape, or bytes
+ * that cannot be read, are returned as they are (`room[0, size)`).
  */
-export function lastPositionLogits(bytes: Uint8Array): Uint8Array {
+export function lastPositionLogits(room: Uint8Array, size: number): Uint8Array {
+  const bytes = room.subarray(0, size);
   try {
-    const top = fields(bytes, 0, bytes.length);
-    const graph = top.find((f) => f.no === MODEL_GRAPH);
+    const graph = fields(bytes, 0, size).find((f) => f.no === MODEL_GRAPH);
     if (!graph) return bytes;
-    const graphFields = fields(bytes, graph.valueStart, graph.end);
     const constants = new Set<string>();
+    const taken = new Set<string>();
+    const declared = new Set<string>();
     const nodes: GraphNode[] = [];
-    for (const f of graphFields) {
-      if (f.no === GRAPH.initializer) {
-        const name = fields(bytes, f.valueStart, f.end).find((t) => t.no === 8);
-        if (name) constants.add(text(bytes, name));
-      } else if (f.no === GRAPH.node) {
-        const parts = fields(bytes, f.valueStart, f.end);
-        const node: GraphNode = {
-          field: f,
-          op: '',
-          inputs: parts.filter((p) => p.no === NODE.input).map((p) => text(bytes, p)),
-          outputs: parts.filter((p) => p.no === NODE.output).map((p) => text(bytes, p)),
-        };
+    const messages: number[] = Object.values(GRAPH);
+    for (const f of fields(bytes, graph.valueStart, graph.end)) {
+      // The graph's other fields (its name, its doc string) are not messages.
+      if (!messages.includes(f.no)) continue;
+      const parts = fields(bytes, f.valueStart, f.end);
+      const names = (no: number) => parts.filter((p) => p.no === no).map((p) => text(bytes, p));
+      if (f.no === GRAPH.initializer) for (const name of names(8)) constants.add(name);
+      else if (f.no === GRAPH.input || f.no === GRAPH.output) for (const name of names(1)) declared.add(name);
+      else if (f.no === GRAPH.node) {
         const op = parts.find((p) => p.no === NODE.opType);
-        node.op = op ? text(bytes, op) : '';
+        const node: GraphNode = {
+          op: op ? text(bytes, op) : '',
+          inputs: names(NODE.input),
+          outputs: names(NODE.output),
+          outputFields: parts.filter((p) => p.no === NODE.output),
+        };
         if (node.op === 'Constant') for (const o of node.outputs) constants.add(o);
         nodes.push(node);
       }
     }
+    for (const n of nodes) for (const name of [...n.inputs, ...n.outputs]) taken.add(name);
+    for (const name of [...constants, ...declared]) taken.add(name);
     const hinge = findHinge(nodes, constants);
-    if (!hinge) return bytes;
-    const last = `${hinge.input}/skein_last`;
     const index = 'skein_last_index';
-    // The hinge node again, its first input (the hidden state) renamed, other fields as they were.
-    const f = hinge.node.field;
-    const nodeFields = fields(bytes, f.valueStart, f.end);
-    const first = nodeFields.find((p) => p.no === NODE.input);
-    const rewired = concat(
-      nodeFields.map((p) => (p === first ? lengthDelimited(NODE.input, utf8(last)) : bytes.subarray(p.start, p.end))),
+    if (!hinge || declared.has(hinge.tensor) || taken.has(index)) return bytes;
+    const full = sameLengthName(hinge.tensor, taken);
+    const at = hinge.producer.outputFields[hinge.producer.outputs.indexOf(hinge.tensor)];
+    if (!full || !at) return bytes;
+    const added = lengthDelimited(
+      MODEL_GRAPH,
+      concat([
+        lengthDelimited(GRAPH.node, gatherLast(full, index, hinge.tensor)),
+        lengthDelimited(GRAPH.initializer, minusOne(index)),
+      ]),
     );
-    // One copy of the file: the graph's pieces around the edit, then the model's around the graph.
-    const body = [
-      bytes.subarray(graph.valueStart, f.start),
-      lengthDelimited(GRAPH.node, gatherLast(hinge.input, index, last)),
-      lengthDelimited(GRAPH.node, rewired),
-      bytes.subarray(f.end, graph.end),
-      lengthDelimited(GRAPH.initializer, minusOne(index)),
-    ];
-    const length = body.reduce((n, p) => n + p.length, 0);
-    return concat([
-      bytes.subarray(0, graph.start),
-      Uint8Array.from([...encodeVarint(MODEL_GRAPH * 8 + 2), ...encodeVarint(length)]),
-      ...body,
-      bytes.subarray(graph.end),
-    ]);
+    if (room.length < size + added.length) return bytes;
+    // Written only now that the edit is sure to go in whole.
+    room.set(utf8(full), at.valueStart);
+    room.set(added, size);
+    return room.subarray(0, size + added.length);
   } catch {
     return bytes;
   }
