@@ -3,11 +3,8 @@
  * comment gets its button, Summarize reads them all, and the page stays responsive while the
  * user scrolls and clicks. The page has no scripts of its own, so every long task in it is Skein's.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromiumUi, expect, test } from './support/chromium';
-import { syntheticRedditThread } from '../../scripts/lib/synthetic';
+import { longRedditThread } from './support/pages';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { POSTS_LISTED } from '../../components/labels';
 
@@ -25,10 +22,8 @@ test('a 5,000-comment Reddit thread: every button, a summary of every comment, n
   pageErrors,
 }) => {
   test.setTimeout(ENGINE_TEST);
-  const thread = syntheticRedditThread(5000);
-  const file = join(mkdtempSync(join(tmpdir(), 'skein-long-')), 'thread.html');
-  writeFileSync(file, thread.html);
-  await serve([{ url: thread.url, file }]);
+  const thread = await longRedditThread(5000);
+  await serve([thread]);
   await setScript({ reply: 'Everyone blocks merino wet and pins it flat [1].' });
   const panel = await openPanel();
   const page = await context.newPage();

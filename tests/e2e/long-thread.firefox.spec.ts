@@ -4,11 +4,8 @@
  * shows. (The summary itself is left to the Chromium test: Firefox's CPU engine runs on the
  * background page's thread, which the panel shares; see the README.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, firefoxUi, newTabFrom, skeinErrors, test } from './support/firefox';
-import { syntheticRedditThread } from '../../scripts/lib/synthetic';
+import { longRedditThread } from './support/pages';
 import { UI_STEP, UI_TEST } from './support/limits';
 
 /** How long 5,001 buttons may take to appear. */
@@ -20,10 +17,8 @@ test('Firefox on a 5,000-comment Reddit thread: every button, and all 5,001 post
   pageErrors,
 }) => {
   test.setTimeout(UI_TEST);
-  const thread = syntheticRedditThread(5000);
-  const file = join(mkdtempSync(join(tmpdir(), 'skein-long-')), 'thread.html');
-  writeFileSync(file, thread.html);
-  const page = await openServed([{ url: thread.url, file }]);
+  const thread = await longRedditThread(5000);
+  const page = await openServed([thread]);
   await page.goto(thread.url);
   await page.waitForFunction(() => document.querySelectorAll('skein-post-button').length === 5001, {
     timeout: ALL_BUTTONS_MS,

@@ -128,6 +128,18 @@ export function answer(
 }
 
 /**
+ * A Reddit thread of `comments` comments (the project's own markup, scripts/lib/synthetic.ts),
+ * written to a file and served at its Reddit address.
+ */
+export async function longRedditThread(comments: number): Promise<ServedPage> {
+  const { syntheticRedditThread } = await import('../../../scripts/lib/synthetic');
+  const thread = syntheticRedditThread(comments);
+  const file = join(mkdtempSync(join(tmpdir(), 'skein-long-')), 'thread.html');
+  writeFileSync(file, thread.html);
+  return { url: thread.url, file };
+}
+
+/**
  * The project's thread page with the real Draft.js editor in X's reply-box markup under it
  * (tests/e2e/draft): where Skein's reply bar drafts and inserts. Written once per run.
  */
