@@ -62,7 +62,7 @@ export async function measureOnnx(
 ): Promise<OnnxResult> {
   const model = ask.fullLogits
     ? bytes.subarray(0, size)
-    : lastPositionLogits(bytes.length - size >= EDIT_ROOM ? bytes : withRoom(bytes.subarray(0, size)), size);
+    : lastPositionLogits(bytes.length - size >= EDIT_ROOM ? bytes : withRoom(bytes.subarray(0, size)), size).model;
   ort.env.wasm.numThreads = ask.threads;
   const started = performance.now();
   const session = await ort.InferenceSession.create(model, {

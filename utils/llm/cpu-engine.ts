@@ -166,10 +166,16 @@ export class CpuEngine implements Engine {
         const ort = await loadRuntime(this.options.runtimeBase, threads);
         // Logits for the last position only: a quarter less arithmetic per prompt step.
         const decoderFile = await read(files.decoder);
-        const session = await ort.InferenceSession.create(
-          lastPositionLogits(await readWithRoom(decoderFile), decoderFile.size),
-          { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
-        );
+        const edit = lastPositionLogits(await readWithRoom(decoderFile), decoderFile.size);
+        const settings: Ort.InferenceSession.SessionOptions = {
+          executionProviders: ['wasm'],
+          graphOptimizationLevel: 'all',
+        };
+        // Should the runtime refuse the edited graph, the export as it is still runs (slower).
+        const session = await ort.InferenceSession.create(edit.model, settings).catch((err: unknown) => {
+          if (!edit.edited) throw err;
+          return ort.InferenceSession.create(edit.original(), settings);
+        });
         const heads = Number(config.num_attention_heads);
         const shape = {
           layers: Number(config.num_hidden_layers),

@@ -187,6 +187,15 @@ function findHinge(nodes: GraphNode[], constants: Set<string>): Hinge | null {
   return { tensor, producer: writer };
 }
 
+/** A model after the edit, and the way back to the file as it was. */
+export interface Edit {
+  model: Uint8Array;
+  /** Whether the graph was edited (false: `model` is the file as it is). */
+  edited: boolean;
+  /** Undoes the edit in place and returns the file as it was (a runtime that refuses the edit). */
+  original(): Uint8Array;
+}
+
 /** A name of the same length in bytes as `name` that no tensor has, or null. */
 function sameLengthName(name: string, taken: Set<string>): string | null {
   if (name.charCodeAt(name.length - 1) >= 0x80) return null;
@@ -204,13 +213,14 @@ function sameLengthName(name: string, taken: Set<string>): string | null {
  * it is written (to a name of the same length, so no byte moves), and a second `graph` field
  * appended to the model adds the Gather from it to the old name and its index: protobuf merges
  * repeated fields of a message field that appears twice. A graph of another shape, or bytes
- * that cannot be read, are returned as they are (`room[0, size)`).
+ * that cannot be read, are left as they are (`room[0, size)`, `edited` false).
  */
-export function lastPositionLogits(room: Uint8Array, size: number): Uint8Array {
+export function lastPositionLogits(room: Uint8Array, size: number): Edit {
   const bytes = room.subarray(0, size);
+  const asIs: Edit = { model: bytes, edited: false, original: () => bytes };
   try {
     const graph = fields(bytes, 0, size).find((f) => f.no === MODEL_GRAPH);
-    if (!graph) return bytes;
+    if (!graph) return asIs;
     const constants = new Set<string>();
     const taken = new Set<string>();
     const declared = new Set<string>();
@@ -239,10 +249,10 @@ export function lastPositionLogits(room: Uint8Array, size: number): Uint8Array {
     for (const name of [...constants, ...declared]) taken.add(name);
     const hinge = findHinge(nodes, constants);
     const index = 'skein_last_index';
-    if (!hinge || declared.has(hinge.tensor) || taken.has(index)) return bytes;
+    if (!hinge || declared.has(hinge.tensor) || taken.has(index)) return asIs;
     const full = sameLengthName(hinge.tensor, taken);
     const at = hinge.producer.outputFields[hinge.producer.outputs.indexOf(hinge.tensor)];
-    if (!full || !at) return bytes;
+    if (!full || !at) return asIs;
     const added = lengthDelimited(
       MODEL_GRAPH,
       concat([
@@ -250,12 +260,19 @@ export function lastPositionLogits(room: Uint8Array, size: number): Uint8Array {
         lengthDelimited(GRAPH.initializer, minusOne(index)),
       ]),
     );
-    if (room.length < size + added.length) return bytes;
+    if (room.length < size + added.length) return asIs;
     // Written only now that the edit is sure to go in whole.
     room.set(utf8(full), at.valueStart);
     room.set(added, size);
-    return room.subarray(0, size + added.length);
+    return {
+      model: room.subarray(0, size + added.length),
+      edited: true,
+      original: () => {
+        room.set(utf8(hinge.tensor), at.valueStart);
+        return bytes;
+      },
+    };
   } catch {
-    return bytes;
+    return asIs;
   }
 }

@@ -45,7 +45,7 @@ async function logitsOf(bytes: Uint8Array, ids = PROMPT): Promise<{ dims: readon
 }
 
 /** The edit on a copy of `bytes` with room after it. */
-const lastPositionLogits = (bytes: Uint8Array) => editInPlace(withRoom(bytes), bytes.length);
+const lastPositionLogits = (bytes: Uint8Array) => editInPlace(withRoom(bytes), bytes.length).model;
 
 const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 const argmax = (a: Float32Array) => a.reduce((best, v, i) => (v > a[best]! ? i : best), 0);
@@ -93,7 +93,8 @@ describe('lastPositionLogits', () => {
     const unchanged = (bytes: Uint8Array) => {
       const room = withRoom(bytes);
       const out = editInPlace(room, bytes.length);
-      expect(out.length).toBe(bytes.length);
+      expect(out.edited).toBe(false);
+      expect(out.model.length).toBe(bytes.length);
       expect(Buffer.from(room).equals(Buffer.from(withRoom(bytes)))).toBe(true);
     };
     unchanged(Uint8Array.of(0x3a, 0xff, 0xff, 0xff));
@@ -107,7 +108,15 @@ describe('lastPositionLogits', () => {
   it('needs its room after the model: without it, the model is left as it is', () => {
     const full = decoderOnnx(shape, 'f32');
     const copy = new Uint8Array(full);
-    expect(editInPlace(copy, copy.length).length).toBe(full.length);
+    expect(editInPlace(copy, copy.length).model.length).toBe(full.length);
     expect(Buffer.from(copy).equals(Buffer.from(full))).toBe(true);
+  });
+
+  it('undoes itself: the file as it was, byte for byte, for a runtime that refuses the edit', () => {
+    const full = decoderOnnx(shape, 'int8u');
+    const edit = editInPlace(withRoom(full), full.length);
+    expect(edit.edited).toBe(true);
+    expect(Buffer.from(edit.model.subarray(0, full.length)).equals(Buffer.from(full))).toBe(false);
+    expect(Buffer.from(edit.original()).equals(Buffer.from(full))).toBe(true);
   });
 });
