@@ -45,10 +45,12 @@ export default function App() {
       : downloaded?.has(cpu.id);
   const busy = isBusy(job);
   const summarize = () => {
-    // The panel opens first, in the click: both browsers require it.
+    // The page is asked first: Chrome closes this popup as the panel takes the focus, and a
+    // message still being sent from it is lost with it (seen on a loaded 2-core machine).
+    const asked = tab.id == null ? null : sendMessage('summarizePage', undefined, tab.id);
+    // The panel opens in the click, before any await: both browsers require it.
     void openPanel(tab.id);
-    if (tab.id == null) return;
-    void sendMessage('summarizePage', undefined, tab.id).then(
+    void asked?.then(
       // The panel may have taken the focus and closed this popup: the page told the panel too.
       (text) => (text ? setNotice(text) : window.close()),
       () => setNotice(t('popup.reload')),
