@@ -26,11 +26,26 @@ function devProfile(browser: string): string {
   return dir;
 }
 
+/**
+ * React's production build in every build but `npm run dev` (and the unit tests). WXT sets NODE_ENV to the build's
+ * mode, so the test build (`--mode e2e`) shipped React's development build: not what users
+ * run, and it writes a console time stamp at each scheduled render, which Firefox's test
+ * profile copies to its output (a long download's progress filled that output and stalled the
+ * extension's pages). Vite reads NODE_ENV for how it compiles JSX; WXT's define for the code.
+ */
+// Vitest loads this file too, under NODE_ENV `test`: left as it is.
+const development = process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test';
+if (!development) process.env.NODE_ENV = 'production';
+const reactProduction = {
+  name: 'skein:react-production',
+  config: () => (development ? {} : { define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Manifest V3 for both browsers (Firefox would default to V2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [react(), tailwindcss()] }),
+  vite: () => ({ plugins: [react(), tailwindcss(), reactProduction] }),
   // `npm run dev` opens a browser with Skein loaded, on X so it has something to read.
   webExt: {
     startUrls: ['https://x.com/home'],

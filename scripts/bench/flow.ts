@@ -15,7 +15,7 @@ import { DEFAULT_CPU_MODEL } from '../../utils/llm/models';
 import { DEFAULT_SETTINGS } from '../../utils/settings-schema';
 import { figure } from '../lib/stats';
 import { syntheticStatusPage } from '../lib/synthetic';
-import { realSizeOnnxFiles } from './onnx';
+import { realSizeOnnxFiles } from '../lib/real-size-onnx';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, process.env.SKEIN_SHARED_FIXTURES ?? '../shared/fixtures');

@@ -6,39 +6,13 @@
  * runs it alone.
  */
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { decoderOnnx, REAL_SIZE, type OnnxWeights } from '../lib/onnx';
-import { MODEL_CACHE } from '../lib/real-size-model';
-import { chatTokenizerFiles, modelConfig } from '../lib/tiny-model';
+import { REAL_SIZE, type OnnxWeights } from '../lib/onnx';
+import { onnxModelPath } from '../lib/real-size-onnx';
 import { figure } from '../lib/stats';
 import { ONNX_PAGE, serveSpeedPage } from './cpu-speed';
 import { measureOnnx, type OnnxAsk, type OnnxResult } from './onnx-run';
-
-/** The generated model file, written once per weight format and kept with the GGUF files. */
-export function onnxModelPath(weights: OnnxWeights): string {
-  mkdirSync(MODEL_CACHE, { recursive: true });
-  const path = join(MODEL_CACHE, `qwen2.5-0.5b-shape-${weights}.onnx`);
-  if (!existsSync(path)) writeFileSync(path, decoderOnnx(REAL_SIZE, weights));
-  return path;
-}
-
-/**
- * The real-size model's files for the built extension (the flow figures): the int8 decoder, a
- * tokenizer of the real vocabulary's size (its English reads at about a token a word, like
- * the real one's), and the settings, by path under the model repository's root.
- */
-export function realSizeOnnxFiles(): Record<string, Buffer> {
-  const { tokenizer, tokenizerConfig, eos } = chatTokenizerFiles(REAL_SIZE.vocab);
-  const json = (v: unknown) => Buffer.from(JSON.stringify(v));
-  return {
-    'onnx/model_quantized.onnx': readFileSync(onnxModelPath('int8')),
-    'tokenizer.json': json(tokenizer),
-    'tokenizer_config.json': json(tokenizerConfig),
-    'config.json': json(modelConfig(REAL_SIZE, eos)),
-  };
-}
 
 /** What the figures need of a browser page: Playwright's and Puppeteer's both have it. */
 export type BenchPage = {

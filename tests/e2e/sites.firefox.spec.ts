@@ -36,8 +36,7 @@ async function summary(
 }
 
 const CASES: [string, ServedPage, { id: string; buttons: number; count: string; text: string }][] = [
-  // The 12-post thread: on a long one, Firefox's extension pages (this panel among them) stop
-  // answering while the CPU engine reads it in the background page (see the README).
+  // The 12-post thread: read whole on any machine, so the tiny model's text is the same everywhere.
   [
     'Bluesky',
     BLUESKY_PAGES.pfrazee,

@@ -16,7 +16,7 @@ const job = (panel: Page) =>
     };
   });
 
-test('Firefox: the CPU engine in the background page summarizes with the tiny model; kept and shown again', async ({
+test('Firefox: the CPU engine in its worker summarizes with the tiny model; kept and shown again', async ({
   firefox,
   openServed,
   modelServer,

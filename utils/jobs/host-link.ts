@@ -1,7 +1,7 @@
 /**
  * How the background reaches the engine host. Chrome: an offscreen document (WebGPU and Web
  * Workers work there; a service worker may be torn down mid-generation), reached over a port.
- * Firefox: the background page is a page, so the host runs right there.
+ * Firefox: a worker of the background page (worker-link.ts).
  */
 import { browser, type Browser } from '#imports';
 import { EngineError } from '../llm/engine';
@@ -9,7 +9,7 @@ import type { EngineHost } from './host';
 import type { HostLink } from './queue';
 import { HOST_CALL, HOST_PORT, type FromHost, type HostEvent, type JobTask, type ToHost } from './protocol';
 
-/** The host in the same context (Firefox's background page). */
+/** The host in the same context, called directly (the job queue's unit tests). */
 export class InProcessLink implements HostLink {
   constructor(private host: EngineHost) {}
   run(task: JobTask, onEvent: (e: HostEvent) => void, signal: AbortSignal) {
@@ -23,37 +23,60 @@ interface Run {
   reject: (e: unknown) => void;
 }
 
+/**
+ * The runs a link has sent to a host in another context (Chrome's offscreen document,
+ * Firefox's engine worker), matched to what the host sends back.
+ */
+export class RunTable {
+  private runs = new Map<string, Run>();
+
+  /** Sends a run through `send`; settles when the host says it is done or failed. */
+  start(send: (msg: ToHost) => void, task: JobTask, onEvent: (e: HostEvent) => void, signal: AbortSignal) {
+    const runId = crypto.randomUUID();
+    return new Promise<{ text: string; calls: number }>((resolve, reject) => {
+      this.runs.set(runId, { onEvent, resolve, reject });
+      signal.addEventListener('abort', () => send({ type: 'cancel', runId }), { once: true });
+      send({ type: 'run', runId, task });
+    });
+  }
+
+  /** Hands what the host sent to the run it belongs to. */
+  dispatch(msg: FromHost): void {
+    const run = this.runs.get(msg.runId);
+    if (!run) return;
+    if (msg.type === 'event') run.onEvent(msg.event);
+    else {
+      this.runs.delete(msg.runId);
+      if (msg.type === 'done') run.resolve({ text: msg.text, calls: msg.calls });
+      else run.reject(new EngineError(msg.message, msg.code as EngineError['code']));
+    }
+  }
+
+  /** The host's context closed or crashed: whatever ran there is over. */
+  failAll(): void {
+    for (const [id, run] of this.runs) {
+      this.runs.delete(id);
+      run.reject(Object.assign(new Error('The engine stopped before finishing. Try again.'), { code: 'interrupted' }));
+    }
+  }
+}
+
 /** How long the offscreen document may take to start and call in. */
 const CONNECT_TIMEOUT_MS = 15_000;
 
 /** The host in Chrome's offscreen document. */
 export class OffscreenLink implements HostLink {
   private port: Browser.runtime.Port | null = null;
-  private runs = new Map<string, Run>();
+  private runs = new RunTable();
   private connected: ((port: Browser.runtime.Port) => void)[] = [];
 
   /** Takes the port the offscreen document opened. */
   attach(port: Browser.runtime.Port): void {
     this.port = port;
-    port.onMessage.addListener((msg: FromHost) => {
-      const run = this.runs.get(msg.runId);
-      if (!run) return;
-      if (msg.type === 'event') run.onEvent(msg.event);
-      else {
-        this.runs.delete(msg.runId);
-        if (msg.type === 'done') run.resolve({ text: msg.text, calls: msg.calls });
-        else run.reject(new EngineError(msg.message, msg.code as EngineError['code']));
-      }
-    });
+    port.onMessage.addListener((msg: FromHost) => this.runs.dispatch(msg));
     port.onDisconnect.addListener(() => {
       if (this.port === port) this.port = null;
-      // The document closed or crashed: whatever ran there is over.
-      for (const [id, run] of this.runs) {
-        this.runs.delete(id);
-        run.reject(
-          Object.assign(new Error('The engine stopped before finishing. Try again.'), { code: 'interrupted' }),
-        );
-      }
+      this.runs.failAll();
     });
     for (const waiter of this.connected.splice(0)) waiter(port);
   }
@@ -82,27 +105,18 @@ export class OffscreenLink implements HostLink {
 
   async run(task: JobTask, onEvent: (e: HostEvent) => void, signal: AbortSignal) {
     const port = await this.host();
-    const runId = crypto.randomUUID();
-    return new Promise<{ text: string; calls: number }>((resolve, reject) => {
-      this.runs.set(runId, { onEvent, resolve, reject });
-      const send = (msg: ToHost) => port.postMessage(msg);
-      signal.addEventListener('abort', () => send({ type: 'cancel', runId }), { once: true });
-      send({ type: 'run', runId, task });
-    });
+    return this.runs.start((msg) => port.postMessage(msg), task, onEvent, signal);
   }
 }
 
 /**
- * The offscreen document's side: serves runs from the background over the host port. The
- * document outlives service workers: when the worker's port drops, its runs stop (nobody waits
- * for them), and the next worker's call opens a new port. One run at a time: a run stopping
- * for a gone worker ends before the next worker's run starts.
+ * Serves runs sent from another context, one at a time: `serve` takes a message and the way to
+ * answer it; `stopAll` stops what runs (its asker is gone). A run stopping ends before the next
+ * one starts.
  */
-export function serveHost(host: EngineHost): void {
-  let port: Browser.runtime.Port | null = null;
+export function hostServer(host: EngineHost) {
   const controllers = new Map<string, AbortController>();
   let previous: Promise<unknown> = Promise.resolve();
-
   const serve = (msg: ToHost, post: (m: FromHost) => void) => {
     if (msg.type === 'cancel') {
       controllers.get(msg.runId)?.abort();
@@ -126,6 +140,21 @@ export function serveHost(host: EngineHost): void {
       )
       .finally(() => controllers.delete(msg.runId));
   };
+  const stopAll = () => {
+    for (const controller of controllers.values()) controller.abort();
+  };
+  return { serve, stopAll };
+}
+
+/**
+ * The offscreen document's side: serves runs from the background over the host port. The
+ * document outlives service workers: when the worker's port drops, its runs stop (nobody waits
+ * for them), and the next worker's call opens a new port. One run at a time: a run stopping
+ * for a gone worker ends before the next worker's run starts.
+ */
+export function serveHost(host: EngineHost): void {
+  let port: Browser.runtime.Port | null = null;
+  const { serve, stopAll } = hostServer(host);
 
   const connect = () => {
     if (port) return;
@@ -137,7 +166,7 @@ export function serveHost(host: EngineHost): void {
     mine.onMessage.addListener((msg: ToHost) => serve(msg, post));
     mine.onDisconnect.addListener(() => {
       port = null;
-      for (const controller of controllers.values()) controller.abort();
+      stopAll();
     });
   };
   browser.runtime.onMessage.addListener((msg: unknown) => {

@@ -4,29 +4,15 @@
  */
 import { browser } from '#imports';
 import { database } from '../db';
-import { cpuRuntimeBase } from '../llm/assets';
 import { requestFor, setRequestJob, threadState, type StoredRequest } from '../thread-store';
-import { InProcessLink, OffscreenLink } from './host-link';
+import { OffscreenLink } from './host-link';
+import { WorkerLink } from './worker-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
-import { JobQueue, type HostLink, type ResultStore } from './queue';
+import { JobQueue, type ResultStore } from './queue';
 import { startDownload, startJobFor } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 import type { JobGone } from './follow';
-
-/** Firefox: the host runs in this background page, made on first use. */
-class LazyInProcessLink implements HostLink {
-  private link: Promise<HostLink> | null = null;
-  run(...args: Parameters<HostLink['run']>) {
-    this.link ??= Promise.all([import('./engines'), import('../llm/firefox-worker')]).then(
-      ([{ createEngineHost }, { serveWllamaWorkersFromFiles }]) => {
-        serveWllamaWorkersFromFiles();
-        return new InProcessLink(createEngineHost({ runtimeBase: cpuRuntimeBase() }));
-      },
-    );
-    return this.link.then((link) => link.run(...args));
-  }
-}
 
 export interface JobService {
   queue: JobQueue;
@@ -56,8 +42,11 @@ export function startJobService(): JobService {
     },
   };
   const offscreen = import.meta.env.FIREFOX ? null : new OffscreenLink();
-  // The Firefox branch is dropped from Chrome's build, engines and all.
-  const queue = new JobQueue(import.meta.env.FIREFOX ? new LazyInProcessLink() : offscreen!, store);
+  // Firefox: the engines run in a worker of the background page (utils/jobs/worker-link.ts).
+  // Its file is in the Firefox build only, so Chrome's typed paths do not name it.
+  const url = browser.runtime.getURL as (path: string) => string;
+  const link = offscreen ?? new WorkerLink(() => new Worker(url('/engine-worker.js')));
+  const queue = new JobQueue(link, store);
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {
