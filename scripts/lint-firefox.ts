@@ -16,10 +16,10 @@ interface Message {
 const EXPLAINED: { code: string; file: RegExp; why: string }[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^background\.js$/,
+    file: /^engine-worker\.js$/,
     why:
       'onnxruntime-web imports its WebAssembly glue module with import(url); the url is the ' +
-      'copy packaged in the extension (ort/, from runtime.getURL), and the CSP allows no other.',
+      "copy packaged in the extension (ort/, beside the worker's own file), and the CSP allows no other.",
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',

@@ -98,7 +98,7 @@ export class ThreadParts {
       const pending = this.pending.get(key);
       this.pending.delete(key);
       if (!pending || !Number.isInteger(count) || count > MAX_PARTS || pending.parts.length !== count - 1) return null;
-      // A part that never came leaves a hole, which \`some\` and \`join\` would pass over: look at each.
+      // A part that never came leaves a hole, which `some` and `join` would pass over: look at each.
       for (let index = 0; index < count - 1; index++) if (typeof pending.parts[index] !== 'string') return null;
       json = pending.parts.join('') + json;
     }
