@@ -1,6 +1,7 @@
 /**
- * The one engine interface. web-llm (WebGPU), the CPU engine (llama.cpp in WebAssembly) and
- * the scripted test engine all sit behind it, so the job runner never knows which it drives.
+ * The one engine interface. web-llm (WebGPU), the CPU engine (ONNX Runtime in WebAssembly), the
+ * user's own server and the scripted test engine all sit behind it, so the job runner never
+ * knows which it drives.
  */
 
 /** A chat turn. Post text only ever appears inside a user turn, as delimited data. */
@@ -10,7 +11,7 @@ export interface ChatMessage {
 }
 
 /** Which engine. */
-export type EngineKind = 'webgpu' | 'cpu' | 'scripted';
+export type EngineKind = 'webgpu' | 'cpu' | 'scripted' | 'server';
 
 /** A model an engine can load. */
 export interface ModelSpec {
