@@ -1,4 +1,4 @@
-import { test, expect, firefoxUi, newTabFrom } from './support/firefox';
+import { test, expect, firefoxUi, newTabFrom, waitUntil } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { OWN_THREAD, postIdsOf, postRequests, threadWithReplyBox, X_PAGES } from './support/pages';
 import { HAVE_SHARED, NO_SHARED_REASON } from './support/env';
@@ -78,8 +78,10 @@ test(
     expect(text.trim().length).toBeGreaterThan(0);
     // The notice's action opens the panel in a tab: the explanation and the selected words are there.
     const panel = await newTabFrom(firefox, () => toast.click('.action'), pageErrors);
-    await panel.waitForFunction(
+    await waitUntil(
+      panel,
       () => document.querySelector('[data-testid="job"]')?.getAttribute('data-status') === 'done',
+      ENGINE_STEP,
     );
     expect(await panel.$eval('[data-testid="thread-action"]', (e) => e.textContent)).toBe('Explain');
     expect(await panel.$eval('[data-testid="thread-selection"]', (e) => e.textContent)).toContain(

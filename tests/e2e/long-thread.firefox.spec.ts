@@ -4,7 +4,7 @@
  * shows. (The summary itself is left to the Chromium test: Firefox's CPU engine runs on the
  * background page's thread, which the panel shares; see the README.)
  */
-import { expect, firefoxUi, newTabFrom, skeinErrors, test } from './support/firefox';
+import { expect, firefoxUi, newTabFrom, skeinErrors, test, waitUntil } from './support/firefox';
 import { longRedditThread } from './support/pages';
 import { UI_STEP, UI_TEST } from './support/limits';
 
@@ -20,10 +20,7 @@ test('Firefox on a 5,000-comment Reddit thread: every button, and all 5,001 post
   const thread = await longRedditThread(5000);
   const page = await openServed([thread]);
   await page.goto(thread.url);
-  await page.waitForFunction(() => document.querySelectorAll('skein-post-button').length === 5001, {
-    timeout: ALL_BUTTONS_MS,
-    polling: 250,
-  });
+  await waitUntil(page, () => document.querySelectorAll('skein-post-button').length === 5001, ALL_BUTTONS_MS);
   const host = firefoxUi(firefox, page).host('[data-skein-post="t1_c2500"]');
   await host.click('button.trigger');
   await host.click({ button: 'Summarize thread' });

@@ -5,7 +5,7 @@
  * seconds while it loaded the model and for about a second at each step of reading. It now
  * runs in a worker (utils/jobs/worker-link.ts).
  */
-import { test, expect, skeinErrors, summarizeToPanel, waitForButtons } from './support/firefox';
+import { test, expect, skeinErrors, summarizeToPanel, waitForButtons, waitUntil } from './support/firefox';
 import { REAL_SIZE_STEP, REAL_SIZE_TEST } from './support/limits';
 import { BLUESKY_PAGES } from './support/pages';
 import { againstModel, egress } from './support/egress';
@@ -64,11 +64,12 @@ test(
     });
     await panel.locator('[data-testid="job-download"]').click();
     // Downloaded, loaded, and the thread read: the summary's first words are out.
-    await panel.waitForFunction(
+    await waitUntil(
+      panel,
       () =>
         document.querySelector('[data-testid="job"]')?.getAttribute('data-status') === 'error' ||
         !!document.querySelector('[data-testid="job-output"]')?.textContent?.trim(),
-      { timeout: REAL_SIZE_STEP, polling: 250 },
+      REAL_SIZE_STEP,
     );
     const seen = await panel.evaluate(() => ({
       status: document.querySelector('[data-testid="job"]')?.getAttribute('data-status'),

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { test, expect, skeinErrors, summarizeToPanel } from './support/firefox';
+import { test, expect, skeinErrors, summarizeToPanel, waitUntil } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { BLUESKY_PAGES, REDDIT_PAGES, type ServedPage } from './support/pages';
 import { againstModel, egress } from './support/egress';
@@ -21,12 +21,12 @@ async function summary(
     button: `[data-skein-post="${post.id}"]`,
     buttons: post.buttons,
   });
-  await panel.waitForSelector('[data-testid="job-download"]', { timeout: ENGINE_STEP });
+  await waitUntil(panel, () => !!document.querySelector('[data-testid="job-download"]'), ENGINE_STEP);
   await panel.locator('[data-testid="job-download"]').click();
-  await panel.waitForFunction(
+  await waitUntil(
+    panel,
     () => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''),
-    // Polled on a timer: animation frames stop whenever Firefox hides the tab.
-    { timeout: ENGINE_STEP, polling: 250 },
+    ENGINE_STEP,
   );
   return panel.evaluate(() => ({
     status: document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? null,

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { test, expect, summarizeToPanel } from './support/firefox';
+import { test, expect, summarizeToPanel, waitUntil } from './support/firefox';
 import { ENGINE_STEP, ENGINE_TEST } from './support/limits';
 import { OWN_THREAD } from './support/pages';
 import { againstModel, egress } from './support/egress';
@@ -27,13 +27,14 @@ test('Firefox: the CPU engine in its worker summarizes with the tiny model; kept
   await page.goto(OWN_THREAD.url);
   const { host, panel } = await summarizeToPanel(firefox, page, pageErrors);
   // The first download is the user's choice.
-  await panel.waitForSelector('[data-testid="job-download"]', { timeout: ENGINE_STEP });
+  await waitUntil(panel, () => !!document.querySelector('[data-testid="job-download"]'), ENGINE_STEP);
   // Nothing left the machine before it, on any channel.
   expect(egress(modelServer.log)).toEqual([]);
   await panel.locator('[data-testid="job-download"]').click();
-  await panel.waitForFunction(
+  await waitUntil(
+    panel,
     () => ['done', 'error'].includes(document.querySelector('[data-testid="job"]')?.getAttribute('data-status') ?? ''),
-    { timeout: ENGINE_STEP },
+    ENGINE_STEP,
   );
   // The same text as in Chromium: greedy decoding of the same model.
   const written = await job(panel);

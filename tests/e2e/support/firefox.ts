@@ -254,4 +254,14 @@ export async function summarizeToPanel(
   return { host, panel };
 }
 
+/**
+ * Waits until `fn()` is true in `page`, asking every 250 ms, for up to `timeout`. puppeteer's
+ * waitForFunction and waitForSelector wait inside one BiDi call, which `protocolTimeout`
+ * (PROTOCOL_CALL) cuts short: under load, a real-engine wait outlasted it. Here each question is
+ * a short call of its own, and only the wait as a whole has the longer limit.
+ */
+export async function waitUntil(page: Page, fn: () => boolean, timeout: number, message?: string): Promise<void> {
+  await expect.poll(() => page.evaluate(fn), { timeout, intervals: [250], message }).toBe(true);
+}
+
 export { expect };

@@ -45,6 +45,19 @@ describe('end-to-end time limits', () => {
     expect(source(join(ROOT, 'playwright.config.ts'))).toMatch(/retries: 0/);
   });
 
+  it('in Firefox, a wait longer than one BiDi call polls with short calls (waitUntil)', () => {
+    // puppeteer's waitForFunction and waitForSelector wait inside one BiDi call, which the
+    // protocol limit (PROTOCOL_CALL) ends: a longer limit given to them cannot take effect.
+    const long = files
+      .filter((f) => f.endsWith('.firefox.spec.ts'))
+      .flatMap((f) =>
+        [...source(f).matchAll(/\.waitFor(?:Function|Selector)\(([\s\S]*?)\);/g)]
+          .filter((m) => /timeout:\s*(?!UI_STEP\b)\w/.test(m[1] ?? ''))
+          .map((m) => `${relative(ROOT, f)}: ${m[0].slice(0, 60)}`),
+      );
+    expect(long).toEqual([]);
+  });
+
   it('a test that waits for the real engine has the real-engine limit', () => {
     const short = files.filter(
       (f) =>
