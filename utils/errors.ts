@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'generate',
   'too-long',
   'engine-stopped',
+  'server',
   'interrupted',
   'unknown',
 ] as const;
@@ -44,6 +45,7 @@ export const ERRORS: Record<ErrorCode, ErrorEntry> = {
   generate: { text: 'error.generate', next: 'job.next.retry', action: 'retry' },
   'too-long': { text: 'error.too-long', next: 'job.next.retry', action: 'retry' },
   'engine-stopped': { text: 'error.engine-stopped', next: 'job.next.damaged', action: 'retry' },
+  server: { text: 'error.server', next: 'job.next.server', action: 'options' },
   interrupted: { text: 'error.interrupted', next: 'job.next.again', action: 'retry' },
   unknown: { text: 'error.unknown', next: 'job.next.retry', action: 'retry' },
 };

@@ -1,8 +1,11 @@
 /** The shape and defaults of the user's settings (no storage here: tests and tools import it). */
 import type { Tone } from './llm/drafts';
 
-/** Which engine runs the model: automatic picks WebGPU where the browser has it, else CPU. */
-export type EngineSetting = 'auto' | 'webgpu' | 'cpu';
+/**
+ * Which engine runs the model: automatic picks WebGPU where the browser has it, else CPU;
+ * `server` is the user's own model server.
+ */
+export type EngineSetting = 'auto' | 'webgpu' | 'cpu' | 'server';
 
 export interface Settings {
   engine: EngineSetting;
@@ -17,6 +20,10 @@ export interface Settings {
   uiLanguage: 'auto' | 'en' | 'fr';
   /** The tone the reply bar starts with. */
   defaultTone: Tone;
+  /** "Your own server": its API's root (`http://localhost:11434/v1`), '' when none. */
+  serverAddress: string;
+  /** The model on that server Skein asks for. */
+  serverModel: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,4 +34,6 @@ export const DEFAULT_SETTINGS: Settings = {
   outputLanguage: 'auto',
   uiLanguage: 'auto',
   defaultTone: 'agree',
+  serverAddress: '',
+  serverModel: '',
 };

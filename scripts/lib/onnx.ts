@@ -12,6 +12,7 @@
  * attention is causal through its mask. The protobuf is written here by hand (a few field
  * numbers of onnx.proto), so nothing needs a converter or Python.
  */
+import { encodeVarint } from '../../utils/llm/onnx-last-logits';
 
 /** A model's shapes. */
 export interface DecoderShape {
@@ -30,14 +31,7 @@ export const REAL_SIZE: DecoderShape = { embd: 896, ff: 4864, layers: 24, heads:
 class Pb {
   private parts: Uint8Array[] = [];
   private static varint(n: number | bigint): Uint8Array {
-    let v = BigInt.asUintN(64, BigInt(n));
-    const out: number[] = [];
-    while (v >= 0x80n) {
-      out.push(Number(v & 0x7fn) | 0x80);
-      v >>= 7n;
-    }
-    out.push(Number(v));
-    return Uint8Array.from(out);
+    return Uint8Array.from(encodeVarint(n));
   }
   int(field: number, n: number | bigint): this {
     this.parts.push(Pb.varint(field << 3), Pb.varint(n));
@@ -51,6 +45,7 @@ class Pb {
   }
   bytes(field: number, data: Uint8Array | string | Pb): this {
     const body = data instanceof Pb ? data.finish() : typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    // Parts, not one copy: a weight tensor is hundreds of MB.
     this.parts.push(Pb.varint((field << 3) | 2), Pb.varint(body.length), body);
     return this;
   }

@@ -72,6 +72,7 @@ export const inlineEn = {
   'error.too-long': 'The thread is longer than {model} can read at once.',
   'error.engine-stopped': 'The engine stopped while running {model}.',
   'error.interrupted': 'The engine was stopped by the browser before the answer was done.',
+  'error.server': 'Skein could not use your server for {model}.',
   'error.unknown': 'Something went wrong while running {model}.',
   'error.details': 'Details',
   'job.openOptions': 'Open the options',
@@ -85,6 +86,7 @@ export const inlineEn = {
   'job.useCpu': 'Use the CPU engine',
   'job.next.quota': 'Free some space (delete a downloaded model or clear history), then try again.',
   'job.next.download': 'Check the connection and try again.',
+  'job.next.server': 'Check that your server is running, and its address in Skein’s options.',
   'job.next.retry': 'Try again; if it keeps failing, pick another model in the options.',
   'card.explain': 'Skein explains',
   'job.needsModel':

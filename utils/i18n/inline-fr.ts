@@ -72,6 +72,7 @@ export const inlineFr: Record<InlineKey, string> = {
   'error.too-long': 'Le fil est plus long que ce que {model} peut lire d’un coup.',
   'error.engine-stopped': 'Le moteur s’est arrêté pendant que {model} tournait.',
   'error.interrupted': 'Le navigateur a arrêté le moteur avant la fin de la réponse.',
+  'error.server': 'Skein n’a pas pu utiliser votre serveur pour {model}.',
   'error.unknown': 'Un problème est survenu avec {model}.',
   'error.details': 'Détails',
   'job.openOptions': 'Ouvrir les options',
@@ -85,6 +86,7 @@ export const inlineFr: Record<InlineKey, string> = {
   'job.useCpu': 'Utiliser le moteur CPU',
   'job.next.quota': 'Libérez de la place (supprimez un modèle ou l’historique), puis réessayez.',
   'job.next.download': 'Vérifiez la connexion et réessayez.',
+  'job.next.server': 'Vérifiez que votre serveur tourne, et son adresse dans les options de Skein.',
   'job.next.retry': 'Réessayez ; si l’erreur persiste, choisissez un autre modèle dans les options.',
   'card.explain': 'Skein explique',
   'job.needsModel':

@@ -3,6 +3,7 @@ import { CpuEngine } from '../llm/cpu-engine';
 import { ScriptedEngine } from '../llm/scripted-engine';
 import { VARIANT_BREAK } from '../llm/drafts';
 import { WebLlmEngine } from '../llm/webllm-engine';
+import { ServerEngine } from '../llm/server-engine';
 import { EngineHost } from './host';
 import { TEST_BUILD } from '../test-script';
 
@@ -10,6 +11,7 @@ import { TEST_BUILD } from '../test-script';
 export function createEngineHost({ runtimeBase }: { runtimeBase: string }): EngineHost {
   return new EngineHost((kind, task) => {
     if (kind === 'cpu') return new CpuEngine({ runtimeBase });
+    if (kind === 'server') return new ServerEngine();
     // A test build's script; a reply with variant breaks answers each call with the next part
     // (draft variants). TEST_BUILD is false in a store build, which leaves this out.
     if (kind === 'scripted' && TEST_BUILD && task.script) {

@@ -3,6 +3,7 @@ import { cpuModel } from '../llm/models';
 import { SCRIPTED_MODEL } from '../llm/scripted-engine';
 import type { EngineKind, ModelSpec } from '../llm/engine';
 import { webGpuAdapter } from '../llm/webgpu-adapter';
+import { serverModel } from '../llm/server-engine';
 import { chooseWebGpuModel } from '../llm/webgpu-models';
 import { getSettings, outputLanguage } from '../settings';
 import { readTestScript, TEST_BUILD } from '../test-script';
@@ -25,9 +26,11 @@ function titleOf(request: StoredRequest): string {
 
 /**
  * Which engine and model: the setting, where automatic means WebGPU when the browser has an
- * adapter that can hold the model, else the CPU engine.
+ * adapter that can hold the model, else the CPU engine. The user's own server once it is set.
  */
 export async function pickEngine(settings: Settings): Promise<{ engine: EngineKind; model: ModelSpec }> {
+  if (settings.engine === 'server' && settings.serverAddress && settings.serverModel)
+    return { engine: 'server', model: serverModel(settings.serverAddress, settings.serverModel) };
   if (settings.engine !== 'cpu') {
     const adapter = await webGpuAdapter();
     const chosen = chooseWebGpuModel(

@@ -11,6 +11,7 @@ export interface ChatMessage {
 }
 
 /** Which engine. */
+/** Which engine: `server` is the user's own model server (utils/llm/server-engine.ts). */
 export type EngineKind = 'webgpu' | 'cpu' | 'scripted' | 'server';
 
 /** A model an engine can load. */
@@ -94,7 +95,9 @@ export class EngineError extends Error {
       | 'generate'
       | 'aborted'
       | 'too-long'
-      | 'engine-stopped',
+      | 'engine-stopped'
+      /** The user's own server: not reached, not the API, refused, or without the model. */
+      | 'server',
     /** For `too-long`: the request's size in the model's own tokens, and the context's. */
     readonly tokens?: { requested: number; limit: number },
   ) {

@@ -79,18 +79,28 @@ interface GraphNode {
   outputFields: Field[];
 }
 
-function encodeVarint(n: number): number[] {
+/**
+ * A protobuf varint; a negative int64 as its 64-bit two's complement, as protobuf writes it.
+ * Also the test models' generator's (scripts/lib/onnx.ts).
+ */
+export function encodeVarint(n: number | bigint): number[] {
+  let v = BigInt.asUintN(64, BigInt(n));
   const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n % 128) | 0x80);
-    n = Math.floor(n / 128);
+  while (v >= 0x80n) {
+    out.push(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
   }
-  out.push(n);
+  out.push(Number(v));
   return out;
 }
 
-function lengthDelimited(no: number, body: Uint8Array): Uint8Array {
-  return Uint8Array.from([...encodeVarint(no * 8 + 2), ...encodeVarint(body.length), ...body]);
+/** A length-delimited field (`no`, wire type 2) holding `body`. */
+export function lengthDelimited(no: number, body: Uint8Array): Uint8Array {
+  const head = [...encodeVarint(no * 8 + 2), ...encodeVarint(body.length)];
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -25,12 +25,12 @@ export function serverRoot(address: string): string {
   try {
     url = new URL(address.trim());
   } catch {
-    throw new EngineError(`“${address}” is not a web address. Write it like http://localhost:11434/v1.`, 'load');
+    throw new EngineError(`“${address}” is not a web address. Write it like http://localhost:11434/v1.`, 'server');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new EngineError(`Skein talks to servers over http or https, not ${url.protocol}`, 'load');
+    throw new EngineError(`Skein talks to servers over http or https, not ${url.protocol}`, 'server');
   if (url.username || url.password)
-    throw new EngineError('Leave the name and password out of the address: Skein sends none.', 'load');
+    throw new EngineError('Leave the name and password out of the address: Skein sends none.', 'server');
   url.search = '';
   url.hash = '';
   return url.href.replace(/\/+$/, '');
@@ -46,7 +46,7 @@ const origin = (root: string) => new URL(root).origin;
 /** Why a request to the server failed, in words that say what to check. */
 function unreachable(root: string, err: unknown): EngineError {
   if ((err as Error)?.name === 'AbortError') return new EngineError('Stopped.', 'aborted');
-  return new EngineError(`Skein could not reach ${origin(root)}. Is the server running at that address?`, 'load');
+  return new EngineError(`Skein could not reach ${origin(root)}. Is the server running at that address?`, 'server');
 }
 
 /** An answer that is not what the API answers. */
@@ -54,7 +54,7 @@ const notTheApi = (root: string, what: string) =>
   new EngineError(
     `The server at ${origin(root)} answered, but not as an OpenAI-compatible API (${what}). ` +
       'Check the address: Ollama’s is http://localhost:11434/v1.',
-    'load',
+    'server',
   );
 
 /** A refusal, by its HTTP status, with the start of what the server said. */
@@ -62,7 +62,7 @@ async function refused(root: string, response: Response): Promise<EngineError> {
   const said = (await response.text().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
   const where = origin(root);
   if (response.status === 401 || response.status === 403)
-    return new EngineError(`The server at ${where} refused Skein (HTTP ${response.status}).`, 'load');
+    return new EngineError(`The server at ${where} refused Skein (HTTP ${response.status}).`, 'server');
   if (response.status === 404) return notTheApi(root, 'HTTP 404 at this address');
   if (response.status === 400 && /context|too long|too many tokens/i.test(said))
     return new EngineError(`The request is longer than the model’s context on your server: ${said}`, 'too-long');
@@ -124,7 +124,7 @@ export class ServerEngine implements Engine {
     const names = await listServerModels(model.url, signal, this.fetchFn);
     if (!names.includes(model.label)) {
       const offered = names.length ? `It has ${names.join(', ')}.` : 'It lists none.';
-      throw new EngineError(`Your server has no model named “${model.label}”. ${offered}`, 'load');
+      throw new EngineError(`Your server has no model named “${model.label}”. ${offered}`, 'server');
     }
     this.current = model;
   }

@@ -36,6 +36,7 @@ describe('one error table for every surface', () => {
     ['generate', 'webgpu', 'retry', /Try again/],
     ['engine-stopped', 'cpu', 'retry', /Models on this device/],
     ['quota', 'cpu', 'options', /Free some space/],
+    ['server', 'server', 'options', /your server is running, and its address/],
     ['TypeError: Failed to fetch', 'cpu', 'retry', /Try again/],
     [undefined, 'cpu', 'retry', /Try again/],
   ] as const)('%s on %s: %s', (code, engine, action, next) => {

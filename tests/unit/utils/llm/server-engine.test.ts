@@ -137,15 +137,15 @@ describe('ServerEngine', () => {
       'a page that is not the API',
       (_, res) => res.end('<html>Router login</html>'),
       /not as an OpenAI-compatible API/,
-      'load',
+      'server',
     ],
     [
       'no API at that path',
       (_, res) => res.writeHead(404).end('Not Found'),
       /not as an OpenAI-compatible API.*404/,
-      'load',
+      'server',
     ],
-    ['a refusal', (_, res) => res.writeHead(403).end('Forbidden'), /refused Skein \(HTTP 403\)/, 'load'],
+    ['a refusal', (_, res) => res.writeHead(403).end('Forbidden'), /refused Skein \(HTTP 403\)/, 'server'],
   ])('listing models from %s: a clear message', async (_, handler, message, code) => {
     const error = await failure(listServerModels(await serve(handler)));
     expect(error).toBeInstanceOf(EngineError);
@@ -157,7 +157,7 @@ describe('ServerEngine', () => {
     for (const s of servers.splice(0)) s.close();
     const error = await failure(listServerModels(root));
     expect(error).toMatchObject({
-      code: 'load',
+      code: 'server',
       message: expect.stringMatching(/could not reach http:\/\/127\.0\.0\.1:\d+\./),
     });
   });
