@@ -76,7 +76,8 @@ test(
       count: document.querySelector('[data-testid="thread-count"]')?.textContent ?? '',
       held: (window as unknown as { held: { clock: number; background: number } }).held,
     }));
-    expect(seen.status).toBe('running');
+    // Still writing, or done already: either way it read the thread without an error.
+    expect(['running', 'done']).toContain(seen.status);
     expect(seen.count).toMatch(/posts read from Bluesky/);
     expect(seen.held.clock).toBeLessThan(HOLD_MS);
     expect(seen.held.background).toBeLessThan(HOLD_MS);

@@ -18,8 +18,8 @@ export function createEngineHost({ runtimeBase }: { runtimeBase: string }): Engi
       const parts = task.script.reply.split(VARIANT_BREAK);
       return new ScriptedEngine((_, call) => parts[call % parts.length]!, { pieceDelayMs: task.script.delayMs });
     }
-    // WebGPU only where this page has it: never in Firefox's background page, so the Firefox
-    // build leaves web-llm out altogether.
+    // WebGPU only where this context has it: not in Firefox's engine worker on Linux, and the
+    // Firefox build leaves web-llm out altogether.
     if (kind === 'webgpu' && !import.meta.env.FIREFOX && typeof navigator !== 'undefined' && 'gpu' in navigator)
       return new WebLlmEngine();
     return null;

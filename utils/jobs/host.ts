@@ -1,6 +1,6 @@
 /**
- * The engine host: where models load and run (Chrome's offscreen document, Firefox's
- * background page). It keeps a loaded model loaded between jobs, so surfaces can come and go.
+ * The engine host: where models load and run (Chrome's offscreen document, Firefox's engine
+ * worker). It keeps a loaded model loaded between jobs, so surfaces can come and go.
  */
 import {
   EngineError,

@@ -1,7 +1,7 @@
 /**
  * The CPU engine: ONNX Runtime's WebAssembly build (onnxruntime-web) running an int8 ONNX
- * export of the model, for browsers without WebGPU. It runs in a page context (Chrome's
- * offscreen document, Firefox's background page).
+ * export of the model, for browsers without WebGPU. It runs in Chrome's offscreen document and
+ * in Firefox's engine worker (utils/jobs/worker-link.ts).
  *
  * Why ONNX Runtime and not llama.cpp in WebAssembly (wllama, Skein's engine until now): on
  * the same model shapes, on this kind of machine, it reads prompts about ten times as fast
@@ -40,7 +40,7 @@ export interface CpuEngineOptions {
 
 /**
  * How many threads the CPU engine uses. Threads need SharedArrayBuffer (a cross-origin
- * isolated page: Chrome's offscreen document; not Firefox's background page, which gets one).
+ * isolated context: Chrome's offscreen document; not Firefox's engine worker, which gets one).
  * On two cores both: the user is waiting on the answer and the page is idle meanwhile. With
  * more, one core is left to the page and the browser, and past eight more threads stop paying.
  */
