@@ -12,7 +12,6 @@ import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { BROWSER_START, PROTOCOL_CALL, UI_STEP, within } from './limits';
 import { bidiRoots, type BidiSender, type SkeinHost, SkeinUi } from './closed-ui';
 import { startEgressProxy, type EgressProxy } from './egress-proxy';
-import { realSizeOnnxFiles } from '../../../scripts/lib/real-size-onnx';
 import { egressBeyondModel } from './egress';
 
 /** A fixed internal id for the extension, so tests can name its pages. */
@@ -26,18 +25,7 @@ export interface FirefoxFixtures {
    */
   alsoExpectedEgress: string[];
   /**
-   * The model the model server serves (test.use): the tiny test model, or one of the default
-   * CPU model's real architecture and size (generated once, about 770 MB).
-   */
-  modelFiles: 'tiny' | 'real-size';
-  /**
-   * The longest one WebDriver BiDi call may wait (test.use). Firefox answers them in its main
-   * process, which also carries the model's download: with the real-size model, calls made
-   * during the download waited 4–10 s and more here, while the pages themselves kept answering.
-   */
-  protocolCall: number;
-  /**
-   * Serves the model for every https host. Its log holds every request Firefox made to the
+   * Serves the tiny model for every https host. Its log holds every request Firefox made to the
    * network, on any channel, from any context: see egressProxy.
    */
   modelServer: ModelServer;
@@ -52,11 +40,8 @@ export interface FirefoxFixtures {
 
 export const test = base.extend<FirefoxFixtures>({
   alsoExpectedEgress: [[], { option: true }],
-  modelFiles: ['tiny', { option: true }],
-  protocolCall: [PROTOCOL_CALL, { option: true }],
-  modelServer: async ({ alsoExpectedEgress, modelFiles }, use) => {
-    const files = modelFiles === 'real-size' ? realSizeOnnxFiles() : undefined;
-    const server = await startModelServer(DEFAULT_CPU_MODEL.url, 0, files);
+  modelServer: async ({ alsoExpectedEgress }, use) => {
+    const server = await startModelServer(DEFAULT_CPU_MODEL.url);
     await use(server);
     await server.close();
     // Every test: nothing but the model's files left the machine, on any channel, from any context.
@@ -68,7 +53,7 @@ export const test = base.extend<FirefoxFixtures>({
     await proxy.close();
   },
   // The proxy and the model server must be up before Firefox starts; the fixture order says so.
-  firefox: async ({ egressProxy, pageErrors, protocolCall }, use) => {
+  firefox: async ({ egressProxy, pageErrors }, use) => {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
@@ -76,7 +61,7 @@ export const test = base.extend<FirefoxFixtures>({
       // Firefox's output is read below for errors from contexts no tab shows (the background page).
       dumpio: true,
       // No BiDi command may wait longer than a test step (puppeteer's own default is 3 minutes).
-      protocolTimeout: protocolCall,
+      protocolTimeout: PROTOCOL_CALL,
       timeout: BROWSER_START,
       // The local server's certificate is its own; WebDriver's setting covers the whole browser.
       acceptInsecureCerts: true,
