@@ -35,7 +35,10 @@ export function MastodonServers() {
   };
   // The click itself asks the browser: nothing may come before the request.
   const add = (origin: string) => {
-    void addServer(origin, browserServerPorts).then((result) => {
+    void addServer(origin, browserServerPorts).then(async (result) => {
+      // The list first, then the words that say what it shows: one render has both. (The
+      // storage watch alone can arrive after the status.)
+      setServers(await mastodonServers.getValue());
       setChecked(null);
       setInput('');
       setStatus(
@@ -46,9 +49,10 @@ export function MastodonServers() {
     });
   };
   const remove = (origin: string) =>
-    void removeServer(origin, browserServerPorts).then(() =>
-      setStatus(t('mastodon.removed', { server: new URL(origin).host })),
-    );
+    void removeServer(origin, browserServerPorts).then(async () => {
+      setServers(await mastodonServers.getValue());
+      setStatus(t('mastodon.removed', { server: new URL(origin).host }));
+    });
 
   return (
     <section className="flex flex-col gap-2" id="mastodon" data-testid="mastodon-servers">
