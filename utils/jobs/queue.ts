@@ -96,6 +96,11 @@ export class JobQueue {
     return job.state;
   }
 
+  /** Whether a job is running or waiting to run. */
+  busy(): boolean {
+    return this.active !== null || this.waiting.length > 0;
+  }
+
   /** A job's state now. */
   get(id: string): JobState | undefined {
     return this.jobs.get(id)?.state;

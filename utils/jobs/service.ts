@@ -9,6 +9,7 @@ import { OffscreenLink } from './host-link';
 import { WorkerLink } from './worker-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type ResultStore } from './queue';
+import { keepAwakeWhile } from './keep-awake';
 import { startDownload, startJobFor } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
@@ -47,6 +48,7 @@ export function startJobService(): JobService {
   const url = browser.runtime.getURL as (path: string) => string;
   const link = offscreen ?? new WorkerLink(() => new Worker(url('/engine-worker.js')));
   const queue = new JobQueue(link, store);
+  keepAwakeWhile(() => queue.busy());
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {

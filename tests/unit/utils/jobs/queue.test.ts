@@ -102,9 +102,11 @@ describe('JobQueue', () => {
     expect(regenerated).toMatchObject({ status: 'done', cached: false, text: 'TL;DR: new.' });
   });
 
-  it('runs one job at a time and tells the others their place', async () => {
+  it('runs one job at a time and tells the others their place; busy until the last one ends', async () => {
     const queue = new JobQueue(host(5), memoryStore());
+    expect(queue.busy()).toBe(false);
     const a = await queue.submit(request('a', 'one two three four'));
+    expect(queue.busy()).toBe(true);
     const b = await queue.submit(request('b', 'five'));
     const c = await queue.submit(request('c', 'six'));
     expect(queue.get(b.id)).toMatchObject({ status: 'queued', position: 1 });
@@ -112,6 +114,7 @@ describe('JobQueue', () => {
     const order: string[] = [];
     await Promise.all([a, b, c].map((j) => finished(queue, j.id).then((s) => order.push(s.text))));
     expect(order).toEqual(['one two three four', 'five', 'six']);
+    expect(queue.busy()).toBe(false);
   });
 
   it('gives the running job to a second watcher of the same request', async () => {
