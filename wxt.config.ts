@@ -2,7 +2,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/hosts';
-import { wllamaCacheWorkerSource } from './scripts/lib/wllama-worker';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 
@@ -59,13 +58,10 @@ export default defineConfig({
   hooks: {
     // The CPU engine's WebAssembly runtime (ONNX Runtime), copied from the pinned package at
     // build time and served from the extension itself: no code is loaded from outside.
-    'build:publicAssets': (wxt, assets) => {
+    'build:publicAssets': (_wxt, assets) => {
       for (const file of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']) {
         assets.push({ absoluteSrc: resolve(`node_modules/onnxruntime-web/dist/${file}`), relativeDest: `ort/${file}` });
       }
-      // Firefox refuses the blob: worker the download cache would start: serve it as a file.
-      if (wxt.config.browser === 'firefox')
-        assets.push({ contents: wllamaCacheWorkerSource(), relativeDest: 'wllama-cache-worker.js' });
     },
   },
   zip: { artifactTemplate: 'skein-{{version}}-{{browser}}.zip', sourcesTemplate: 'skein-{{version}}-sources.zip' },

@@ -1,6 +1,5 @@
 import { createEngineHost } from '@/utils/jobs/engines';
 import { serveHostInWorker, type WorkerScope } from '@/utils/jobs/worker-link';
-import { serveWllamaWorkersFromFiles } from '@/utils/llm/firefox-worker';
 
 /** Firefox's engine worker, started by the background page: wiring only. */
 export default defineUnlistedScript({
@@ -8,7 +7,6 @@ export default defineUnlistedScript({
   main() {
     // A worker has no `browser`: the extension's files are found from the worker's own URL.
     const base = new URL('/', self.location.href).href;
-    serveWllamaWorkersFromFiles(base);
     serveHostInWorker(createEngineHost({ runtimeBase: new URL('ort/', base).href }), self as unknown as WorkerScope);
   },
 });

@@ -11,7 +11,7 @@
  * private file system (wllama's download cache, which resumes and checks sizes), so a model is
  * fetched once.
  */
-import { CacheManager } from '@wllama/wllama';
+import { modelCache } from './model-cache';
 import type * as Ort from 'onnxruntime-web';
 import { ChatTokenizer } from './chat-tokenizer';
 import {
@@ -102,7 +102,9 @@ export class CpuEngine implements Engine {
 
   async hasModel(model: ModelSpec) {
     if (this.current?.model.url === model.url) return true;
-    const entries = await new CacheManager().list().catch(() => []);
+    const entries = await modelCache()
+      .list()
+      .catch(() => []);
     return Object.values(modelFiles(model)).every((url) => entries.some((e) => e.metadata.originalURL === url));
   }
 
@@ -112,7 +114,7 @@ export class CpuEngine implements Engine {
     signal: AbortSignal | undefined,
     onProgress?: (p: LoadProgress) => void,
   ): Promise<void> {
-    const cache = new CacheManager();
+    const cache = modelCache();
     const entries = await cache.list().catch(() => []);
     const files = modelFiles(model);
     const missing = [files.config, files.tokenizerConfig, files.tokenizer, files.decoder].filter(
@@ -149,7 +151,7 @@ export class CpuEngine implements Engine {
     try {
       await this.fetchFiles(model, signal, onProgress);
       const opening = (async (): Promise<Loaded> => {
-        const cache = new CacheManager();
+        const cache = modelCache();
         const files = modelFiles(model);
         const read = async (url: string) => {
           const blob = await cache.open(url);

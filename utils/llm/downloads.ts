@@ -1,6 +1,6 @@
 /**
  * The models kept on this device, and deleting them. Downloads live in the extension's origin
- * (the CPU engine's: the private file system, through wllama's download cache; web-llm's:
+ * (the CPU engine's: the private file system, in wllama's download-cache layout (model-cache.ts); web-llm's:
  * Cache Storage), so any Skein page can list them. The engine libraries load only when asked.
  */
 import { CPU_MODELS, LEGACY_CPU_FILES, modelFiles } from './models';
@@ -26,8 +26,8 @@ function webllmConfig(id: string, lib: string) {
 }
 
 async function cpuDownloads(): Promise<DownloadedModel[]> {
-  const { CacheManager } = await import('@wllama/wllama');
-  const entries = await new CacheManager().list();
+  const { modelCache } = await import('./model-cache');
+  const entries = await modelCache().list();
   const sizeOf = (urls: string[]) => {
     const found = entries.filter((e) => urls.includes(e.metadata.originalURL));
     return found.length ? found.reduce((n, e) => n + e.size, 0) : null;
@@ -77,8 +77,8 @@ export async function deleteDownloaded(model: DownloadedModel): Promise<void> {
       ? Object.values(modelFiles(known))
       : LEGACY_CPU_FILES.filter((f) => f.id === model.id).map((f) => f.url);
     if (!urls.length) return;
-    const { CacheManager } = await import('@wllama/wllama');
-    await new CacheManager().deleteMany((e) => urls.includes(e.metadata.originalURL));
+    const { modelCache } = await import('./model-cache');
+    await modelCache().deleteMany((e) => urls.includes(e.metadata.originalURL));
     return;
   }
   if (import.meta.env.FIREFOX) return;
