@@ -7,10 +7,11 @@
  * wllama's own backend writes each file through a new worker started from a `blob:` URL (for
  * Safari, which cannot write to that file system from a page). In Firefox, those workers inside
  * the engine worker sometimes never answered: a download stopped at its second file with nothing
- * running (3 of 21 Firefox job tests with both cores busy; with every step logged, 6 of 9). Chrome's
- * offscreen page and Firefox's engine worker can both write the file directly (`createWritable`):
- * 16 of 16 passed under the same load. It also commits a file only once it is whole, so a
- * download cut off halfway leaves nothing behind.
+ * running (3 failures in 21 runs of the Firefox inline and sites tests with both cores busy; 6 of
+ * 9 with every step logged). Chrome's offscreen page and Firefox's engine worker can both write
+ * the file directly (`createWritable`): 16 of 16 passed under the same load. A file's bytes are
+ * committed only once the download is whole; a download cut off halfway leaves an empty file
+ * and no metadata, which counts as missing, so the next download starts it again.
  */
 import { CacheManager } from '@wllama/wllama';
 
