@@ -1,7 +1,8 @@
 /**
  * The models kept on this device, and deleting them. Downloads live in the extension's origin
  * (the CPU engine's: the private file system, in wllama's download-cache layout, see
- * model-cache.ts; web-llm's: Cache Storage), so any Skein page can list them. The engine libraries load only when asked.
+ * model-cache.ts; web-llm's: Cache Storage), so any Skein page can list them. The engine
+ * libraries load only when asked.
  */
 import { CPU_MODELS, LEGACY_CPU_FILES, modelFiles } from './models';
 import { DEFAULT_WEBGPU_LIB_BASE, WEBGPU_FAMILIES } from './webgpu-models';
