@@ -83,9 +83,10 @@ export default defineConfig({
     ],
     // The sites Skein reads, and no others.
     host_permissions: SITE_MATCHES,
-    // A Mastodon server the user adds: asked for at the user's click, that one origin only
-    // (utils/mastodon-servers.ts). Nothing is granted by this line.
-    optional_host_permissions: ['https://*/*'],
+    // A Mastodon server the user adds (utils/mastodon-servers.ts), or the user's own model server,
+    // often plain http on the home network (utils/own-server.ts): asked for at the user's click,
+    // that one host only. Nothing is granted by this line.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Skein' },
     // The local engines compile WebAssembly; nothing else is allowed to run.
     content_security_policy: {

@@ -4,6 +4,7 @@ import { Choice } from '@/components/Choice';
 import { useSettings } from '@/components/useSettings';
 import { DataSection } from '@/components/DataSection';
 import { MastodonServers } from '@/components/MastodonServers';
+import { OwnServer } from '@/components/OwnServer';
 import { CPU_MODELS } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
 import { formatSize, formatSizeRange, t, type MessageKey } from '@/utils/i18n';
@@ -40,6 +41,18 @@ export default function App() {
           { value: 'auto', label: t('options.engine.auto') },
           { value: 'webgpu', label: t('options.engine.webgpu') },
           { value: 'cpu', label: t('options.engine.cpu') },
+          // Offered once a server and a model are set up, below.
+          ...(settings.serverAddress && settings.serverModel
+            ? [
+                {
+                  value: 'server',
+                  label: t('options.engine.server', {
+                    model: settings.serverModel,
+                    host: new URL(settings.serverAddress).host,
+                  }),
+                },
+              ]
+            : []),
         ]}
         onChange={(engine) => void update({ engine: engine as Settings['engine'] })}
       />
@@ -118,6 +131,7 @@ export default function App() {
         options={TONES.map((tone) => ({ value: tone, label: t(`tone.${tone}` as MessageKey) }))}
         onChange={(defaultTone) => void update({ defaultTone: defaultTone as Tone })}
       />
+      <OwnServer settings={settings} update={update} />
       <MastodonServers />
       <section>
         <h2 className="mb-1 font-semibold">{t('options.shortcuts')}</h2>

@@ -38,7 +38,13 @@ export default function App() {
   const supported = isLiveSite(tab.url, added.map(serverPattern));
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
   const cpu = cpuModel(settings.cpuModelId);
-  const model = settings.engine === 'webgpu' ? (family?.label ?? settings.webgpuModelId) : cpu.label;
+  // The user's server, once set up, is used as it is set: its model lives there, nothing to download.
+  const ownServer = settings.engine === 'server' && settings.serverAddress && settings.serverModel;
+  const model = ownServer
+    ? settings.serverModel
+    : settings.engine === 'webgpu'
+      ? (family?.label ?? settings.webgpuModelId)
+      : cpu.label;
   const onDevice =
     settings.engine === 'webgpu'
       ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
@@ -66,13 +72,15 @@ export default function App() {
       </header>
       <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="popup-model">
         {t('popup.model')}: {model} ·{' '}
-        {downloaded == null
-          ? ''
-          : onDevice
-            ? t('popup.onDevice')
-            : settings.engine === 'webgpu'
-              ? t('options.notOnDevice')
-              : t('popup.notDownloaded', { size: formatSize(cpu.sizeBytes) })}
+        {ownServer
+          ? t('popup.onServer', { host: new URL(settings.serverAddress).host })
+          : downloaded == null
+            ? ''
+            : onDevice
+              ? t('popup.onDevice')
+              : settings.engine === 'webgpu'
+                ? t('options.notOnDevice')
+                : t('popup.notDownloaded', { size: formatSize(cpu.sizeBytes) })}
       </p>
       {busy && job && (
         <div className="flex flex-col gap-1 text-xs" role="status" data-testid="popup-job">

@@ -8,7 +8,7 @@ import { decoderOnnx, type DecoderShape } from './onnx';
 const N_CTX = 4096;
 
 /** Words the tiny vocabulary has whole (with and without a leading space): common English and French words. */
-const WORDS = [
+export const WORDS = [
   ...new Set(
     (
       'the a of to and in is it that for on with as this be at by not are from or have an they ' +

@@ -33,8 +33,8 @@ test(
       'storage',
       'unlimitedStorage',
     ]);
-    // A Mastodon server is asked for at the user's click, one origin at a time.
-    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    // A Mastodon server or the user's own model server is asked for at the user's click, one host at a time.
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(Object.keys(m.commands).sort()).toEqual([
       '_execute_action',
       'explain-selection',
@@ -73,7 +73,7 @@ test('Firefox manifest: a gecko id, no data collection, a sidebar, the same narr
   expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
   expect(m.permissions.sort()).toEqual(['contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
-  expect(m.optional_host_permissions).toEqual(['https://*/*']);
+  expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(Object.keys(m.commands).sort()).toEqual([
     '_execute_sidebar_action',
     'explain-selection',

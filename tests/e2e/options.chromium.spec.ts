@@ -18,7 +18,7 @@ test.describe('options', () => {
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Skein options');
     await options.getByRole('radio', { name: 'Français' }).last().check();
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Options de Skein');
-    await expect(options.getByTestId('privacy')).toContainText('n’en sortent jamais');
+    await expect(options.getByTestId('privacy')).toContainText('y restent');
     const panel = await openPanel();
     await expect(panel.getByTestId('panel-empty')).toHaveText('Cliquez sur le bouton Skein d’un post pour commencer.');
     const page = await context.newPage();

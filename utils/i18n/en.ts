@@ -33,6 +33,7 @@ export const en = {
   'reading.order': 'then posts in page order',
   'engine.cpu': 'CPU',
   'engine.webgpu': 'WebGPU',
+  'engine.server': 'your server',
   'engine.scripted': 'scripted',
   'models.title': 'Models on this device',
   'models.none': 'No model downloaded yet.',
@@ -52,8 +53,9 @@ export const en = {
   'options.lang.auto': 'The browser’s language',
   'options.privacy': 'Privacy',
   'options.privacyText':
-    'Skein runs its model on this device. Posts, summaries and drafts never leave it; the only download is the ' +
-    'model itself. No analytics, no account.',
+    'Skein runs its model on this device: posts, summaries and drafts stay on it, and the only download is the ' +
+    'model itself. The one exception is “Your own server”, if you set it up: then the posts Skein reads go to ' +
+    'that server, which you run, and to no other. No analytics, no account.',
   'options.data': 'Data',
   'options.export': 'Export history (JSON)',
   'options.exportEmpty': 'Nothing to export yet: the history is empty.',
@@ -101,6 +103,7 @@ export const en = {
   'popup.model': 'Model',
   'popup.onDevice': 'On this device',
   'popup.notDownloaded': 'Not downloaded yet ({size})',
+  'popup.onServer': 'on your server, {host}',
   'popup.working': 'Working: {status}',
   'command.summarize': 'Summarize the thread on this page',
   'command.panel': 'Open Skein’s panel',
@@ -122,6 +125,32 @@ export const en = {
   'mastodon.error.added': 'This server is added already.',
   'mastodon.error.refused': 'The browser did not allow Skein on this server: nothing was added.',
   'mastodon.error.failed': 'Skein could not start on this server: nothing was added.',
+  'options.engine.server': 'Your own server: {model} on {host}',
+  'options.engine.short.server': 'Your server',
+  'server.title': 'Your own server',
+  'server.hint':
+    'Already run Ollama, llama.cpp’s server, LM Studio or vLLM? Skein can use it through its OpenAI-compatible ' +
+    'API. The browser asks you to allow Skein on that one machine, and nothing more.',
+  'server.egress':
+    'With this engine, the posts Skein reads and what you ask go to this server, and to no other. Skein sends ' +
+    'no key and no cookie. Every other engine keeps everything on this device.',
+  'server.address': 'Server address (its API, ending in /v1)',
+  'server.connect': 'Connect',
+  'server.connected': '{host} answers. Pick the model Skein uses:',
+  'server.models': 'Models on {host}',
+  'server.using': 'Skein uses {model} on {host}.',
+  'server.test': 'Test',
+  'server.testing': 'Asking {model} a short question…',
+  'server.tested': '{model} answered in {seconds} s: “{reply}”',
+  'server.forget': 'Forget this server',
+  'server.forgotten': 'Skein no longer uses {host}; its permission was given back.',
+  'server.error.address':
+    'Write the address with http:// or https://, without a name or password, like http://localhost:11434/v1.',
+  'server.error.refused': 'The browser did not allow Skein to reach this server: nothing was saved.',
+  'server.error.unreachable': 'Skein could not use this server. Check that it runs, and the address.',
+  'server.error.noModels': 'This server answers but offers no model: add one to it, then Connect again.',
+  'server.error.failed': 'The test failed.',
+  'server.error.empty': 'The model answered nothing.',
   'popup.addMastodon': 'Add your Mastodon server',
 } as const;
 

@@ -36,6 +36,7 @@ export const fr: Record<MessageKey, string> = {
   'reading.order': 'puis les messages dans l’ordre de la page',
   'engine.cpu': 'CPU',
   'engine.webgpu': 'WebGPU',
+  'engine.server': 'votre serveur',
   'engine.scripted': 'scripté',
   'models.title': 'Modèles sur cet appareil',
   'models.none': 'Aucun modèle téléchargé pour l’instant.',
@@ -55,8 +56,10 @@ export const fr: Record<MessageKey, string> = {
   'options.lang.auto': 'La langue du navigateur',
   'options.privacy': 'Confidentialité',
   'options.privacyText':
-    'Skein fait tourner son modèle sur cet appareil. Les posts, résumés et brouillons n’en sortent jamais ; le ' +
-    'seul téléchargement est le modèle lui-même. Ni statistiques, ni compte.',
+    'Skein fait tourner son modèle sur cet appareil : les posts, résumés et brouillons y restent, et le seul ' +
+    'téléchargement est le modèle lui-même. Seule exception, « Votre propre serveur », si vous le réglez : les ' +
+    'posts que Skein lit vont alors à ce serveur, que vous faites tourner, et à aucun autre. Ni statistiques, ' +
+    'ni compte.',
   'options.data': 'Données',
   'options.export': 'Exporter l’historique (JSON)',
   'options.exportEmpty': 'Rien à exporter : l’historique est vide.',
@@ -106,6 +109,7 @@ export const fr: Record<MessageKey, string> = {
   'popup.model': 'Modèle',
   'popup.onDevice': 'Sur cet appareil',
   'popup.notDownloaded': 'Pas encore téléchargé ({size})',
+  'popup.onServer': 'sur votre serveur, {host}',
   'popup.working': 'En cours : {status}',
   'command.summarize': 'Résumer le fil de cette page',
   'command.panel': 'Ouvrir le panneau Skein',
@@ -127,5 +131,31 @@ export const fr: Record<MessageKey, string> = {
   'mastodon.error.added': 'Ce serveur est déjà ajouté.',
   'mastodon.error.refused': 'Le navigateur n’a pas autorisé Skein sur ce serveur : rien n’a été ajouté.',
   'mastodon.error.failed': 'Skein n’a pas pu démarrer sur ce serveur : rien n’a été ajouté.',
+  'options.engine.server': 'Votre propre serveur : {model} sur {host}',
+  'options.engine.short.server': 'Votre serveur',
+  'server.title': 'Votre propre serveur',
+  'server.hint':
+    'Vous faites déjà tourner Ollama, le serveur de llama.cpp, LM Studio ou vLLM ? Skein peut l’utiliser par son ' +
+    'API compatible OpenAI. Le navigateur vous demande d’autoriser Skein sur cette seule machine, et rien de plus.',
+  'server.egress':
+    'Avec ce moteur, les posts que Skein lit et ce que vous demandez vont à ce serveur, et à aucun autre. Skein ' +
+    'n’envoie ni clé ni cookie. Tous les autres moteurs gardent tout sur cet appareil.',
+  'server.address': 'Adresse du serveur (son API, finissant par /v1)',
+  'server.connect': 'Se connecter',
+  'server.connected': '{host} répond. Choisissez le modèle que Skein utilise :',
+  'server.models': 'Modèles sur {host}',
+  'server.using': 'Skein utilise {model} sur {host}.',
+  'server.test': 'Tester',
+  'server.testing': 'Question courte posée à {model}…',
+  'server.tested': '{model} a répondu en {seconds} s : « {reply} »',
+  'server.forget': 'Oublier ce serveur',
+  'server.forgotten': 'Skein n’utilise plus {host} ; son autorisation a été rendue.',
+  'server.error.address':
+    'Écrivez l’adresse avec http:// ou https://, sans nom ni mot de passe, comme http://localhost:11434/v1.',
+  'server.error.refused': 'Le navigateur n’a pas autorisé Skein à joindre ce serveur : rien n’a été enregistré.',
+  'server.error.unreachable': 'Skein n’a pas pu utiliser ce serveur. Vérifiez qu’il tourne, et l’adresse.',
+  'server.error.noModels': 'Ce serveur répond mais ne propose aucun modèle : ajoutez-en un, puis reconnectez-vous.',
+  'server.error.failed': 'Le test a échoué.',
+  'server.error.empty': 'Le modèle n’a rien répondu.',
   'popup.addMastodon': 'Ajouter votre serveur Mastodon',
 };

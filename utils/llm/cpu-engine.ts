@@ -8,8 +8,8 @@
  * (int8 matrix kernels written for WebAssembly SIMD) and writes about 1.6 times as fast; the
  * figures are in the README. A model is four files from its repository: the decoder, the
  * tokenizer, the tokenizer's settings and the model's settings. They are kept in the origin's
- * private file system (wllama's download cache, which resumes and checks sizes), so a model is
- * fetched once.
+ * private file system (in wllama's download-cache layout, utils/llm/model-cache.ts, which
+ * checks sizes: a file cut off is fetched again whole), so a model is fetched once.
  */
 import { modelCache } from './model-cache';
 import type * as Ort from 'onnxruntime-web';

@@ -31,12 +31,13 @@ async function file(key: string): Promise<File | null> {
 }
 
 /** Reads and writes the cache folder from the calling context, with no worker of its own. */
-export const directBackend: Backend = {
+const directBackend: Backend = {
   isSupported: () => typeof navigator !== 'undefined' && !!navigator.storage?.getDirectory,
   read: (key) => file(key),
   async write(key, stream) {
     const handle = await (await folder()).getFileHandle(key, { create: true });
-    // Closed when the stream ends, aborted (and nothing kept) when it fails.
+    // Committed when the stream ends; when it fails the writable is aborted, so none of the
+    // bytes land (the file stays empty, counted as missing).
     await stream.pipeTo(await handle.createWritable());
   },
   getSize: async (key) => (await file(key))?.size ?? -1,

@@ -11,6 +11,7 @@ import { CHROME_BUILD, CHROMIUM_PATH } from './env';
 import { answer, OWN_THREAD, type ServedPage } from './pages';
 import { againstModel, egressBeyondModel } from './egress';
 import { startModelServer, type ModelServer } from './model-server';
+import { ownServerUrls, startOwnServer, type OwnServer } from './own-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings-schema';
 import type { TestScript } from '../../../utils/test-script';
@@ -37,8 +38,20 @@ export interface ChromiumFixtures {
    * download its user agrees to. Each test's end-of-test egress check allows exactly these.
    */
   alsoExpectedEgress: string[];
+  /**
+   * Addresses the test's own fixtures let Skein reach, besides alsoExpectedEgress: the URLs of
+   * the user's own model server, once a test starts one (ownServer).
+   */
+  fixtureEgress: string[];
   /** Serves the tiny model in place of the default CPU model. */
   modelServer: ModelServer;
+  /**
+   * The user's own model server: real llama.cpp on 127.0.0.1 (own-server.ts). Chromium's
+   * permission prompt is its own window, which no test can answer, so here the server answers
+   * with CORS headers, as llama.cpp's server and Ollama do for extensions: Skein can reach it
+   * without the permission. Firefox's tests grant the permission and run a server without them.
+   */
+  ownServer: OwnServer;
   context: BrowserContext;
   extensionId: string;
   /** Serves these pages at their URLs for the rest of the test. */
@@ -91,13 +104,21 @@ export interface ChromiumFixtures {
 export const test = base.extend<ChromiumFixtures>({
   extraArgs: [[], { option: true }],
   alsoExpectedEgress: [[], { option: true }],
-  // eslint-disable-next-line no-empty-pattern
-  modelServer: async ({ alsoExpectedEgress }, use) => {
+  fixtureEgress: async ({}, use) => use([]),
+  modelServer: async ({ alsoExpectedEgress, fixtureEgress }, use) => {
     const server = await startModelServer(DEFAULT_CPU_MODEL.url);
     await use(server);
     await server.close();
     // Every test: nothing but the model's files reached the network, from any part of the browser.
-    expect(egressBeyondModel(server.log, alsoExpectedEgress), 'egress beyond the model download').toEqual([]);
+    const allowed = [...alsoExpectedEgress, ...fixtureEgress];
+    expect(egressBeyondModel(server.log, allowed), 'egress beyond the model download').toEqual([]);
+  },
+  ownServer: async ({ fixtureEgress }, use) => {
+    const server = await startOwnServer();
+    server.cors = true;
+    fixtureEgress.push(...ownServerUrls(server));
+    await use(server);
+    await server.close();
   },
   context: async ({ modelServer, extraArgs }, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'skein-chromium-'));
@@ -148,12 +169,14 @@ export const test = base.extend<ChromiumFixtures>({
     context.on('request', (r) => seen.push(r.url()));
     await use(seen);
   },
-  serve: async ({ context }, use) => {
+  serve: async ({ context, fixtureEgress }, use) => {
     const pages: ServedPage[] = [];
-    // Every request is answered here: the network is never reached.
+    // Every request is answered here: the network is never reached. The one exception is the
+    // user's own server, when a test runs one: it is on this machine, and reached as itself.
+    const reachable = (url: string) => fixtureEgress.some((u) => new URL(u).origin === new URL(url).origin);
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (!/^https?:/.test(url)) return route.continue();
+      if (!/^https?:/.test(url) || reachable(url)) return route.continue();
       return route.fulfill(answer(url, pages));
     });
     await use(async (more) => {
@@ -169,11 +192,12 @@ export const test = base.extend<ChromiumFixtures>({
       return page;
     });
   },
-  skeinRequests: async ({ alsoExpectedEgress }, use) => {
+  skeinRequests: async ({ alsoExpectedEgress, fixtureEgress }, use) => {
     const asked: string[] = [];
     await use(asked);
     // Every test: Skein's contexts asked for nothing but the model's files, on any channel.
-    expect(againstModel(asked, alsoExpectedEgress).beyond, 'Skein asked beyond the model download').toEqual([]);
+    const allowed = [...alsoExpectedEgress, ...fixtureEgress];
+    expect(againstModel(asked, allowed).beyond, 'Skein asked beyond the model download').toEqual([]);
   },
   pageErrors: [
     async ({ context, skeinRequests }, use) => {

@@ -5,12 +5,17 @@
  * Firefox can map host names to an address but not to a port, and its WebDriver BiDi network
  * events do not cover the background page: a proxy sees all of it.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 export interface EgressProxy {
   port: number;
+  /**
+   * Plain-http origins the proxy relays to instead of answering 502: the user's own model
+   * server, the one place besides the model's host a test lets Skein reach. Still logged.
+   */
+  relayTo: Set<string>;
   close(): Promise<void>;
 }
 
@@ -38,9 +43,12 @@ export async function startEgressProxy(httpsPort: number, log: string[]): Promis
     const url = req.url ?? '';
     return /^[a-z]+:\/\//.test(url) ? url : `${scheme}://${req.headers.host ?? '?'}${url}`;
   };
+  const relayTo = new Set<string>();
   const server: Server = createServer((req, res) => {
-    log.push(`${req.method} ${seen(req, 'http')}`);
-    res.writeHead(502).end();
+    const url = seen(req, 'http');
+    log.push(`${req.method} ${url}`);
+    if (URL.canParse(url) && relayTo.has(new URL(url).origin)) relay(req, res, url);
+    else res.writeHead(502).end();
   });
   server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
     log.push(`${req.method} ${seen(req, 'ws').replace(/^http:/, 'ws:')}`);
@@ -77,10 +85,22 @@ export async function startEgressProxy(httpsPort: number, log: string[]): Promis
   });
   return {
     port: (server.address() as AddressInfo).port,
+    relayTo,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+/** Passes a request on and streams the answer back; a client that leaves ends the upstream request too. */
+function relay(req: IncomingMessage, res: ServerResponse, url: string): void {
+  const upstream = request(url, { method: req.method, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => res.destroy());
+  res.on('close', () => upstream.destroy());
+  req.pipe(upstream);
 }

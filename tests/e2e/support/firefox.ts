@@ -12,7 +12,9 @@ import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { BROWSER_START, PROTOCOL_CALL, UI_STEP, within } from './limits';
 import { bidiRoots, type BidiSender, type SkeinHost, SkeinUi } from './closed-ui';
 import { startEgressProxy, type EgressProxy } from './egress-proxy';
+import { realSizeOnnxFiles } from '../../../scripts/lib/real-size-onnx';
 import { egressBeyondModel } from './egress';
+import { ownServerUrls, startOwnServer, type OwnServer } from './own-server';
 
 /** A fixed internal id for the extension, so tests can name its pages. */
 export const FIREFOX_UUID = '5e1a5e1a-0000-4000-8000-00000000a11c';
@@ -25,12 +27,34 @@ export interface FirefoxFixtures {
    */
   alsoExpectedEgress: string[];
   /**
-   * Serves the tiny model for every https host. Its log holds every request Firefox made to the
+   * The model the model server serves (test.use): the tiny test model, or one of the default
+   * CPU model's real architecture and size (generated once, about 770 MB).
+   */
+  modelFiles: 'tiny' | 'real-size';
+  /**
+   * The longest one WebDriver BiDi call may wait (test.use). Firefox answers them in its main
+   * process, which also carries the model's download: with the real-size model, calls made
+   * during the download waited 4–10 s and more here, while the pages themselves kept answering.
+   */
+  protocolCall: number;
+  /**
+   * Serves the model for every https host. Its log holds every request Firefox made to the
    * network, on any channel, from any context: see egressProxy.
    */
   modelServer: ModelServer;
   /** The proxy Firefox sends everything through: it logs into modelServer.log. */
   egressProxy: EgressProxy;
+  /**
+   * Addresses the test's own fixtures let Skein reach, besides alsoExpectedEgress: the URLs of
+   * the user's own model server, once a test starts one (ownServer).
+   */
+  fixtureEgress: string[];
+  /**
+   * The user's own model server: real llama.cpp on 127.0.0.1 (own-server.ts), reached through
+   * the egress proxy, which relays to it alone. It sends no CORS headers (as vLLM and LM Studio
+   * by default): Skein reads its answers because the user granted its host.
+   */
+  ownServer: OwnServer;
   firefox: Browser;
   /** Opens a new tab serving these pages at their URLs, and collects its errors. */
   openServed(pages: ServedPage[]): Promise<Page>;
@@ -40,12 +64,25 @@ export interface FirefoxFixtures {
 
 export const test = base.extend<FirefoxFixtures>({
   alsoExpectedEgress: [[], { option: true }],
-  modelServer: async ({ alsoExpectedEgress }, use) => {
-    const server = await startModelServer(DEFAULT_CPU_MODEL.url);
+  modelFiles: ['tiny', { option: true }],
+  protocolCall: [PROTOCOL_CALL, { option: true }],
+  fixtureEgress: async ({}, use) => use([]),
+  modelServer: async ({ alsoExpectedEgress, modelFiles, fixtureEgress }, use) => {
+    const files = modelFiles === 'real-size' ? realSizeOnnxFiles() : undefined;
+    const server = await startModelServer(DEFAULT_CPU_MODEL.url, 0, files);
     await use(server);
     await server.close();
     // Every test: nothing but the model's files left the machine, on any channel, from any context.
-    expect(egressBeyondModel(server.log, alsoExpectedEgress), 'egress beyond the model download').toEqual([]);
+    const allowed = [...alsoExpectedEgress, ...fixtureEgress];
+    expect(egressBeyondModel(server.log, allowed), 'egress beyond the model download').toEqual([]);
+  },
+  ownServer: async ({ egressProxy, fixtureEgress }, use) => {
+    const server = await startOwnServer();
+    fixtureEgress.push(...ownServerUrls(server));
+    egressProxy.relayTo.add(server.origin);
+    await use(server);
+    egressProxy.relayTo.delete(server.origin);
+    await server.close();
   },
   egressProxy: async ({ modelServer }, use) => {
     const proxy = await startEgressProxy(modelServer.port, modelServer.log);
@@ -53,7 +90,7 @@ export const test = base.extend<FirefoxFixtures>({
     await proxy.close();
   },
   // The proxy and the model server must be up before Firefox starts; the fixture order says so.
-  firefox: async ({ egressProxy, pageErrors }, use) => {
+  firefox: async ({ egressProxy, pageErrors, protocolCall }, use) => {
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
@@ -61,7 +98,7 @@ export const test = base.extend<FirefoxFixtures>({
       // Firefox's output is read below for errors from contexts no tab shows (the background page).
       dumpio: true,
       // No BiDi command may wait longer than a test step (puppeteer's own default is 3 minutes).
-      protocolTimeout: PROTOCOL_CALL,
+      protocolTimeout: protocolCall,
       timeout: BROWSER_START,
       // The local server's certificate is its own; WebDriver's setting covers the whole browser.
       acceptInsecureCerts: true,

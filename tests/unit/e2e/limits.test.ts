@@ -21,6 +21,7 @@ describe('end-to-end time limits', () => {
       expect(step).toBeLessThan(limits.UI_TEST);
     expect(limits.ENGINE_STEP).toBeLessThan(limits.ENGINE_TEST);
     expect(limits.UI_TEST).toBeLessThanOrEqual(limits.ENGINE_TEST);
+    expect(limits.REAL_SIZE_STEP).toBeLessThan(limits.REAL_SIZE_TEST);
   });
 
   it('specs name their limits from limits.ts instead of writing numbers', () => {

@@ -24,7 +24,7 @@ describe('keepAwakeWhile', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(calls.length).toBeGreaterThanOrEqual(Math.floor(60_000 / KEEP_AWAKE_MS));
     // No gap of 30 s (Firefox's idle limit) between the start of work and the calls.
-    const gaps = calls.map((t, i) => t - (i === 0 ? start : (calls[i - 1] ?? start)));
+    const gaps = calls.map((t, i) => t - (i === 0 ? start : (calls[i - 1] as number)));
     expect(Math.max(...gaps)).toBeLessThanOrEqual(KEEP_AWAKE_MS);
     busy = false;
     const before = calls.length;
