@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { test, expect, firefoxUi, newTabFrom, skeinErrors, summarizeToPanel } from './support/firefox';
-import { MASTODON_SERVER, OWN_THREAD, withEditor } from './support/pages';
+import type { Page } from 'puppeteer-core';
+import { test, expect, firefoxUi, openOptions, skeinErrors } from './support/firefox';
+import { MASTODON_SERVER, withEditor } from './support/pages';
 import { ENGINE_STEP, ENGINE_TEST, UI_STEP } from './support/limits';
 
 // The options page asks the servers the user typed for their public description: the one
@@ -19,25 +19,6 @@ const says = (options: Page, text: string) =>
     text,
   );
 
-/**
- * Opens Skein's options page as a user can: Firefox lets no test open an extension page itself,
- * so the panel's tab comes from a summary's notice on an X thread, and the options from its
- * Options button.
- */
-async function openOptions(
-  firefox: Browser,
-  openServed: (p: (typeof OWN_THREAD)[]) => Promise<Page>,
-  errors: string[],
-) {
-  const thread = await openServed([OWN_THREAD]);
-  await thread.goto(OWN_THREAD.url);
-  const { panel } = await summarizeToPanel(firefox, thread, errors);
-  await panel.waitForSelector('[data-testid="panel-options"]');
-  const options = await newTabFrom(firefox, () => panel.locator('[data-testid="panel-options"]').click(), errors);
-  await options.waitForSelector('[data-testid="mastodon-address"]');
-  return options;
-}
-
 /** Types a server's address into the options page and asks Skein to check it. */
 async function check(options: Page, address: string): Promise<void> {
   await options.locator('[data-testid="mastodon-address"]').fill(address);
@@ -53,7 +34,7 @@ test(
     // The server's home, with Mastodon's compose form (its React textarea) beside the statuses.
     const site = await openServed([await withEditor(MASTODON_SERVER.home, 'mastodon')]);
     await site.goto(MASTODON_SERVER.home.url);
-    const options = await openOptions(firefox, openServed, pageErrors);
+    const { options } = await openOptions(firefox, openServed, pageErrors, 'mastodon-address');
     // Before the user adds the server, no Skein code runs there: by the time the options page is
     // up, its statuses have no buttons.
     await site.waitForSelector('#mastodon .status');
@@ -119,7 +100,7 @@ test('Firefox: a server that does not answer as Mastodon is not added, and nothi
   pageErrors,
 }) => {
   modelServer.json.set(MASTODON_SERVER.blog.url, MASTODON_SERVER.blog.json);
-  const options = await openOptions(firefox, openServed, pageErrors);
+  const { options } = await openOptions(firefox, openServed, pageErrors, 'mastodon-address');
   await check(options, 'https://blog-test.example/posts/1');
   await says(options, 'This server does not answer as Mastodon: Skein adds Mastodon servers only.');
   expect(await options.$$('[data-testid="mastodon-add"]')).toEqual([]);

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test, expect } from './support/chromium';
 import { chooseAction, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
@@ -131,6 +133,66 @@ test.describe('your own server in Chromium', () => {
       `${ownServer.root}/chat/completions`,
       `${ownServer.root}/models`,
     ]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a server that refuses, answers as something else, is down, or lacks the model: each said plainly', async ({
+    context,
+    serve,
+    openPanel,
+    ownServer,
+    setSettings,
+    fixtureEgress,
+    pageErrors,
+  }) => {
+    // A port where nothing listens: the server is down.
+    const down = await new Promise<string>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(`http://127.0.0.1:${port}/v1`));
+      });
+    });
+    fixtureEgress.push(`${down}/models`);
+    await serve([OWN_THREAD]);
+    const panel = await openPanel();
+    const page = await context.newPage();
+    await page.goto(OWN_THREAD.url);
+    const error = panel.getByTestId('job-error');
+    const cases: [() => Promise<void>, RegExp][] = [
+      [
+        async () => {
+          ownServer.mode = 'refuse';
+          await setSettings(useServer(ownServer));
+        },
+        /^The server at http:\/\/127\.0\.0\.1:\d+ refused Skein \(HTTP 401\)\.$/,
+      ],
+      [
+        async () => void (ownServer.mode = 'not-api'),
+        /answered, but not as an OpenAI-compatible API \(no list of models\)/,
+      ],
+      [
+        async () => setSettings({ ...useServer(ownServer), serverAddress: down }),
+        /^Skein could not reach http:\/\/127\.0\.0\.1:\d+\. Is the server running at that address\?$/,
+      ],
+      [
+        async () => {
+          ownServer.mode = 'api';
+          await setSettings(useServer(ownServer, 'llama3.2'));
+        },
+        new RegExp(`^Your server has no model named “llama3\\.2”\\. It has ${OWN_MODEL.replace('.', '\\.')}\\.$`),
+      ],
+    ];
+    for (const [i, [arrange, detail]] of cases.entries()) {
+      await arrange();
+      if (i === 0) await chooseAction(page, FOCUSED_POST, 'Summarize thread');
+      else await panel.getByTestId('job-retry').click();
+      await expect(error).toHaveAttribute('data-code', 'server', { timeout: ENGINE_STEP });
+      await expect(error).toContainText(`Skein could not use your server for ${i === 3 ? 'llama3.2' : OWN_MODEL}.`);
+      await expect(panel.getByTestId('job-open-options')).toBeVisible();
+      await expect(panel.getByTestId('job-error-detail')).toHaveText(detail);
+    }
+    // Nothing was generated, and the options are one click away.
+    expect(ownServer.finished).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

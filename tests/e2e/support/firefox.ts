@@ -6,7 +6,7 @@
 import { test as base, expect } from '@playwright/test';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './env';
-import { answer, postIdsOf, type ServedPage } from './pages';
+import { answer, OWN_THREAD, postIdsOf, type ServedPage } from './pages';
 import { startModelServer, type ModelServer } from './model-server';
 import { DEFAULT_CPU_MODEL } from '../../../utils/llm/models';
 import { BROWSER_START, PROTOCOL_CALL, UI_STEP, within } from './limits';
@@ -274,6 +274,27 @@ export async function summarizeToPanel(
   await expect.poll(() => host.on<boolean>('.notice', 'return el.matches(":popover-open");')).toBe(true);
   const panel = await newTabFrom(firefox, () => host.click('.notice-action'), errors);
   return { host, panel };
+}
+
+/**
+ * Opens Skein's options page as a user can: Firefox lets no test open an extension page itself,
+ * so the panel's tab comes from a summary's notice on an X thread, and the options from its
+ * Options button. Waits for the test id `ready` on the options page; returns it, the thread's
+ * tab and the panel's (whose summary waits for the model's download).
+ */
+export async function openOptions(
+  firefox: Browser,
+  openServed: (p: ServedPage[]) => Promise<Page>,
+  errors: string[],
+  ready: string,
+): Promise<{ options: Page; thread: Page; panel: Page }> {
+  const thread = await openServed([OWN_THREAD]);
+  await thread.goto(OWN_THREAD.url);
+  const { panel } = await summarizeToPanel(firefox, thread, errors);
+  await panel.waitForSelector('[data-testid="panel-options"]');
+  const options = await newTabFrom(firefox, () => panel.locator('[data-testid="panel-options"]').click(), errors);
+  await options.waitForSelector(`[data-testid="${ready}"]`);
+  return { options, thread, panel };
 }
 
 /**
