@@ -18,6 +18,7 @@ const SHOWN = [
   'popup-light',
   'options-light',
   'mastodon-add',
+  'own-server',
 ];
 
 mkdirSync(TO, { recursive: true });

@@ -73,6 +73,7 @@ test.describe('your own server in Chromium', () => {
     await expect(options.getByTestId('server-saved')).toContainText(`Skein uses ${OWN_MODEL} on ${host}.`);
     await expect(options.locator('input[name="engine"][value="server"]')).toBeChecked();
     await expect(options.getByTestId('choice-engine')).toContainText(`Your own server: ${OWN_MODEL} on ${host}`);
+    await options.getByTestId('own-server').screenshot({ path: 'test-results/screens/own-server.png' });
     await options.getByRole('button', { name: 'Test' }).click();
     await expect(options.getByTestId('server-status')).toHaveText(
       new RegExp(`^${OWN_MODEL} answered in \\d+\\.\\d s: “.+”$`, 's'),
