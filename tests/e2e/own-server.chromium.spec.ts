@@ -36,7 +36,7 @@ async function recordGrowth(panel: Page) {
 test.describe('your own server in Chromium', () => {
   test.describe.configure({ timeout: ENGINE_TEST });
 
-  test('options: a wrong address is said; Connect asks the browser first; a set-up server tests and is forgotten', async ({
+  test('options: a bad address is said; Connect waits for the browser; a set-up server is tested and forgotten', async ({
     context,
     extensionId,
     ownServer,
