@@ -36,7 +36,7 @@ async function recordGrowth(panel: Page) {
 test.describe('your own server in Chromium', () => {
   test.describe.configure({ timeout: ENGINE_TEST });
 
-  test('options: a bad address is said; Connect waits for the browser; a set-up server is tested and forgotten', async ({
+  test('options: a bad address is said; Connect waits for the browser; a set-up server is tested, forgotten', async ({
     context,
     extensionId,
     ownServer,
