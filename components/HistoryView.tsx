@@ -73,7 +73,7 @@ export function HistoryView() {
             </div>
             {open === r.key && (
               <div className="mt-2 border-t pt-2" data-testid="history-result">
-                {r.action === 'summarize' ? (
+                {r.action === 'summarize' || r.action === 'whats-new' ? (
                   <SummaryText text={r.text} postCount={r.postCount} onCite={() => undefined} />
                 ) : r.action === 'draft' ? (
                   <DraftVariants text={r.text} done />

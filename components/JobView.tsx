@@ -179,7 +179,7 @@ export function JobView({
         </div>
       )}
       <div aria-live="polite" data-testid="job-output">
-        {state.action === 'summarize' ? (
+        {state.action === 'summarize' || state.action === 'whats-new' ? (
           <SummaryText text={state.text} postCount={state.postCount} onCite={onCite} />
         ) : state.action === 'draft' ? (
           <DraftVariants text={state.text} done={state.status === 'done'} />

@@ -9,6 +9,7 @@ import { warningText } from '@/utils/sites/warnings';
 import { siteName } from '@/utils/sites/hosts';
 import { PostCard } from './PostCard';
 import { useJob } from './useJob';
+import { ThreadNews } from './ThreadNews';
 
 /**
  * The posts read, in order. Memoised: the job's every streamed word re-renders the view, and a
@@ -75,6 +76,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           {warningText(w)}
         </p>
       ))}
+      <ThreadNews request={request} job={job} />
       {job && (
         <JobView
           state={job}

@@ -8,6 +8,7 @@ export const ACTION_LABEL: Record<AssistantAction, MessageKey> = {
   explain: 'panel.action.explain',
   draft: 'panel.action.draft',
   chat: 'panel.action.chat',
+  'whats-new': 'panel.action.whatsNew',
 };
 
 /** Posts the panel lists at first; a thread of thousands lists the rest at the user's click. */

@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AssistantAction } from './messaging';
 import type { ReadingReport } from './jobs/protocol';
+import type { SeenThread } from './seen-posts';
 
 /** One result, as kept. */
 export interface StoredResult {
@@ -30,10 +31,13 @@ export interface StoredResult {
 
 export class SkeinDatabase extends Dexie {
   results!: Table<StoredResult, string>;
+  /** Threads Skein showed a result for, and their posts then (utils/seen-posts.ts). */
+  seen!: Table<SeenThread, string>;
 
   constructor(name = 'skein') {
     super(name);
     this.version(1).stores({ results: 'key, createdAt, threadId, action' });
+    this.version(2).stores({ seen: 'key, seenAt' });
   }
 }
 

@@ -15,10 +15,11 @@ export async function exportHistory(): Promise<{ exportedAt: string; results: St
   return { exportedAt: new Date().toISOString(), results: await allResults() };
 }
 
-/** Forgets every kept result. */
+/** Forgets every kept result, and which threads Skein showed results for (utils/catch-up.ts). */
 export async function clearHistory(): Promise<number> {
   const count = await database().results.count();
   await database().results.clear();
+  await database().seen.clear();
   return count;
 }
 

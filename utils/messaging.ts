@@ -9,9 +9,10 @@ import type { StoredResult } from './db';
 import type { DraftOptions } from './llm/drafts';
 import type { ChatAsk } from './llm/chat';
 import type { ThreadPart, ThreadRequestWire } from './thread-wire';
+import type { ThreadNews } from './catch-up';
 
-/** What the user asked of a post. */
-export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat';
+/** What the user asked of a post; `whats-new` summarizes what changed on a thread seen before. */
+export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat' | 'whats-new';
 
 /** A request from a page: the action, the thread as read, and the post it started from. */
 export interface ThreadRequest {
@@ -56,7 +57,16 @@ interface ProtocolMap {
    * The panel (re)starts the job for a tab's request: retry, Regenerate with `force`, or after
    * the user agreed to download the model with `allowDownload`.
    */
-  startJob(data: { tabId: number; force: boolean; allowDownload?: boolean; readAll?: boolean }): JobState;
+  startJob(data: {
+    tabId: number;
+    force: boolean;
+    allowDownload?: boolean;
+    readAll?: boolean;
+    /** "What's new": only the posts new or edited since the thread's summary was shown. */
+    whatsNew?: boolean;
+  }): JobState;
+  /** The panel asks what changed on a tab's thread since its summary was shown (null: never shown). */
+  threadNews(data: { tabId: number }): ThreadNews | null;
   /** The panel asks a follow-up question about a tab's thread. */
   askChat(data: ChatAsk & { tabId: number; allowDownload?: boolean }): JobState;
   /** The background asks a page to explain the selected words (context menu, shortcut). */

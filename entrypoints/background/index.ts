@@ -37,7 +37,11 @@ export default defineBackground(() => {
   onMessage('pageUnreadable', ({ data, sender }) => acceptUnreadableNotice(data, sender));
   onMessage('startJob', ({ data, sender }) => {
     requireExtensionPage(sender);
-    return jobs.startForTab(data.tabId, data.force, data.allowDownload, data.readAll === true);
+    return jobs.startForTab(data.tabId, data.force, data.allowDownload, data.readAll === true, data.whatsNew === true);
+  });
+  onMessage('threadNews', ({ data, sender }) => {
+    requireExtensionPage(sender);
+    return jobs.newsForTab(data.tabId);
   });
   onMessage('askChat', ({ data, sender }) => {
     requireExtensionPage(sender);

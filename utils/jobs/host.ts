@@ -13,6 +13,7 @@ import {
 } from '../llm/engine';
 import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
+import { whatsNew } from '../llm/whats-new';
 import {
   DEFAULT_DRAFT,
   type DraftOptions,
@@ -208,6 +209,21 @@ export class EngineHost {
         onPlan: report,
         onStage: (stage) => emit({ type: 'stage', stage }),
       });
+    }
+    if (task.action === 'whats-new' && task.news) {
+      const news = task.news;
+      return withinContext(async (scale) => {
+        const room = Math.floor(dataBudget(task.model.contextTokens, REPLY_TOKENS + PROMPT_TOKENS) * scale);
+        return whatsNew(engine, task.posts, news, {
+          lang: task.lang,
+          room: Math.min(readBudget, room),
+          maxTokens: REPLY_TOKENS,
+          signal,
+          onToken,
+          onRead: (read) =>
+            emit({ type: 'reading', reading: { read: read.length, total: news.numbers.length, reasons: [] } }),
+        });
+      }, REPLY_TOKENS);
     }
     // Explain, draft and chat read the posts that matter most for the focused one, as many
     // as fit in time; fewer when the model counts more tokens than the estimate.

@@ -36,6 +36,8 @@ export interface JobTask {
   allowDownload?: boolean;
   /** Summarize: read every post, however long it takes (the user asked for it). */
   readAll?: boolean;
+  /** What's new: the posts it reads (1-based numbers), those of them edited, and the summary before. */
+  news?: { numbers: number[]; edited: number[]; earlier: string };
 }
 
 /** What a job read: `read` of `total` posts, why those, and how long reading all would take. */

@@ -10,6 +10,7 @@ import { WorkerLink } from './worker-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type ResultStore } from './queue';
 import { keepAwakeWhile } from './keep-awake';
+import { newsFor, rememberWhenShown, whatsNewInput, type ThreadNews } from '../catch-up';
 import { startDownload, startJobFor } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
@@ -17,12 +18,23 @@ import type { JobGone } from './follow';
 
 export interface JobService {
   queue: JobQueue;
-  /** Starts the job for a request as it arrives (it is kept with the job's id after). */
-  startFor(request: StoredRequest): Promise<JobState>;
+  /**
+   * Starts the job for a request as it arrives (it is kept with the job's id after). None for
+   * a summary of a thread that changed since its summary was shown: the panel offers what's new.
+   */
+  startFor(request: StoredRequest): Promise<JobState | undefined>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
-  startForTab(tabId: number, force?: boolean, allowDownload?: boolean, readAll?: boolean): Promise<JobState>;
+  startForTab(
+    tabId: number,
+    force?: boolean,
+    allowDownload?: boolean,
+    readAll?: boolean,
+    whatsNew?: boolean,
+  ): Promise<JobState>;
   /** Fetches a model onto the device now. */
   download(engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState>;
+  /** What changed on a tab's thread since its summary was shown (null: never shown). */
+  newsForTab(tabId: number): Promise<ThreadNews | null>;
   /** Starts a follow-up question about the thread a tab sent. */
   askAbout(tabId: number, ask: ChatAsk, allowDownload?: boolean): Promise<JobState>;
 }
@@ -49,6 +61,11 @@ export function startJobService(): JobService {
   const link = offscreen ?? new WorkerLink(() => new Worker(url('/engine-worker.js')));
   const queue = new JobQueue(link, store);
   keepAwakeWhile(() => queue.busy());
+  // A summary shown is what "What's new" builds on later (utils/catch-up.ts).
+  const shown = (state: JobState, request: StoredRequest) => {
+    rememberWhenShown(queue, state, request.snapshot);
+    return state;
+  };
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === HOST_PORT && offscreen && port.sender?.url === browser.runtime.getURL('/offscreen.html')) {
@@ -73,14 +90,27 @@ export function startJobService(): JobService {
 
   return {
     queue,
-    startFor: (request) => startJobFor(queue, request, request.force),
-    async startForTab(tabId, force = false, allowDownload = false, readAll = false) {
+    async startFor(request) {
+      const asksSummary = request.action === 'summarize' && !request.force && !request.readAll;
+      if (asksSummary && ((await newsFor(request.snapshot))?.count ?? 0) > 0) return undefined;
+      return shown(await startJobFor(queue, request, request.force), request);
+    },
+    async startForTab(tabId, force = false, allowDownload = false, readAll = false, whatsNew = false) {
       const request = await requestOf(tabId);
-      const state = await startJobFor(queue, { ...request, allowDownload, readAll }, force);
+      const news = whatsNew ? await whatsNewInput(request.snapshot) : null;
+      if (whatsNew && !news) throw new Error('Nothing new on this thread.');
+      const state = await startJobFor(
+        queue,
+        { ...request, allowDownload, readAll },
+        force,
+        undefined,
+        news ?? undefined,
+      );
       await setRequestJob(request.tabId, state.id);
-      return state;
+      return shown(state, request);
     },
     download: (engine, modelId) => startDownload(queue, engine, modelId),
+    newsForTab: async (tabId) => newsFor((await requestOf(tabId)).snapshot),
     async askAbout(tabId, ask, allowDownload = false) {
       const request = await requestOf(tabId);
       return startJobFor(queue, { ...request, allowDownload }, false, {

@@ -10,7 +10,7 @@ import { readTestScript, TEST_BUILD } from '../test-script';
 import type { Settings } from '../settings-schema';
 import type { StoredRequest } from '../thread-store';
 import { cacheKey, threadIdOf } from './cache-key';
-import type { JobState } from './protocol';
+import type { JobState, JobTask } from './protocol';
 import type { JobQueue } from './queue';
 import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
 import { siteDraftLimit } from '../sites/hosts';
@@ -50,6 +50,8 @@ export async function startJobFor(
   request: StoredRequest,
   force = false,
   chat?: ChatAsk,
+  /** What's new: the posts to read and the summary before (utils/catch-up.ts). */
+  news?: JobTask['news'],
 ): Promise<JobState> {
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
@@ -59,7 +61,7 @@ export async function startJobFor(
   const script = (await readTestScript()) ?? undefined;
   const keptAs = TEST_BUILD && script ? SCRIPTED_MODEL.id : model.id;
   const { snapshot, postId } = request;
-  const action = chat ? 'chat' : request.action;
+  const action = chat ? 'chat' : news ? 'whats-new' : request.action;
   const focus = Math.max(1, snapshot.posts.findIndex((p) => p.id === postId) + 1);
   const asked =
     action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
@@ -67,7 +69,15 @@ export async function startJobFor(
   const draft = asked && { ...asked, limit: asked.limit ?? siteDraftLimit(snapshot.site) };
   const selection = action === 'explain' ? request.selection : undefined;
   const readAll = action === 'summarize' && request.readAll === true;
-  const detail = draft ? JSON.stringify(draft) : chat ? JSON.stringify(chat) : readAll ? 'read-all' : (selection ?? '');
+  const detail = draft
+    ? JSON.stringify(draft)
+    : chat
+      ? JSON.stringify(chat)
+      : news
+        ? JSON.stringify(news)
+        : readAll
+          ? 'read-all'
+          : (selection ?? '');
   return queue.submit({
     task: {
       action,
@@ -82,6 +92,7 @@ export async function startJobFor(
       chat,
       allowDownload: request.allowDownload,
       readAll,
+      news,
     },
     key: await cacheKey(snapshot, action, keptAs, lang, postId, detail),
     record: {

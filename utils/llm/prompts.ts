@@ -162,3 +162,26 @@ export function explainMessages(block: string, focus: number, lang: string, sele
     : `Explain post [${focus}]`;
   return onThread(block, lang, `${ask}: its jargon, acronyms, references and backstory, from what the posts say.`);
 }
+
+/**
+ * What changed on a thread since its summary: the new and edited posts only, keeping their
+ * numbers in the thread, and the summary shown before inside the data block (model output is
+ * page-derived too: fenced like a post, an element no text can close).
+ */
+export function whatsNewMessages(
+  posts: { post: Post; number: number; edited?: boolean }[],
+  earlier: string,
+  lang: string,
+): ChatMessage[] {
+  const items = posts.map(({ post, number, edited }) =>
+    edited ? formatPost(post, number).replace(/^<post /, '<post edited="yes" ') : formatPost(post, number),
+  );
+  const block = `<thread>\n<earlier-summary>\n${fence(earlier)}\n</earlier-summary>\n${items.join('\n')}\n</thread>`;
+  return onThread(
+    block,
+    lang,
+    'The <earlier-summary> element is what Skein told the user about this thread before; the posts after it are ' +
+      'new since then (edited="yes": changed since). Say only what is new: what changed, who joined, what was ' +
+      `answered. Cite the new posts. ${FORMAT(lang)}`,
+  );
+}

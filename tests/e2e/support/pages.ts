@@ -16,6 +16,8 @@ export interface ServedPage {
   css?: string;
   /** Not a page: JSON the server answers at `url` to any origin (an API, `file` unused). */
   json?: unknown;
+  /** The page's HTML as given, in place of `file`'s (a page changed since it was saved). */
+  body?: string;
 }
 
 /**
@@ -90,6 +92,17 @@ export const OWN_THREAD: ServedPage = {
   file: join(OWN_FIXTURES, 'x/status-thread-replies.html'),
 };
 
+/**
+ * The project's own thread before its last reply was written: the same page without its last
+ * post (`What's new` tests come back to the thread with that reply).
+ */
+export function ownThreadBeforeLastReply(): ServedPage {
+  const full = html(OWN_THREAD.file);
+  const start = full.lastIndexOf('<article');
+  const end = full.indexOf('</article>', start) + '</article>'.length;
+  return { ...OWN_THREAD, body: full.slice(0, start) + full.slice(end) };
+}
+
 const cache = new Map<string, string>();
 
 /** A fixture's HTML. */
@@ -119,9 +132,8 @@ export function answer(
     };
   }
   if (page) {
-    const body = page.css
-      ? html(page.file).replace(/<\/head>|<body/i, (m) => `<style>${page.css}</style>${m}`)
-      : html(page.file);
+    const saved = page.body ?? html(page.file);
+    const body = page.css ? saved.replace(/<\/head>|<body/i, (m) => `<style>${page.css}</style>${m}`) : saved;
     return { status: 200, contentType: 'text/html; charset=utf-8', body };
   }
   return { status: 204, contentType: 'text/plain', body: '' };

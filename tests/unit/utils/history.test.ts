@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { matchesSearch, resultPreview } from '@/utils/history';
+import { clearHistory, matchesSearch, resultPreview } from '@/utils/history';
+import { database } from '@/utils/db';
 import { VARIANT_BREAK } from '@/utils/llm/drafts';
 
 describe('matchesSearch', () => {
@@ -43,5 +45,28 @@ describe('resultPreview', () => {
   ] as const)('%s', (_, result, preview) => {
     expect(resultPreview(result, 140)).toBe(preview);
     expect(resultPreview(result, 140).length).toBeLessThanOrEqual(141);
+  });
+});
+
+describe('clearHistory', () => {
+  it('forgets every kept result and every thread Skein remembers showing', async () => {
+    await database().results.put({
+      key: 'x:1:h:m:p4:en:summarize',
+      action: 'summarize',
+      site: 'x',
+      threadId: '1',
+      url: 'https://x.com/a/status/1',
+      title: '@a: hi',
+      modelId: 'm',
+      lang: 'en',
+      text: 'TL;DR: hi [1].',
+      postCount: 1,
+      postIds: ['1'],
+      createdAt: 1,
+    });
+    await database().seen.put({ key: 'x:1', posts: { '1': 'abc' }, seenAt: 1, summary: 'TL;DR: hi [1].' });
+    expect(await clearHistory()).toBe(1);
+    expect(await database().results.count()).toBe(0);
+    expect(await database().seen.count()).toBe(0);
   });
 });

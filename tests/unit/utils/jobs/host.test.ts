@@ -88,6 +88,27 @@ describe('EngineHost', () => {
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['progress', 'loaded', 'token']));
   });
 
+  it('“What’s new” reads the earlier summary and the new posts only, and says how many it read', async () => {
+    const engine = new ScriptedEngine('En bref : @u3 répond [3].');
+    const host = new EngineHost(() => engine);
+    const events: HostEvent[] = [];
+    const result = await host.run(
+      {
+        ...task('whats-new'),
+        posts: [post(1), post(2), post(3)],
+        news: { numbers: [3], edited: [], earlier: 'En bref : jauge [1][2].' },
+      },
+      (e) => events.push(e),
+      new AbortController().signal,
+    );
+    expect(result.text).toBe('En bref : @u3 répond [3].');
+    const asked = engine.calls.at(-1)![1]!.content;
+    expect(asked).toContain('<earlier-summary>\nEn bref : jauge [1][2].\n</earlier-summary>');
+    expect(asked).toContain('<post n="3" author="U3 (@u3)">');
+    expect(asked).not.toContain('<post n="1"');
+    expect(events).toContainEqual({ type: 'reading', reading: { read: 1, total: 1, reasons: [] } });
+  });
+
   it('explains selected words, and answers a follow-up with the thread and the earlier exchanges', async () => {
     const engine = new ScriptedEngine('ok');
     const host = new EngineHost(() => engine);

@@ -1,0 +1,92 @@
+/**
+ * What Skein remembers having shown you of a thread, kept on the device: each post's id with a
+ * hash of its text, and when. Coming back, the page's posts are compared with it by id: posts
+ * not seen before are new, a seen post whose text changed was edited, a seen post the page now
+ * shows as unavailable was deleted. A seen post merely absent from the page is not counted as
+ * deleted: sites load long threads in parts, and a post scrolled out of reach is still there.
+ */
+import type { PageSnapshot, Post } from './sites/types';
+
+/** One thread as Skein last showed a result for it. */
+export interface SeenThread {
+  /** `site:threadId`. */
+  key: string;
+  /** Post id → hash of its text when shown. */
+  posts: Record<string, string>;
+  /** When a result for the thread was last shown (ms since the epoch). */
+  seenAt: number;
+  /** The summary shown then, when there was one: what "What's new" builds on. */
+  summary?: string;
+}
+
+/** What changed on a thread since it was seen, in page order. */
+export interface ThreadChanges {
+  added: Post[];
+  edited: Post[];
+  deleted: Post[];
+  since: number;
+}
+
+/**
+ * A short hash of what a post says (cyrb53: 53 bits, synchronous): its text and its quoted
+ * post's, so an edit of either counts. Not for security, only to notice a change.
+ */
+export function textHash(post: Post): string {
+  const text = `${post.text}\u0000${post.quoted?.text ?? ''}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Posts that can be followed from one visit to the next: with an id, not an ad. */
+const followed = (snapshot: PageSnapshot): (Post & { id: string })[] =>
+  snapshot.posts.filter((p): p is Post & { id: string } => p.id != null && !p.isPromoted);
+
+/** Which thread a snapshot is, for this bookkeeping: its site and its thread's id. */
+export function seenKey(snapshot: PageSnapshot, threadId: string): string {
+  return `${snapshot.site}:${threadId}`;
+}
+
+/**
+ * The record after a result was shown for the page: the posts it shows now, added to those seen
+ * before (a post out of reach today was still seen), with the time and the summary shown.
+ */
+export function recordSeen(
+  previous: SeenThread | undefined,
+  key: string,
+  snapshot: PageSnapshot,
+  now: number,
+  summary?: string,
+): SeenThread {
+  const posts = { ...previous?.posts };
+  for (const post of followed(snapshot)) if (post.unavailable == null) posts[post.id] = textHash(post);
+  return {
+    key,
+    posts,
+    seenAt: now,
+    ...((summary ?? previous?.summary) ? { summary: summary ?? previous?.summary } : {}),
+  };
+}
+
+/** What changed on the page since `seen`. */
+export function changesSince(seen: SeenThread, snapshot: PageSnapshot): ThreadChanges {
+  const changes: ThreadChanges = { added: [], edited: [], deleted: [], since: seen.seenAt };
+  for (const post of followed(snapshot)) {
+    const before = seen.posts[post.id];
+    if (post.unavailable != null) {
+      if (before != null) changes.deleted.push(post);
+    } else if (before == null) changes.added.push(post);
+    else if (before !== textHash(post)) changes.edited.push(post);
+  }
+  return changes;
+}
+
+/** How many posts "What's new" would read: the new ones and the edited ones. */
+export const changedCount = (changes: ThreadChanges): number => changes.added.length + changes.edited.length;
