@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { writeGguf, type MetaValue, type Tensor } from './gguf';
 import { MODEL_CACHE } from './real-size-model';
 import { WORDS } from './tiny-model';
+import { seededRandom } from '../../utils/llm/onnx-decoder';
 
 const N_EMBD = 64;
 const N_FF = 128;
@@ -17,18 +18,6 @@ const N_HEAD = 4;
 /** Long enough for any prompt Skein sends a 4,096-token server: byte pieces count one each. */
 const N_CTX = 32_768;
 const CONTROL = ['<|im_start|>', '<|im_end|>'];
-
-/** A small deterministic PRNG (mulberry32) in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** SentencePiece-style pieces: unknown, start, end, ChatML's markers, the 256 bytes, then the words. */
 function vocab(): { tokens: string[]; scores: number[]; types: number[] } {
@@ -48,7 +37,7 @@ function vocab(): { tokens: string[]; scores: number[]; types: number[] } {
 /** The GGUF bytes. */
 export function tinyGguf(seed = 1234): Buffer {
   const { tokens, scores, types } = vocab();
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const tensor = (name: string, dims: number[], scale = 0.08, value?: number): Tensor => {
     const data = new Float32Array(dims.reduce((a, b) => a * b, 1));
     for (let i = 0; i < data.length; i++) data[i] = value ?? (random() * 2 - 1) * scale;

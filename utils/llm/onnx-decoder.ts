@@ -73,8 +73,11 @@ export function commonPrefix(a: readonly number[], b: readonly number[]): number
   return i;
 }
 
-/** A small seeded generator (mulberry32), so sampled answers repeat for the same request. */
-function random(seed: number): () => number {
+/**
+ * A small seeded generator (mulberry32) in [0, 1): sampled answers repeat for the same request;
+ * tests and generated models use it to repeat too.
+ */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -189,7 +192,7 @@ export class OnnxDecoder {
         logits = await this.step(req.ids.slice(at, at + this.stepTokens));
       }
       const t1 = performance.now();
-      const draw = random(42);
+      const draw = seededRandom(42);
       const tokens: number[] = [];
       while (tokens.length < req.maxTokens) {
         if (aborted()) throw new DecodeAborted();

@@ -11,6 +11,7 @@ import type { PageSnapshot, Post } from '@/utils/sites/types';
 import { openHtml, parseHtml } from '../../../../scripts/lib/dom';
 import { HAVE_SHARED, NO_SHARED, own, shared } from '../../support/fixtures';
 import { newPost } from '@/utils/sites/post';
+import { seededRandom } from '@/utils/llm/onnx-decoder';
 
 const REAL: [string, string][] = [
   ['x/home-timeline.html', 'https://x.com/home'],
@@ -39,17 +40,6 @@ const OWN: [string, string][] = [
   ['reddit/feed-old.html', 'https://old.reddit.com/r/knitting/'],
 ];
 
-/** A small seeded generator, so a failure names a seed that repeats it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Where the mutations land: each site's posts (X, Bluesky, Mastodon, Reddit), what is inside them, their columns. */
 const POSTS_AND_INSIDES = [
   'article, article *, [data-testid="primaryColumn"]',
@@ -61,7 +51,7 @@ const POSTS_AND_INSIDES = [
 
 /** Changes the page's post markup `count` times, as a site redesign or a broken save might. */
 function mutate(doc: Document, seed: number, count = 6): void {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   for (let i = 0; i < count; i++) {
     // X's posts and column, Bluesky's thread and feed items and their screens.
