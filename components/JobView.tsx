@@ -131,6 +131,7 @@ export function JobView({
       className="flex flex-col gap-2"
       data-testid="job"
       data-job-id={state.id}
+      data-action={state.action}
       data-status={state.status}
       aria-busy={busy}
     >

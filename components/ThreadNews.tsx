@@ -22,7 +22,7 @@ export function ThreadNews({ request, job }: { request: StoredRequest; job: JobS
   }, [request.tabId, request.receivedAt]);
   if (!news || request.action !== 'summarize') return null;
   const start = (whatsNew: boolean) =>
-    void sendMessage('startJob', { tabId: request.tabId, force: false, whatsNew }).catch(() => undefined);
+    void sendMessage('startJob', { tabId: request.tabId, whatsNew }).catch(() => undefined);
   if (news.count > 0 && !request.jobId)
     return (
       <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="thread-news">

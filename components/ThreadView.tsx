@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import type { StoredRequest } from '@/utils/thread-store';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage, type StartOptions } from '@/utils/messaging';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { t, tc } from '@/utils/i18n';
 import { JobView } from './JobView';
@@ -45,6 +45,11 @@ const PostList = memo(function PostList({ snapshot }: { snapshot: StoredRequest[
 export function ThreadView({ request }: { request: StoredRequest }) {
   const { snapshot } = request;
   const job = useJob(request.jobId);
+  // Trying again keeps to what the job was: What's new reads the new posts again, not all.
+  const start = (options: StartOptions) =>
+    void sendMessage('startJob', { tabId: request.tabId, ...options, whatsNew: job?.action === 'whats-new' }).catch(
+      () => undefined,
+    );
   const cite = (n: number) => {
     const postId = snapshot.posts[n - 1]?.id;
     if (postId) void sendMessage('scrollToPost', { postId }, request.tabId).catch(() => false);
@@ -80,30 +85,15 @@ export function ThreadView({ request }: { request: StoredRequest }) {
       {job && (
         <JobView
           state={job}
-          onRetry={(force) =>
-            void sendMessage('startJob', { tabId: request.tabId, force, allowDownload: job.downloadAllowed }).catch(
-              () => undefined,
-            )
-          }
+          onRetry={(force) => start({ force, allowDownload: job.downloadAllowed })}
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
-          onDownload={() =>
-            void sendMessage('startJob', { tabId: request.tabId, force: false, allowDownload: true }).catch(
-              () => undefined,
-            )
-          }
-          onReadAll={
-            job.action === 'summarize'
-              ? () =>
-                  void sendMessage('startJob', { tabId: request.tabId, force: false, readAll: true }).catch(
-                    () => undefined,
-                  )
-              : undefined
-          }
+          onDownload={() => start({ allowDownload: true })}
+          onReadAll={job.action === 'summarize' ? () => start({ readAll: true }) : undefined}
           onUseCpu={() =>
             void getSettings()
               .then((settings) => settingsItem.setValue({ ...settings, engine: 'cpu' }))
-              .then(() => sendMessage('startJob', { tabId: request.tabId, force: false }))
+              .then(() => start({}))
               .catch(() => undefined)
           }
         />

@@ -10,6 +10,7 @@ import type { JobQueue } from './jobs/queue';
 import { threadIdOf } from './jobs/cache-key';
 import { changedCount, changesSince, recordSeen, seenKey, type SeenThread, type ThreadChanges } from './seen-posts';
 import type { PageSnapshot, Post } from './sites/types';
+import type { NewsInput } from './llm/whats-new';
 
 /** Where the seen threads are kept: the database, or a test's map. */
 export interface SeenStore {
@@ -39,11 +40,11 @@ const keyOf = (snapshot: PageSnapshot): string | null =>
 async function seenWithChanges(
   snapshot: PageSnapshot,
   store: SeenStore,
-): Promise<{ seen: SeenThread & { summary: string }; changes: ThreadChanges } | null> {
+): Promise<{ earlier: string; changes: ThreadChanges } | null> {
   const key = keyOf(snapshot);
   const seen = key ? await store.get(key).catch(() => undefined) : undefined;
   if (!seen?.summary) return null;
-  return { seen: { ...seen, summary: seen.summary }, changes: changesSince(seen, snapshot) };
+  return { earlier: seen.summary, changes: changesSince(seen, snapshot) };
 }
 
 /** The panel's line: N changed posts since a time; null for a thread never summarized. */
@@ -53,16 +54,13 @@ export async function newsFor(snapshot: PageSnapshot, store = seenStore()): Prom
 }
 
 /** The posts "What's new" reads, by their numbers in the thread, and the summary it builds on. */
-export async function whatsNewInput(
-  snapshot: PageSnapshot,
-  store = seenStore(),
-): Promise<{ numbers: number[]; edited: number[]; earlier: string } | null> {
+export async function whatsNewInput(snapshot: PageSnapshot, store = seenStore()): Promise<NewsInput | null> {
   const found = await seenWithChanges(snapshot, store);
   if (!found || !changedCount(found.changes)) return null;
   const numberOf = (post: Post) => snapshot.posts.indexOf(post) + 1;
   const edited = found.changes.edited.map(numberOf);
   const numbers = [...found.changes.added.map(numberOf), ...edited].sort((a, b) => a - b);
-  return { numbers, edited, earlier: found.seen.summary };
+  return { numbers, edited, earlier: found.earlier };
 }
 
 /**

@@ -42,6 +42,18 @@ export interface ThreadAccepted {
   jobId?: string;
 }
 
+/** How the panel (re)starts a tab's job. */
+export interface StartOptions {
+  /** Regenerate: ignore the kept result. */
+  force?: boolean;
+  /** The user agreed to download the model. */
+  allowDownload?: boolean;
+  /** Summarize: read every post, however long it takes. */
+  readAll?: boolean;
+  /** "What's new": only the posts new or edited since the thread's summary was shown. */
+  whatsNew?: boolean;
+}
+
 interface ProtocolMap {
   /** A page sends a thread for an action; the background keeps it and opens the panel. */
   openThread(request: ThreadRequestWire): ThreadAccepted;
@@ -57,14 +69,7 @@ interface ProtocolMap {
    * The panel (re)starts the job for a tab's request: retry, Regenerate with `force`, or after
    * the user agreed to download the model with `allowDownload`.
    */
-  startJob(data: {
-    tabId: number;
-    force: boolean;
-    allowDownload?: boolean;
-    readAll?: boolean;
-    /** "What's new": only the posts new or edited since the thread's summary was shown. */
-    whatsNew?: boolean;
-  }): JobState;
+  startJob(data: StartOptions & { tabId: number }): JobState;
   /** The panel asks what changed on a tab's thread since its summary was shown (null: never shown). */
   threadNews(data: { tabId: number }): ThreadNews | null;
   /** The panel asks a follow-up question about a tab's thread. */

@@ -4,6 +4,7 @@
  */
 import { storage } from '#imports';
 import type { ThreadRequest } from './messaging';
+import type { NewsInput } from './llm/whats-new';
 
 /** A request as stored: which tab sent it and when. */
 export interface StoredRequest extends ThreadRequest {
@@ -11,6 +12,11 @@ export interface StoredRequest extends ThreadRequest {
   receivedAt: number;
   /** The job working on it, for the panel to watch. */
   jobId?: string;
+  /**
+   * What's new: what that job read. Once it is shown, those posts count as seen, so trying
+   * again or regenerating reads this rather than finding nothing new.
+   */
+  news?: NewsInput;
 }
 
 interface ThreadState {
@@ -40,11 +46,11 @@ export async function rememberRequest(
 }
 
 /** Notes which job works on a tab's request. */
-export async function setRequestJob(tabId: number, jobId: string): Promise<void> {
+export async function setRequestJob(tabId: number, jobId: string, news?: NewsInput): Promise<void> {
   const state = await threadState.getValue();
   const request = state.byTab[tabId];
   if (!request) return;
-  await threadState.setValue({ ...state, byTab: { ...state.byTab, [tabId]: { ...request, jobId } } });
+  await threadState.setValue({ ...state, byTab: { ...state.byTab, [tabId]: { ...request, jobId, news } } });
 }
 
 /** Forgets a closed tab's request. */

@@ -37,7 +37,13 @@ export default defineBackground(() => {
   onMessage('pageUnreadable', ({ data, sender }) => acceptUnreadableNotice(data, sender));
   onMessage('startJob', ({ data, sender }) => {
     requireExtensionPage(sender);
-    return jobs.startForTab(data.tabId, data.force, data.allowDownload, data.readAll === true, data.whatsNew === true);
+    const { force, allowDownload, readAll, whatsNew } = data;
+    return jobs.startForTab(data.tabId, {
+      force: force === true,
+      allowDownload: allowDownload === true,
+      readAll: readAll === true,
+      whatsNew: whatsNew === true,
+    });
   });
   onMessage('threadNews', ({ data, sender }) => {
     requireExtensionPage(sender);

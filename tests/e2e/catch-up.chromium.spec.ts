@@ -38,6 +38,12 @@ test('What’s new: a new reply on a thread seen before is offered, read alone, 
   await expect(panel.getByTestId('summary-tldr')).toHaveText('@gauge_guru joined with a tip.[9]');
   await expect(news).toHaveCount(0);
 
+  // Regenerate reads the same new post again, though it now counts as seen.
+  await setScript({ reply: 'TL;DR: A tip from @gauge_guru [9].' });
+  await panel.getByTestId('job-regenerate').click();
+  await expect(panel.getByTestId('summary-tldr')).toHaveText('A tip from @gauge_guru.[9]');
+  await expect(job).toHaveAttribute('data-action', 'whats-new');
+
   // The history lists it as what's new.
   await panel.getByRole('tab', { name: 'History' }).click();
   await expect(panel.getByTestId('history-item').first()).toContainText('What’s new');

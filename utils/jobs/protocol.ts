@@ -9,6 +9,7 @@ import type { SummaryStage } from '../llm/summarize';
 import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
 import type { ChatAsk } from '../llm/chat';
+import type { NewsInput } from '../llm/whats-new';
 import type { ReadReason } from '../llm/reading';
 import type { TestScript } from '../test-script';
 
@@ -37,7 +38,7 @@ export interface JobTask {
   /** Summarize: read every post, however long it takes (the user asked for it). */
   readAll?: boolean;
   /** What's new: the posts it reads (1-based numbers), those of them edited, and the summary before. */
-  news?: { numbers: number[]; edited: number[]; earlier: string };
+  news?: NewsInput;
 }
 
 /** What a job read: `read` of `total` posts, why those, and how long reading all would take. */

@@ -15,6 +15,7 @@ import { startDownload, startJobFor } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 import type { JobGone } from './follow';
+import type { StartOptions } from '../messaging';
 
 export interface JobService {
   queue: JobQueue;
@@ -24,13 +25,7 @@ export interface JobService {
    */
   startFor(request: StoredRequest): Promise<JobState | undefined>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
-  startForTab(
-    tabId: number,
-    force?: boolean,
-    allowDownload?: boolean,
-    readAll?: boolean,
-    whatsNew?: boolean,
-  ): Promise<JobState>;
+  startForTab(tabId: number, options: StartOptions): Promise<JobState>;
   /** Fetches a model onto the device now. */
   download(engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState>;
   /** What changed on a tab's thread since its summary was shown (null: never shown). */
@@ -95,18 +90,13 @@ export function startJobService(): JobService {
       if (asksSummary && ((await newsFor(request.snapshot))?.count ?? 0) > 0) return undefined;
       return shown(await startJobFor(queue, request, request.force), request);
     },
-    async startForTab(tabId, force = false, allowDownload = false, readAll = false, whatsNew = false) {
+    async startForTab(tabId, { force = false, allowDownload = false, readAll = false, whatsNew = false }) {
       const request = await requestOf(tabId);
-      const news = whatsNew ? await whatsNewInput(request.snapshot) : null;
+      // Once shown, what's new's posts count as seen: trying again reads what it read before.
+      const news = whatsNew ? ((await whatsNewInput(request.snapshot)) ?? request.news) : undefined;
       if (whatsNew && !news) throw new Error('Nothing new on this thread.');
-      const state = await startJobFor(
-        queue,
-        { ...request, allowDownload, readAll },
-        force,
-        undefined,
-        news ?? undefined,
-      );
-      await setRequestJob(request.tabId, state.id);
+      const state = await startJobFor(queue, { ...request, allowDownload, readAll }, force, undefined, news);
+      await setRequestJob(request.tabId, state.id, news);
       return shown(state, request);
     },
     download: (engine, modelId) => startDownload(queue, engine, modelId),

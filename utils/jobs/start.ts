@@ -15,6 +15,7 @@ import type { JobQueue } from './queue';
 import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
 import { siteDraftLimit } from '../sites/hosts';
 import type { ChatAsk } from '../llm/chat';
+import type { NewsInput } from '../llm/whats-new';
 
 /** The first words of a thread, for the history list. */
 function titleOf(request: StoredRequest): string {
@@ -51,7 +52,7 @@ export async function startJobFor(
   force = false,
   chat?: ChatAsk,
   /** What's new: the posts to read and the summary before (utils/catch-up.ts). */
-  news?: JobTask['news'],
+  news?: NewsInput,
 ): Promise<JobState> {
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
