@@ -10,7 +10,7 @@ import { readTestScript, TEST_BUILD } from '../test-script';
 import type { Settings } from '../settings-schema';
 import type { StoredRequest } from '../thread-store';
 import { cacheKey, threadIdOf } from './cache-key';
-import type { JobState, JobTask } from './protocol';
+import type { JobState } from './protocol';
 import type { JobQueue } from './queue';
 import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
 import { siteDraftLimit } from '../sites/hosts';
