@@ -20,10 +20,10 @@ export function ThreadNews({ request, job }: { request: StoredRequest; job: JobS
     setNews(null);
     void sendMessage('threadNews', { tabId: request.tabId }).then(setNews, () => setNews(null));
   }, [request.tabId, request.receivedAt]);
-  if (!news || request.action !== 'summarize') return null;
+  if (!news || (request.action !== 'summarize' && request.action !== 'whats-new')) return null;
   const start = (whatsNew: boolean) =>
     void sendMessage('startJob', { tabId: request.tabId, whatsNew }).catch(() => undefined);
-  if (news.count > 0 && !request.jobId)
+  if (news.count > 0 && !request.jobId && request.action === 'summarize')
     return (
       <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="thread-news">
         <p>{tc('news.changed', news.count, { time: when(news.since) })}</p>
@@ -42,8 +42,9 @@ export function ThreadNews({ request, job }: { request: StoredRequest; job: JobS
         </div>
       </div>
     );
-  // Said only when the summary shown is the kept one: the user came back to an unchanged thread.
-  if (news.count === 0 && job?.cached && job.action === 'summarize')
+  // Said when the summary shown is the kept one (the user came back to an unchanged thread), or
+  // when What's new was asked of a thread with nothing new (the summary shows instead).
+  if (news.count === 0 && job?.action === 'summarize' && (job.cached || request.action === 'whats-new'))
     return (
       <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="thread-news">
         {t('news.nothing', { time: when(news.since) })}

@@ -80,8 +80,15 @@ interface ProtocolMap {
   cancelJob(data: { jobId: string }): void;
   /** The panel asks the page to show a post (a citation was clicked); false if not on the page. */
   scrollToPost(data: { postId: string }): boolean;
-  /** The popup asks the page to summarize its thread; answers a notice, or null when sent. */
-  summarizePage(): string | null;
+  /**
+   * The popup asks the page to summarize its thread (or, with `whatsNew`, what is new on it);
+   * answers a notice, or null when sent.
+   */
+  summarizePage(data?: { whatsNew?: boolean }): string | null;
+  /** The popup asks the page what changed on its thread since its summary was shown. */
+  pageNews(): ThreadNews | null;
+  /** A page's script asks what changed on a thread it shows since its summary was shown. */
+  snapshotNews(snapshot: PageSnapshot): ThreadNews | null;
   /** Options: fetches a model onto the device now (rather than at its first use). */
   downloadModel(data: { engine: 'cpu' | 'webgpu'; modelId: string }): JobState;
   /** Options: every kept result, to save as JSON. */

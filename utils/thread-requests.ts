@@ -9,26 +9,52 @@ import { fromOwnPageScript } from './senders';
 import { rememberNotice, rememberRequest, type StoredRequest } from './thread-store';
 import { MAX_SELECTION } from './inline/selection-text';
 import type { ThreadParts } from './thread-wire';
+import type { NewsInput } from './llm/whats-new';
+import type { PageSnapshot } from './sites/types';
+import type { ThreadNews } from './catch-up';
 
-const ACTIONS = new Set(['summarize', 'explain', 'draft']);
+const ACTIONS = new Set(['summarize', 'explain', 'draft', 'whats-new']);
 
 /** Whether a message body has the shape of a {@link ThreadRequest}; its text stays untrusted. */
 export function isThreadRequest(value: unknown): value is ThreadRequest {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<ThreadRequest>;
-  const s = v.snapshot;
   return (
     typeof v.action === 'string' &&
     ACTIONS.has(v.action) &&
     (v.postId === null || typeof v.postId === 'string') &&
-    typeof s === 'object' &&
-    s !== null &&
-    typeof s.url === 'string' &&
-    Array.isArray(s.posts) &&
-    s.posts.every(
+    isSnapshot(v.snapshot)
+  );
+}
+
+/** Whether a message body has the shape of a {@link PageSnapshot}; its text stays untrusted. */
+function isSnapshot(s: unknown): s is PageSnapshot {
+  if (typeof s !== 'object' || s === null) return false;
+  const { url, posts } = s as Partial<PageSnapshot>;
+  return (
+    typeof url === 'string' &&
+    Array.isArray(posts) &&
+    posts.every(
       (p) => typeof p === 'object' && p !== null && typeof p.text === 'string' && typeof p.author?.handle === 'string',
     )
   );
+}
+
+/** Answers a content script's question: what changed on the thread it shows since its summary. */
+export function acceptNewsQuestion(
+  data: unknown,
+  sender: Browser.runtime.MessageSender,
+  newsOf: (snapshot: PageSnapshot) => Promise<ThreadNews | null>,
+): Promise<ThreadNews | null> {
+  if (!fromOwnPageScript(sender)) return Promise.reject(new Error(REFUSED));
+  if (!isSnapshot(data)) return Promise.reject(new Error('Malformed page snapshot.'));
+  return newsOf(data);
+}
+
+/** A job started for a request, with what a What's new read (kept with the request to try again). */
+export interface StartedJob {
+  id: string;
+  news?: NewsInput;
 }
 
 const REFUSED = 'Skein only takes requests from its own page scripts on supported sites.';
@@ -46,7 +72,7 @@ export function acceptThreadPart(parts: ThreadParts, data: unknown, sender: Brow
 export function acceptThreadRequest(
   data: unknown,
   sender: Browser.runtime.MessageSender,
-  startJob: (request: StoredRequest) => Promise<{ id: string } | undefined> = async () => undefined,
+  startJob: (request: StoredRequest) => Promise<StartedJob | undefined> = async () => undefined,
 ): Promise<ThreadAccepted> {
   const tabId = sender.tab?.id;
   if (!fromOwnPageScript(sender) || tabId == null) return Promise.reject(new Error(REFUSED));
@@ -62,7 +88,7 @@ export function acceptThreadRequest(
       // A job that cannot start leaves the request without one; the panel offers to try again.
       .catch(() => undefined)
       .then(async (job) => {
-        await rememberRequest(tabId, request, job?.id);
+        await rememberRequest(tabId, job?.news ? { ...request, news: job.news } : request, job?.id);
         return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
       })
   );

@@ -35,7 +35,7 @@ export const threadState = storage.defineItem<ThreadState>('session:threads', {
 /** Keeps a tab's latest request, with the job working on it (one write: the panel follows it). */
 export async function rememberRequest(
   tabId: number,
-  request: ThreadRequest,
+  request: ThreadRequest & Pick<StoredRequest, 'news'>,
   jobId?: string,
   now = Date.now(),
 ): Promise<StoredRequest> {

@@ -4,6 +4,7 @@ import { startJobService } from '@/utils/jobs/service';
 import { requireExtensionPage } from '@/utils/senders';
 import { openPanelFromToolbar } from '@/utils/side-panel';
 import {
+  acceptNewsQuestion,
   acceptOpenPanelRequest,
   acceptPanelTabRequest,
   acceptThreadPart,
@@ -14,6 +15,7 @@ import { setMenuSitePatterns, startShortcuts } from '@/utils/shortcuts';
 import { watchAddedServers } from '@/utils/mastodon-servers';
 import { fromOwnPageScript, setAddedSitePatterns } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';
+import { newsFor } from '@/utils/catch-up';
 import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 
 /** Wiring only: the handlers live in utils/. */
@@ -32,6 +34,7 @@ export default defineBackground(() => {
   onMessage('openThread', ({ data, sender }) =>
     acceptThreadRequest(parts.complete(sender.tab?.id, data), sender, (request) => jobs.startFor(request)),
   );
+  onMessage('snapshotNews', ({ data, sender }) => acceptNewsQuestion(data, sender, (snapshot) => newsFor(snapshot)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));
   onMessage('pageUnreadable', ({ data, sender }) => acceptUnreadableNotice(data, sender));

@@ -7,7 +7,7 @@ import { serverPattern } from '@/utils/sites/mastodon/servers';
 import { openPanel } from '@/utils/side-panel';
 import { cpuModel } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
-import { currentLanguage, formatSize, t, type MessageKey } from '@/utils/i18n';
+import { currentLanguage, formatSize, t, tc, type MessageKey } from '@/utils/i18n';
 import { useDownloaded } from '@/components/useDownloaded';
 import { useThreadRequest } from '@/components/useThreadRequest';
 import { useJob } from '@/components/useJob';
@@ -33,9 +33,18 @@ export default function App() {
       () => setTab({}),
     );
   }, []);
-  if (!settings || !tab) return null;
   // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
-  const supported = isLiveSite(tab.url, added.map(serverPattern));
+  const supported = !!tab && isLiveSite(tab.url, added.map(serverPattern));
+  // A thread summarized before with posts new since: the popup offers What's new too.
+  const [newPosts, setNewPosts] = useState(0);
+  useEffect(() => {
+    if (!supported || tab?.id == null) return;
+    void sendMessage('pageNews', undefined, tab.id).then(
+      (news) => setNewPosts(news?.count ?? 0),
+      () => undefined,
+    );
+  }, [supported, tab?.id]);
+  if (!settings || !tab) return null;
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
   const cpu = cpuModel(settings.cpuModelId);
   // The user's server, once set up, is used as it is set: its model lives there, nothing to download.
@@ -50,10 +59,10 @@ export default function App() {
       ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
       : downloaded?.has(cpu.id);
   const busy = isBusy(job);
-  const summarize = () => {
+  const summarize = (whatsNew: boolean) => {
     // The page is asked first: Chrome closes this popup as the panel takes the focus, and a
     // message still being sent from it is lost with it (seen on a loaded 2-core machine).
-    const asked = tab.id == null ? null : sendMessage('summarizePage', undefined, tab.id);
+    const asked = tab.id == null ? null : sendMessage('summarizePage', { whatsNew }, tab.id);
     // The panel opens in the click, before any await: both browsers require it.
     void openPanel(tab.id);
     void asked?.then(
@@ -89,14 +98,26 @@ export default function App() {
         </div>
       )}
       {supported ? (
-        <button
-          type="button"
-          className={`rounded bg-violet-600 px-3 py-2 font-semibold text-white ${FOCUS_RING_ON_ACCENT}`}
-          onClick={summarize}
-          data-testid="popup-summarize"
-        >
-          {t('popup.summarize')}
-        </button>
+        <>
+          <button
+            type="button"
+            className={`rounded bg-violet-600 px-3 py-2 font-semibold text-white ${FOCUS_RING_ON_ACCENT}`}
+            onClick={() => summarize(false)}
+            data-testid="popup-summarize"
+          >
+            {t('popup.summarize')}
+          </button>
+          {newPosts > 0 && (
+            <button
+              type="button"
+              className="rounded border border-violet-600 px-3 py-2 font-semibold"
+              onClick={() => summarize(true)}
+              data-testid="popup-whats-new"
+            >
+              {tc('news.whatsNew', newPosts)}
+            </button>
+          )}
+        </>
       ) : (
         <>
           <p className="text-slate-600 dark:text-slate-300" data-testid="popup-unsupported">

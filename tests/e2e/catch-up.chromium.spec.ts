@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/chromium';
-import { chooseAction, FOCUSED_POST } from './support/actions';
+import { chooseAction, FOCUSED_POST, postButton } from './support/actions';
 import { answer, OWN_THREAD, ownThreadBeforeLastReply } from './support/pages';
 
 const summarize = (page: Page) => chooseAction(page, FOCUSED_POST, 'Summarize thread');
@@ -56,5 +56,68 @@ test('What’s new: a new reply on a thread seen before is offered, read alone, 
   await summarize(page);
   await expect(panel.getByTestId('job-status')).toContainText('saved earlier');
   await expect(news).toHaveText(/^Nothing new since .+\.$/);
+  expect(pageErrors).toEqual([]);
+});
+
+test('What’s new from the post menu and from the popup, on a thread that grew twice', async ({
+  context,
+  serve,
+  setScript,
+  openPanel,
+  openPopup,
+  evalInTarget,
+  pageErrors,
+}) => {
+  await serve([OWN_THREAD]);
+  await setScript({ reply: 'TL;DR: Swatch first [2].' });
+  const panel = await openPanel();
+  const job = panel.getByTestId('job');
+  const page = await context.newPage();
+  const visit = async (missing: number) => {
+    await page.unroute(OWN_THREAD.url);
+    if (missing > 0)
+      await page.route(OWN_THREAD.url, (route) =>
+        route.fulfill(answer(OWN_THREAD.url, [ownThreadBeforeLastReply(missing)])),
+      );
+    await page.goto(OWN_THREAD.url);
+  };
+  const menuItems = async () => {
+    const host = postButton(page, FOCUSED_POST);
+    await host.click('button.trigger');
+    return host;
+  };
+
+  // Seven posts summarized; the menu has no What's new while nothing changed.
+  await visit(2);
+  await summarize(page);
+  await expect(job).toHaveAttribute('data-status', 'done');
+  const before = await menuItems();
+  await expect
+    .poll(() => before.texts('[role="menuitem"]:not([hidden])'))
+    .toEqual(['Summarize thread', 'Explain', 'Draft reply']);
+
+  // One reply more: the menu offers What's new, which reads that reply alone.
+  await visit(1);
+  await setScript({ reply: 'TL;DR: A new reply [8].' });
+  const host = await menuItems();
+  await expect.poll(() => host.texts('[role="menuitem"]:not([hidden])')).toContain('What’s new (1 new post)');
+  await host.click({ button: 'What’s new (1 new post)' });
+  await expect(job).toHaveAttribute('data-action', 'whats-new');
+  await expect(job).toHaveAttribute('data-status', 'done');
+  await expect(panel.getByTestId('summary-tldr')).toHaveText('A new reply.[8]');
+
+  // Another: the popup offers it next to Summarize this thread.
+  await visit(0);
+  await setScript({ reply: 'TL;DR: @gauge_guru joined [9].' });
+  await page.bringToFront();
+  await openPopup();
+  const newsButton = 'document.querySelector("[data-testid=popup-whats-new]")';
+  await expect
+    .poll(() => evalInTarget('/popup.html', `${newsButton}?.textContent ?? null`))
+    .toBe('What’s new (1 new post)');
+  await evalInTarget('/popup.html', `${newsButton}.click(), true`);
+  await expect(panel.getByTestId('summary-tldr')).toHaveText('@gauge_guru joined.[9]');
+  await expect(job).toHaveAttribute('data-action', 'whats-new');
+  await expect(panel.getByTestId('thread-action')).toHaveText('What’s new');
   expect(pageErrors).toEqual([]);
 });

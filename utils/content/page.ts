@@ -33,6 +33,7 @@ export function contentPage(ctx: ContentScriptContext, site: SiteAdapter, settin
         last: (wire) => sendMessage('openThread', wire),
       }),
     openInTab: () => sendMessage('openPanelTab', undefined),
+    news: (snapshot) => sendMessage('snapshotNews', snapshot),
     connect: (name) => browser.runtime.connect({ name }),
     keep: (remove) => ctx.onInvalidated(remove),
     cardSlot: site.page.cardSlot,

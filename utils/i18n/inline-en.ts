@@ -8,6 +8,8 @@ export const inlineEn = {
   'menu.summarize': 'Summarize thread',
   'menu.explain': 'Explain',
   'menu.draft': 'Draft reply',
+  'menu.whatsNew.one': 'What’s new ({count} new post)',
+  'menu.whatsNew.other': 'What’s new ({count} new posts)',
   'notice.openSidebar.one':
     'Skein read {count} post. Open the Skein sidebar to see it (toolbar button or Alt+Shift+K).',
   'notice.openSidebar.other':

@@ -6,6 +6,8 @@ export const inlineFr: Record<InlineKey, string> = {
   'menu.summarize': 'Résumer le fil',
   'menu.explain': 'Expliquer',
   'menu.draft': 'Rédiger une réponse',
+  'menu.whatsNew.one': 'Quoi de neuf ({count} nouveau post)',
+  'menu.whatsNew.other': 'Quoi de neuf ({count} nouveaux posts)',
   'notice.openSidebar.one':
     'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir ' +
     '(bouton de la barre d’outils ou Alt+Maj+K).',

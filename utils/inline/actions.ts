@@ -5,6 +5,7 @@ import type { DraftOptions } from '../llm/drafts';
 import { t, tc } from '../i18n/inline';
 import type { PageReader } from '../sites/read';
 import type { PageSnapshot } from '../sites/types';
+import type { ThreadNews } from '../catch-up';
 
 /**
  * The posts an action is about. On a thread page that is the whole conversation, without the
@@ -42,6 +43,23 @@ export interface ActionPorts {
   openInTab(): Promise<void>;
   /** Told once the background took the request (an explanation card follows its job). */
   onAccepted?(accepted: ThreadAccepted): void;
+  /** What changed on a thread since its summary was shown (null: never shown). */
+  news?(snapshot: PageSnapshot): Promise<ThreadNews | null>;
+}
+
+/**
+ * What changed on the thread around `postId` since Skein showed its summary: null on a page
+ * that is not a thread, for a thread never summarized, or when the background cannot say.
+ */
+export async function newsOnPage(
+  read: PageReader,
+  postId: string | null,
+  ports: Pick<ActionPorts, 'news'>,
+): Promise<ThreadNews | null> {
+  if (!ports.news) return null;
+  const page = read();
+  if (page.kind !== 'thread' || page.posts.length === 0) return null;
+  return ports.news(threadFor(page, postId)).catch(() => null);
 }
 
 /**

@@ -21,6 +21,7 @@ svg { width: 18.75px; height: 18.75px; fill: none; stroke: currentColor; stroke-
 .menu button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 10px 16px; cursor: pointer;
   font-weight: 600; }
 .menu button:hover { background: var(--highlight); }
+.menu button[hidden] { display: none; }
 .menu button:focus-visible { background: var(--highlight); outline: 2px solid var(--accent); outline-offset: -2px; }
 .notice { max-width: 320px; padding: 10px 12px; display: flex; gap: 8px; align-items: flex-start; }
 .notice:not(:popover-open) { display: none; }

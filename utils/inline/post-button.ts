@@ -6,7 +6,7 @@
  */
 import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
-import { t } from '../i18n/inline';
+import { t, tc } from '../i18n/inline';
 import type { PageTheme } from './theme';
 import { POST_BUTTON_CSS } from './post-button-style';
 import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
@@ -17,8 +17,10 @@ export const HOST_TAG = 'skein-post-button';
 /** The host's attribute holding its post's id (empty when the post has none). */
 export const POST_ID_ATTRIBUTE = 'data-skein-post';
 
+/** The menu's actions; What's new shows only on a thread with news since its summary. */
 const ACTIONS: { action: AssistantAction; label: () => string }[] = [
   { action: 'summarize', label: () => t('menu.summarize') },
+  { action: 'whats-new', label: () => '' },
   { action: 'explain', label: () => t('menu.explain') },
   { action: 'draft', label: () => t('menu.draft') },
 ];
@@ -28,6 +30,8 @@ export interface PostButtonOptions {
   theme: PageTheme;
   /** Runs an action; resolves to a notice to show next to the button, or null. */
   onAction(action: AssistantAction): Promise<Notice | null>;
+  /** How many posts of the thread are new since its summary was shown (asked as the menu opens). */
+  newPosts?(): Promise<number>;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -110,7 +114,7 @@ export function createPostButton(doc: Document, options: PostButtonOptions): HTM
   onUser(trigger, 'keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      openMenu(e.key === 'ArrowDown' ? 0 : ACTIONS.length - 1);
+      openMenu(e.key === 'ArrowDown' ? 0 : -1);
     }
   });
 
@@ -144,6 +148,10 @@ function buildMenu(
     menu.append(item);
     return item;
   });
+  const whatsNew = items.find((item) => item.dataset.action === 'whats-new')!;
+  whatsNew.hidden = true;
+  /** The items the keyboard moves through: those shown. */
+  const shown = () => items.filter((item) => !item.hidden);
 
   const notice = doc.createElement('div');
   notice.className = 'notice';
@@ -187,16 +195,26 @@ function buildMenu(
     hideNotice();
     show(menu);
     place(menu, trigger);
-    items[focusIndex]?.focus();
+    shown().at(focusIndex)?.focus();
+    // Asked at each opening: the thread may have grown since. The item shows when the answer comes.
+    void options.newPosts?.().then(
+      (count) => {
+        whatsNew.hidden = count <= 0;
+        whatsNew.textContent = count > 0 ? tc('menu.whatsNew', count) : '';
+        if (isOpen(menu)) place(menu, trigger);
+      },
+      () => undefined,
+    );
   };
 
   onUser(menu, 'keydown', (e) => {
-    const index = items.indexOf(shadow.activeElement as HTMLButtonElement);
-    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
+    const visible = shown();
+    const index = visible.indexOf(shadow.activeElement as HTMLButtonElement);
+    const move = (to: number) => visible[(to + visible.length) % visible.length]?.focus();
     if (e.key === 'ArrowDown') move(index + 1);
     else if (e.key === 'ArrowUp') move(index - 1);
     else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'End') move(visible.length - 1);
     else if (e.key === 'Escape' || e.key === 'Tab') {
       hide(menu);
       trigger.focus();

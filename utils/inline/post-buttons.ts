@@ -16,6 +16,8 @@ export interface PostButtonsOptions {
   hooks: PageHooks;
   /** Runs an action for the post with this element and id; resolves to a notice or null. */
   onAction(action: AssistantAction, post: Element, postId: string | null): Promise<Notice | null>;
+  /** How many posts of this post's thread are new since its summary was shown. */
+  newPosts?(postId: string | null): Promise<number>;
   /** The clock a frame's work is measured by (ms); tests pass their own. */
   now?: () => number;
 }
@@ -45,6 +47,7 @@ export function mountPostButtons({
   doc,
   hooks,
   onAction,
+  newPosts,
   now = () => performance.now(),
 }: PostButtonsOptions): () => void {
   const mounted = new WeakMap<Element, HTMLElement>();
@@ -79,6 +82,7 @@ export function mountPostButtons({
       postId: id,
       theme: theme ?? 'light',
       onAction: (action) => onAction(action, post, id),
+      newPosts: newPosts && (() => newPosts(id)),
     });
     slot.append(button);
     mounted.set(post, button);

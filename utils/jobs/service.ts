@@ -16,6 +16,7 @@ import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 import type { JobGone } from './follow';
 import type { StartOptions } from '../messaging';
+import type { NewsInput } from '../llm/whats-new';
 
 export interface JobService {
   queue: JobQueue;
@@ -23,7 +24,7 @@ export interface JobService {
    * Starts the job for a request as it arrives (it is kept with the job's id after). None for
    * a summary of a thread that changed since its summary was shown: the panel offers what's new.
    */
-  startFor(request: StoredRequest): Promise<JobState | undefined>;
+  startFor(request: StoredRequest): Promise<(JobState & { news?: NewsInput }) | undefined>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
   startForTab(tabId: number, options: StartOptions): Promise<JobState>;
   /** Fetches a model onto the device now. */
@@ -86,6 +87,13 @@ export function startJobService(): JobService {
   return {
     queue,
     async startFor(request) {
+      // What's new from the post menu or the popup; nothing new since: the summary, kept or made.
+      if (request.action === 'whats-new') {
+        const news = (await whatsNewInput(request.snapshot)) ?? undefined;
+        const summary = { ...request, action: 'summarize' as const };
+        const state = await startJobFor(queue, summary, request.force, undefined, news);
+        return { ...shown(state, request), news };
+      }
       const asksSummary = request.action === 'summarize' && !request.force && !request.readAll;
       if (asksSummary && ((await newsFor(request.snapshot))?.count ?? 0) > 0) return undefined;
       return shown(await startJobFor(queue, request, request.force), request);

@@ -93,14 +93,17 @@ export const OWN_THREAD: ServedPage = {
 };
 
 /**
- * The project's own thread before its last reply was written: the same page without its last
- * post (`What's new` tests come back to the thread with that reply).
+ * The project's own thread before its last `count` replies were written: the same page without
+ * its last posts (`What's new` tests come back to the thread with those replies).
  */
-export function ownThreadBeforeLastReply(): ServedPage {
-  const full = html(OWN_THREAD.file);
-  const start = full.lastIndexOf('<article');
-  const end = full.indexOf('</article>', start) + '</article>'.length;
-  return { ...OWN_THREAD, body: full.slice(0, start) + full.slice(end) };
+export function ownThreadBeforeLastReply(count = 1): ServedPage {
+  let body = html(OWN_THREAD.file);
+  for (let i = 0; i < count; i++) {
+    const start = body.lastIndexOf('<article');
+    const end = body.indexOf('</article>', start) + '</article>'.length;
+    body = body.slice(0, start) + body.slice(end);
+  }
+  return { ...OWN_THREAD, body };
 }
 
 const cache = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { acceptThreadRequest, isThreadRequest } from '@/utils/thread-requests';
+import { acceptNewsQuestion, acceptThreadRequest, isThreadRequest } from '@/utils/thread-requests';
 import { forgetTab, noticeFor, rememberNotice, rememberRequest, requestFor, threadState } from '@/utils/thread-store';
 import type { ThreadRequest } from '@/utils/messaging';
 import { MAX_SELECTION } from '@/utils/inline/selection-text';
@@ -77,6 +77,12 @@ describe('acceptThreadRequest', () => {
     },
   );
 
+  it('a What’s new keeps what it read with the request, for Try again and Regenerate', async () => {
+    const news = { numbers: [2], edited: [], earlier: 'TL;DR: before' };
+    await acceptThreadRequest({ ...request, action: 'whats-new' }, sender(), async () => ({ id: 'job-3', news }));
+    expect(requestFor(await threadState.getValue(), 7)).toMatchObject({ action: 'whats-new', jobId: 'job-3', news });
+  });
+
   it('refuses malformed requests', async () => {
     await expect(acceptThreadRequest({ ...request, action: 'post-it' }, sender())).rejects.toThrow(/Malformed/);
   });
@@ -88,6 +94,31 @@ describe('acceptThreadRequest', () => {
   });
 });
 
+describe('acceptNewsQuestion', () => {
+  const news = { count: 2, since: 1 };
+  const asked: unknown[] = [];
+  const newsOf = async (snapshot: unknown) => {
+    asked.push(snapshot);
+    return news;
+  };
+
+  it('answers Skein’s own page script with what changed on the thread it shows', async () => {
+    expect(await acceptNewsQuestion(request.snapshot, sender(), newsOf)).toEqual(news);
+    expect(asked).toEqual([request.snapshot]);
+  });
+
+  it.each([
+    ['another extension', request.snapshot, { id: 'someone-else' }, /only takes requests/],
+    ['a page on another site', request.snapshot, { url: 'https://example.com/' }, /only takes requests/],
+    ['a snapshot without posts', { url: 'https://x.com/' }, {}, /Malformed/],
+    ['posts without text', { ...request.snapshot, posts: [{ author: { handle: 'a' } }] }, {}, /Malformed/],
+  ])('refuses %s', async (_name, data, over, error) => {
+    asked.length = 0;
+    await expect(acceptNewsQuestion(data, sender(over), newsOf)).rejects.toThrow(error);
+    expect(asked).toEqual([]);
+  });
+});
+
 describe('isThreadRequest', () => {
   it.each([
     [null, false],
@@ -95,6 +126,7 @@ describe('isThreadRequest', () => {
     [{ ...request, postId: 5 }, false],
     [{ ...request, snapshot: { ...request.snapshot, posts: [{ text: 1 }] } }, false],
     [request, true],
+    [{ ...request, action: 'whats-new' }, true],
   ])('%#', (value, ok) => expect(isThreadRequest(value)).toBe(ok));
 });
 

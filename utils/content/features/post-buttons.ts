@@ -1,5 +1,5 @@
 import { mountPostButtons } from '../../inline/post-buttons';
-import { requestAction } from '../../inline/actions';
+import { newsOnPage, requestAction } from '../../inline/actions';
 import { explainWithCard } from '../../inline/explain';
 import { draftInReplyBox } from '../../inline/draft-reply';
 import type { Feature } from './index';
@@ -23,5 +23,6 @@ export const postButtons: Feature = {
         }
         return requestAction(page.read, action, postId, page);
       },
+      newPosts: (postId) => newsOnPage(page.read, postId, page).then((news) => news?.count ?? 0),
     }),
 };

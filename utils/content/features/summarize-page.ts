@@ -1,20 +1,33 @@
 import { onMessage, sendMessage } from '../../messaging';
-import { requestAction } from '../../inline/actions';
+import { newsOnPage, requestAction } from '../../inline/actions';
 import type { Feature } from './index';
+import type { PageSnapshot } from '../../sites/types';
 
-/** "Summarize this thread" from the popup: the page's focused post, else its first. */
+/** The post the popup's actions start from: the page's focused post, else its first. */
+const startingPost = (snapshot: PageSnapshot) => snapshot.focusedPostId ?? snapshot.posts.find((p) => p.id)?.id ?? null;
+
+/** "Summarize this thread" and "What's new" from the popup. */
 export const summarizePage: Feature = {
   id: 'summarize-page',
   include: () => true,
-  start: (page) =>
-    onMessage('summarizePage', async () => {
+  start: (page) => {
+    const stopNews = onMessage('pageNews', () => {
+      const snapshot = page.read();
+      return newsOnPage(() => snapshot, startingPost(snapshot), page);
+    });
+    const stopSummarize = onMessage('summarizePage', async ({ data }) => {
       // The page is read once: the request goes out with the snapshot the post was chosen from.
       const snapshot = page.read();
-      const postId = snapshot.focusedPostId ?? snapshot.posts.find((p) => p.id)?.id ?? null;
-      const notice = await requestAction(() => snapshot, 'summarize', postId, page);
+      const action = data?.whatsNew === true ? 'whats-new' : 'summarize';
+      const notice = await requestAction(() => snapshot, action, startingPost(snapshot), page);
       // No request went out: the page could not be read. The popup that asked may close as the
       // panel opens, so the panel is told why.
       if (notice && !notice.action) await sendMessage('pageUnreadable', notice.text).catch(() => undefined);
       return notice?.text ?? null;
-    }),
+    });
+    return () => {
+      stopNews();
+      stopSummarize();
+    };
+  },
 };

@@ -124,6 +124,38 @@ describe('mountPostButtons', () => {
     expect(calls).toEqual([['explain', '1900000000000000101']]);
   });
 
+  it('shows What’s new only for a thread with new posts, asked as the menu opens', async () => {
+    loadInto(own('x/promoted.html'));
+    let newPosts = 0;
+    const asked: (string | null)[] = [];
+    stop = mountPostButtons({
+      doc: document,
+      hooks: xAdapter.page,
+      onAction: async (action, _post, id) => {
+        calls.push([action, id]);
+        return null;
+      },
+      newPosts: async (id) => {
+        asked.push(id);
+        return newPosts;
+      },
+    });
+    const root = frameOf(hosts()[0]!)!;
+    const item = () => root.querySelector<HTMLButtonElement>('[data-action="whats-new"]')!;
+    const trigger = root.querySelector<HTMLElement>('button.trigger')!;
+    trigger.click();
+    await Promise.resolve();
+    expect(item().hidden).toBe(true);
+    trigger.click(); // closes
+    newPosts = 3;
+    trigger.click();
+    await expect.poll(() => item().hidden).toBe(false);
+    expect(item().textContent).toBe('What’s new (3 new posts)');
+    item().click();
+    expect(calls).toEqual([['whats-new', '1900000000000000100']]);
+    expect(asked).toEqual(['1900000000000000100', '1900000000000000100']);
+  });
+
   it('keeps its clicks from reaching the post, which would open it', () => {
     loadInto(own('x/promoted.html'));
     start();
