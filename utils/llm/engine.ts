@@ -10,9 +10,11 @@ export interface ChatMessage {
   content: string;
 }
 
-/** Which engine. */
-/** Which engine: `server` is the user's own model server (utils/llm/server-engine.ts). */
-export type EngineKind = 'webgpu' | 'cpu' | 'scripted' | 'server';
+/**
+ * Which engine: `server` is the user's own model server (utils/llm/server-engine.ts), `builtin`
+ * Chrome's own model (utils/llm/builtin-engine.ts).
+ */
+export type EngineKind = 'webgpu' | 'cpu' | 'scripted' | 'server' | 'builtin';
 
 /** A model an engine can load. */
 export interface ModelSpec {
