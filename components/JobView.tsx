@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BuiltinDownload, PassedOver } from './BuiltinModel';
 import { isBusy, type JobState } from '@/utils/jobs/protocol';
 import { currentLanguage, formatDuration, formatNumber, formatSize, t, type MessageKey } from '@/utils/i18n';
 import type { ReadingReport } from '@/utils/jobs/protocol';
@@ -163,7 +164,11 @@ export function JobView({
       {state.reading && state.reading.read < state.reading.total && (
         <Reading reading={state.reading} onReadAll={onReadAll} busy={busy} />
       )}
-      {state.status === 'needs-model' && (
+      <PassedOver state={state} />
+      {state.status === 'needs-model' && state.engine === 'builtin' && (
+        <BuiltinDownload onDownloaded={() => onRetry(false)} />
+      )}
+      {state.status === 'needs-model' && state.engine !== 'builtin' && (
         <div
           className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950"
           data-testid="job-needs-model"

@@ -10,6 +10,7 @@ import type { DraftOptions } from './llm/drafts';
 import type { ChatAsk } from './llm/chat';
 import type { ThreadPart, ThreadRequestWire } from './thread-wire';
 import type { ThreadNews } from './catch-up';
+import type { FakeBuiltinConfig } from './llm/fake-language-model';
 
 /** What the user asked of a post; `whats-new` summarizes what changed on a thread seen before. */
 export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat' | 'whats-new';
@@ -87,6 +88,11 @@ interface ProtocolMap {
   summarizePage(data?: { whatsNew?: boolean }): string | null;
   /** The popup asks the page what changed on its thread since its summary was shown. */
   pageNews(): ThreadNews | null;
+  /**
+   * A test build's engine page (it has no storage API) asks for the stand-in for Chrome's model
+   * a test set up; null in a store build.
+   */
+  testBuiltin(): FakeBuiltinConfig | null;
   /** A page's script asks what changed on a thread it shows since its summary was shown. */
   snapshotNews(snapshot: PageSnapshot): ThreadNews | null;
   /** Options: fetches a model onto the device now (rather than at its first use). */

@@ -2,10 +2,11 @@
 import type { Tone } from './llm/drafts';
 
 /**
- * Which engine runs the model: automatic picks WebGPU where the browser has it, else CPU;
- * `server` is the user's own model server.
+ * Which engine runs the model: automatic picks Chrome's built-in model where Chrome has it
+ * ready, else WebGPU where the browser has it, else CPU; `server` is the user's own model
+ * server; `builtin` is Chrome's model (never in Firefox).
  */
-export type EngineSetting = 'auto' | 'webgpu' | 'cpu' | 'server';
+export type EngineSetting = 'auto' | 'webgpu' | 'cpu' | 'server' | 'builtin';
 
 export interface Settings {
   engine: EngineSetting;

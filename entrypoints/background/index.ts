@@ -16,6 +16,7 @@ import { watchAddedServers } from '@/utils/mastodon-servers';
 import { fromOwnPageScript, setAddedSitePatterns } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';
 import { newsFor } from '@/utils/catch-up';
+import { readFakeBuiltin } from '@/utils/llm/fake-language-model';
 import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 
 /** Wiring only: the handlers live in utils/. */
@@ -34,6 +35,10 @@ export default defineBackground(() => {
   onMessage('openThread', ({ data, sender }) =>
     acceptThreadRequest(parts.complete(sender.tab?.id, data), sender, (request) => jobs.startFor(request)),
   );
+  onMessage('testBuiltin', ({ sender }) => {
+    requireExtensionPage(sender);
+    return readFakeBuiltin();
+  });
   onMessage('snapshotNews', ({ data, sender }) => acceptNewsQuestion(data, sender, (snapshot) => newsFor(snapshot)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));

@@ -5,6 +5,7 @@ import { useSettings } from '@/components/useSettings';
 import { DataSection } from '@/components/DataSection';
 import { MastodonServers } from '@/components/MastodonServers';
 import { OwnServer } from '@/components/OwnServer';
+import { BuiltinStatus } from '@/components/BuiltinModel';
 import { CPU_MODELS } from '@/utils/llm/models';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
 import { formatSize, formatSizeRange, t, type MessageKey } from '@/utils/i18n';
@@ -41,6 +42,8 @@ export default function App() {
           { value: 'auto', label: t('options.engine.auto') },
           { value: 'webgpu', label: t('options.engine.webgpu') },
           { value: 'cpu', label: t('options.engine.cpu') },
+          // Chrome's own model: there is none in Firefox, so the choice is not offered there.
+          ...(import.meta.env.FIREFOX ? [] : [{ value: 'builtin', label: t('options.engine.builtin') }]),
           // Offered once a server and a model are set up, below.
           ...(settings.serverAddress && settings.serverModel
             ? [
@@ -56,6 +59,7 @@ export default function App() {
         ]}
         onChange={(engine) => void update({ engine: engine as Settings['engine'] })}
       />
+      {!import.meta.env.FIREFOX && <BuiltinStatus />}
       <Choice
         legend={t('options.cpuModel')}
         name="cpuModelId"

@@ -6,6 +6,7 @@ import { mastodonServers } from '@/utils/mastodon-servers';
 import { serverPattern } from '@/utils/sites/mastodon/servers';
 import { openPanel } from '@/utils/side-panel';
 import { cpuModel } from '@/utils/llm/models';
+import { BUILTIN_MODEL } from '@/utils/llm/builtin-engine';
 import { WEBGPU_FAMILIES } from '@/utils/llm/webgpu-models';
 import { currentLanguage, formatSize, t, tc, type MessageKey } from '@/utils/i18n';
 import { useDownloaded } from '@/components/useDownloaded';
@@ -49,11 +50,15 @@ export default function App() {
   const cpu = cpuModel(settings.cpuModelId);
   // The user's server, once set up, is used as it is set: its model lives there, nothing to download.
   const ownServer = settings.engine === 'server' && settings.serverAddress && settings.serverModel;
+  // Chrome's model is Chrome's to keep: nothing of Skein's to download.
+  const builtin = settings.engine === 'builtin';
   const model = ownServer
     ? settings.serverModel
-    : settings.engine === 'webgpu'
-      ? (family?.label ?? settings.webgpuModelId)
-      : cpu.label;
+    : builtin
+      ? BUILTIN_MODEL.label
+      : settings.engine === 'webgpu'
+        ? (family?.label ?? settings.webgpuModelId)
+        : cpu.label;
   const onDevice =
     settings.engine === 'webgpu'
       ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
@@ -83,7 +88,7 @@ export default function App() {
         {t('popup.model')}: {model} ·{' '}
         {ownServer
           ? t('popup.onServer', { host: new URL(settings.serverAddress).host })
-          : downloaded == null
+          : downloaded == null || builtin
             ? ''
             : onDevice
               ? t('popup.onDevice')

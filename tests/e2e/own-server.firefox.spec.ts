@@ -19,6 +19,10 @@ test(
     test.setTimeout(ENGINE_TEST);
     const { options, panel, thread } = await openOptions(firefox, openServed, pageErrors, 'server-address');
     expect(await textOf(options, 'server-egress')).toContain('go to this server, and to no other');
+    // Firefox has no built-in model of Chrome's: neither the choice nor its status line shows.
+    expect(await options.evaluate(() => !!document.querySelector('input[name="engine"][value="builtin"]'))).toBe(false);
+    expect(await options.evaluate(() => !!document.querySelector('[data-testid="options-builtin"]'))).toBe(false);
+    expect(await options.evaluate(() => !!document.querySelector('input[name="engine"][value="cpu"]'))).toBe(true);
 
     // Connect: Firefox asks the user for the host (granted here as the user's yes), then the
     // server's models are listed, as text. The server sends no CORS headers: the grant is what

@@ -165,4 +165,24 @@ export const fr: Record<MessageKey, string> = {
   'server.error.failed': 'Le test a échoué.',
   'server.error.empty': 'Le modèle n’a rien répondu.',
   'popup.addMastodon': 'Ajouter votre serveur Mastodon',
+  'engine.builtin': 'Chrome',
+  'options.engine.builtin': 'Modèle intégré de Chrome (Chrome le télécharge et le garde ; rien ne quitte l’appareil)',
+  'options.engine.short.builtin': 'Modèle de Chrome',
+  'options.builtin.available': 'Le modèle intégré de Chrome est prêt sur cet appareil : le mode automatique l’utilise.',
+  'options.builtin.downloadable':
+    'Chrome n’a pas encore téléchargé son modèle intégré. Choisissez-le ci-dessus : le panneau demande à Chrome de ' +
+    'le télécharger quand vous cliquez.',
+  'options.builtin.downloading':
+    'Chrome télécharge son modèle intégré : le mode automatique utilise un autre moteur en attendant.',
+  'options.builtin.unavailable':
+    'Ce navigateur ou cet appareil n’offre pas le modèle intégré de Chrome dans votre langue.',
+  'builtin.needs': 'Chrome n’a pas encore téléchargé son modèle intégré. Chrome le télécharge une fois et le garde.',
+  'builtin.download': 'Demander à Chrome de le télécharger',
+  'builtin.downloading': 'Chrome télécharge son modèle : {pct} %',
+  'builtin.failed': 'Chrome n’a pas téléchargé son modèle : {reason}',
+  'builtin.passedOver.downloadable':
+    'Le modèle intégré de Chrome n’est pas encore téléchargé : {model} a répondu. Choisissez le modèle de Chrome ' +
+    'dans les options pour l’obtenir.',
+  'builtin.passedOver.downloading': 'Chrome télécharge encore son modèle intégré : {model} a répondu.',
+  'builtin.passedOver.language': 'Le modèle intégré de Chrome n’écrit pas votre langue : {model} a répondu.',
 };

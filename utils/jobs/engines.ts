@@ -4,6 +4,7 @@ import { ScriptedEngine } from '../llm/scripted-engine';
 import { VARIANT_BREAK } from '../llm/drafts';
 import { WebLlmEngine } from '../llm/webllm-engine';
 import { ServerEngine } from '../llm/server-engine';
+import { BuiltinEngine } from '../llm/builtin-engine';
 import { EngineHost } from './host';
 import { TEST_BUILD } from '../test-script';
 
@@ -12,6 +13,8 @@ export function createEngineHost({ runtimeBase }: { runtimeBase: string }): Engi
   return new EngineHost((kind, task) => {
     if (kind === 'cpu') return new CpuEngine({ runtimeBase });
     if (kind === 'server') return new ServerEngine();
+    // Chrome's own model, in the output language the task asks for (never in Firefox).
+    if (kind === 'builtin' && !import.meta.env.FIREFOX) return new BuiltinEngine(task.lang);
     // A test build's script; a reply with variant breaks answers each call with the next part
     // (draft variants). TEST_BUILD is false in a store build, which leaves this out.
     if (kind === 'scripted' && TEST_BUILD && task.script) {

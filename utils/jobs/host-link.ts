@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from '#imports';
 import { EngineError } from '../llm/engine';
+import { builtinApi, builtinAvailability, type BuiltinAvailability } from '../llm/builtin-engine';
 import type { EngineHost } from './host';
 import type { HostLink } from './queue';
 import { HOST_CALL, HOST_PORT, type FromHost, type HostEvent, type JobTask, type ToHost } from './protocol';
@@ -29,6 +30,27 @@ interface Run {
  */
 export class RunTable {
   private runs = new Map<string, Run>();
+  private probes = new Map<string, (availability: BuiltinAvailability) => void>();
+
+  /**
+   * Asks the host whether Chrome's built-in model can answer in `lang`; `unavailable` when the
+   * host does not answer in time (it never blocks a job).
+   */
+  probe(send: (msg: ToHost) => void, lang: string): Promise<BuiltinAvailability> {
+    const runId = crypto.randomUUID();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.probes.delete(runId);
+        resolve('unavailable');
+      }, PROBE_TIMEOUT_MS);
+      this.probes.set(runId, (availability) => {
+        clearTimeout(timer);
+        this.probes.delete(runId);
+        resolve(availability);
+      });
+      send({ type: 'probe', runId, lang });
+    });
+  }
 
   /** Sends a run through `send`; settles when the host says it is done or failed. */
   start(send: (msg: ToHost) => void, task: JobTask, onEvent: (e: HostEvent) => void, signal: AbortSignal) {
@@ -42,6 +64,10 @@ export class RunTable {
 
   /** Hands what the host sent to the run it belongs to. */
   dispatch(msg: FromHost): void {
+    if (msg.type === 'probed') {
+      this.probes.get(msg.runId)?.(msg.availability);
+      return;
+    }
     const run = this.runs.get(msg.runId);
     if (!run) return;
     if (msg.type === 'event') run.onEvent(msg.event);
@@ -60,6 +86,9 @@ export class RunTable {
     }
   }
 }
+
+/** How long the host may take to say whether Chrome's model is there. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** How long the offscreen document may take to start and call in. */
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -107,6 +136,12 @@ export class OffscreenLink implements HostLink {
     const port = await this.host();
     return this.runs.start((msg) => port.postMessage(msg), task, onEvent, signal);
   }
+
+  /** Whether Chrome's built-in model can answer in `lang`, asked where the engines run. */
+  async probeBuiltin(lang: string): Promise<BuiltinAvailability> {
+    const port = await this.host().catch(() => null);
+    return port ? this.runs.probe((msg) => port.postMessage(msg), lang) : 'unavailable';
+  }
 }
 
 /**
@@ -114,12 +149,20 @@ export class OffscreenLink implements HostLink {
  * answer it; `stopAll` stops what runs (its asker is gone). A run stopping ends before the next
  * one starts.
  */
-export function hostServer(host: EngineHost) {
+export function hostServer(
+  host: EngineHost,
+  probe: (lang: string) => Promise<BuiltinAvailability> = (lang) => builtinAvailability(builtinApi(), lang),
+) {
   const controllers = new Map<string, AbortController>();
   let previous: Promise<unknown> = Promise.resolve();
   const serve = (msg: ToHost, post: (m: FromHost) => void) => {
     if (msg.type === 'cancel') {
       controllers.get(msg.runId)?.abort();
+      return;
+    }
+    // Answered at once, not after the runs queued: a job waits on it to pick its engine.
+    if (msg.type === 'probe') {
+      void probe(msg.lang).then((availability) => post({ type: 'probed', runId: msg.runId, availability }));
       return;
     }
     const controller = new AbortController();

@@ -67,8 +67,9 @@ export class EngineHost {
   ) {}
 
   private engineFor(task: JobTask): Engine {
-    // The scripted engine answers from the task itself: a fresh one each time.
-    if (task.engine === 'scripted') {
+    // The scripted engine answers from the task itself, Chrome's model in the task's language:
+    // a fresh one each time (Chrome holds the model, not the engine).
+    if (task.engine === 'scripted' || task.engine === 'builtin') {
       const scripted = this.factory('scripted', task);
       if (scripted) return scripted;
     }
@@ -185,6 +186,8 @@ export class EngineHost {
       await engine.load(task.model, { signal, onProgress: (progress) => emit({ type: 'progress', progress }) });
     }
     emit({ type: 'loaded', model: task.model });
+    // The context as the engine measured it once loaded (Chrome's model says its own).
+    const context = engine.loaded()?.contextTokens ?? task.model.contextTokens;
     // Timed as part of getting ready (a download loads the model too), so the first click's
     // wait is the reading its budget allows, not a calibration before it.
     const speed = await this.speedFor(engine, task, signal);
@@ -213,7 +216,7 @@ export class EngineHost {
     if (task.action === 'whats-new' && task.news) {
       const news = task.news;
       return withinContext(async (scale) => {
-        const room = Math.floor(dataBudget(task.model.contextTokens, REPLY_TOKENS + PROMPT_TOKENS) * scale);
+        const room = Math.floor(dataBudget(context, REPLY_TOKENS + PROMPT_TOKENS) * scale);
         return whatsNew(engine, task.posts, news, {
           lang: task.lang,
           room: Math.min(readBudget, room),
@@ -228,7 +231,7 @@ export class EngineHost {
     // Explain, draft and chat read the posts that matter most for the focused one, as many
     // as fit in time; fewer when the model counts more tokens than the estimate.
     return withinContext((scale) => {
-      const room = Math.floor(dataBudget(task.model.contextTokens, REPLY_TOKENS + PROMPT_TOKENS) * scale);
+      const room = Math.floor(dataBudget(context, REPLY_TOKENS + PROMPT_TOKENS) * scale);
       const plan = task.posts.length ? this.readFor(task, Math.min(readBudget, room), room) : null;
       if (plan) report(plan);
       const block = plan ? threadBlock(planPosts(task.posts, plan)) : null;

@@ -10,6 +10,7 @@ import type { Post } from '../sites/types';
 import type { DraftOptions } from '../llm/drafts';
 import type { ChatAsk } from '../llm/chat';
 import type { NewsInput } from '../llm/whats-new';
+import type { BuiltinAvailability } from '../llm/builtin-engine';
 import type { ReadReason } from '../llm/reading';
 import type { TestScript } from '../test-script';
 
@@ -39,7 +40,16 @@ export interface JobTask {
   readAll?: boolean;
   /** What's new: the posts it reads (1-based numbers), those of them edited, and the summary before. */
   news?: NewsInput;
+  /** Automatic passed Chrome's built-in model over, and why (the panel says so). */
+  passedOver?: PassedOver;
 }
+
+/**
+ * Why Automatic did not use Chrome's built-in model: Chrome has not downloaded it (the panel
+ * can), is downloading it, or it does not write the output language. Where the device has no
+ * such model at all, nothing is said.
+ */
+export type PassedOver = 'downloadable' | 'downloading' | 'language';
 
 /** What a job read: `read` of `total` posts, why those, and how long reading all would take. */
 export interface ReadingReport {
@@ -96,6 +106,8 @@ export interface JobState {
   speed?: GenerationSpeed;
   /** Which posts it read. */
   reading?: ReadingReport;
+  /** Automatic passed Chrome's built-in model over, and why. */
+  passedOver?: PassedOver;
 }
 
 /** Whether a job is still waiting or working (not yet ended one way or another). */
@@ -112,8 +124,13 @@ export const HOST_PORT = 'engine-host';
 export const HOST_CALL = 'engine-host:call';
 
 /** Messages on the engine-host port. */
-export type ToHost = { type: 'run'; runId: string; task: JobTask } | { type: 'cancel'; runId: string };
+export type ToHost =
+  | { type: 'run'; runId: string; task: JobTask }
+  | { type: 'cancel'; runId: string }
+  /** Asks whether Chrome's built-in model can answer in `lang` (the engine's page has the API). */
+  | { type: 'probe'; runId: string; lang: string };
 export type FromHost =
+  | { type: 'probed'; runId: string; availability: BuiltinAvailability }
   | { type: 'event'; runId: string; event: HostEvent }
   | { type: 'done'; runId: string; text: string; calls: number }
   | { type: 'error'; runId: string; code: string; message: string };

@@ -70,6 +70,7 @@ export class JobQueue {
         engine: request.task.engine,
         cached: false,
         downloadAllowed: !!request.task.allowDownload,
+        ...(request.task.passedOver ? { passedOver: request.task.passedOver } : {}),
       },
       request,
       controller: new AbortController(),

@@ -11,7 +11,7 @@ import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type ResultStore } from './queue';
 import { keepAwakeWhile } from './keep-awake';
 import { newsFor, rememberWhenShown, whatsNewInput, type ThreadNews } from '../catch-up';
-import { startDownload, startJobFor } from './start';
+import { startDownload, startJobFor, type BuiltinProbe } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
 import type { JobGone } from './follow';
@@ -56,6 +56,8 @@ export function startJobService(): JobService {
   const url = browser.runtime.getURL as (path: string) => string;
   const link = offscreen ?? new WorkerLink(() => new Worker(url('/engine-worker.js')));
   const queue = new JobQueue(link, store);
+  // Chrome's built-in model lives where the engines run: the offscreen document is asked.
+  const probe: BuiltinProbe | undefined = offscreen ? (lang) => offscreen.probeBuiltin(lang) : undefined;
   keepAwakeWhile(() => queue.busy());
   // A summary shown is what "What's new" builds on later (utils/catch-up.ts).
   const shown = (state: JobState, request: StoredRequest) => {
@@ -91,19 +93,19 @@ export function startJobService(): JobService {
       if (request.action === 'whats-new') {
         const news = (await whatsNewInput(request.snapshot)) ?? undefined;
         const summary = { ...request, action: 'summarize' as const };
-        const state = await startJobFor(queue, summary, request.force, undefined, news);
+        const state = await startJobFor(queue, summary, { force: request.force, news, probe });
         return { ...shown(state, request), news };
       }
       const asksSummary = request.action === 'summarize' && !request.force && !request.readAll;
       if (asksSummary && ((await newsFor(request.snapshot))?.count ?? 0) > 0) return undefined;
-      return shown(await startJobFor(queue, request, request.force), request);
+      return shown(await startJobFor(queue, request, { force: request.force, probe }), request);
     },
     async startForTab(tabId, { force = false, allowDownload = false, readAll = false, whatsNew = false }) {
       const request = await requestOf(tabId);
       // Once shown, what's new's posts count as seen: trying again reads what it read before.
       const news = whatsNew ? ((await whatsNewInput(request.snapshot)) ?? request.news) : undefined;
       if (whatsNew && !news) throw new Error('Nothing new on this thread.');
-      const state = await startJobFor(queue, { ...request, allowDownload, readAll }, force, undefined, news);
+      const state = await startJobFor(queue, { ...request, allowDownload, readAll }, { force, news, probe });
       await setRequestJob(request.tabId, state.id, news);
       return shown(state, request);
     },
@@ -111,10 +113,11 @@ export function startJobService(): JobService {
     newsForTab: async (tabId) => newsFor((await requestOf(tabId)).snapshot),
     async askAbout(tabId, ask, allowDownload = false) {
       const request = await requestOf(tabId);
-      return startJobFor(queue, { ...request, allowDownload }, false, {
-        question: ask.question.slice(0, MAX_QUESTION),
-        turns: chatTurnsFrom(ask.turns),
-      });
+      return startJobFor(
+        queue,
+        { ...request, allowDownload },
+        { chat: { question: ask.question.slice(0, MAX_QUESTION), turns: chatTurnsFrom(ask.turns) }, probe },
+      );
     },
   };
 }

@@ -10,12 +10,13 @@ import { readTestScript, TEST_BUILD } from '../test-script';
 import type { Settings } from '../settings-schema';
 import type { StoredRequest } from '../thread-store';
 import { cacheKey, threadIdOf } from './cache-key';
-import type { JobState } from './protocol';
+import type { JobState, PassedOver } from './protocol';
 import type { JobQueue } from './queue';
 import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
 import { siteDraftLimit } from '../sites/hosts';
 import type { ChatAsk } from '../llm/chat';
 import type { NewsInput } from '../llm/whats-new';
+import { BUILTIN_MODEL, type BuiltinAvailability } from '../llm/builtin-engine';
 
 /** The first words of a thread, for the history list. */
 function titleOf(request: StoredRequest): string {
@@ -25,13 +26,39 @@ function titleOf(request: StoredRequest): string {
   return `@${first.author.handle}: ${text}`;
 }
 
+/** Whether Chrome's built-in model can answer in a language (asked where the engines run). */
+export type BuiltinProbe = (lang: string) => Promise<BuiltinAvailability>;
+
+/** Where there is nobody to ask (Firefox, unit tests): no built-in model. */
+const noBuiltin: BuiltinProbe = async () => 'unavailable';
+
 /**
- * Which engine and model: the setting, where automatic means WebGPU when the browser has an
- * adapter that can hold the model, else the CPU engine. The user's own server once it is set.
+ * Which engine and model: the setting, where automatic means Chrome's built-in model when it is
+ * ready to answer in `lang` (it needs no download of Skein's), else WebGPU when the browser has
+ * an adapter that can hold the model, else the CPU engine. The user's own server once it is set.
  */
-export async function pickEngine(settings: Settings): Promise<{ engine: EngineKind; model: ModelSpec }> {
+export async function pickEngine(
+  settings: Settings,
+  probe: BuiltinProbe = noBuiltin,
+  lang = 'en',
+): Promise<{ engine: EngineKind; model: ModelSpec; passedOver?: PassedOver }> {
   if (settings.engine === 'server' && settings.serverAddress && settings.serverModel)
     return { engine: 'server', model: serverModel(settings.serverAddress, settings.serverModel) };
+  if (settings.engine === 'builtin' && !import.meta.env.FIREFOX) return { engine: 'builtin', model: BUILTIN_MODEL };
+  if (settings.engine === 'auto' && !import.meta.env.FIREFOX) {
+    const availability = await probe(lang);
+    if (availability === 'available') return { engine: 'builtin', model: BUILTIN_MODEL };
+    const next = await deviceEngine(settings);
+    if (availability !== 'unavailable') return { ...next, passedOver: availability };
+    // Not in this language, where it writes English: the panel says why another engine answers.
+    if (!lang.startsWith('en') && (await probe('en')) === 'available') return { ...next, passedOver: 'language' };
+    return next;
+  }
+  return deviceEngine(settings);
+}
+
+/** WebGPU when the browser has an adapter that can hold the model (or the user asked), else CPU. */
+async function deviceEngine(settings: Settings): Promise<{ engine: EngineKind; model: ModelSpec }> {
   if (settings.engine !== 'cpu') {
     const adapter = await webGpuAdapter();
     const chosen = chooseWebGpuModel(
@@ -49,14 +76,25 @@ export async function pickEngine(settings: Settings): Promise<{ engine: EngineKi
 export async function startJobFor(
   queue: JobQueue,
   request: StoredRequest,
-  force = false,
-  chat?: ChatAsk,
-  /** What's new: the posts to read and the summary before (utils/catch-up.ts). */
-  news?: NewsInput,
+  {
+    force = false,
+    chat,
+    news,
+    probe,
+  }: {
+    /** Regenerate: not the kept result. */
+    force?: boolean;
+    /** A follow-up question. */
+    chat?: ChatAsk;
+    /** What's new: the posts to read and the summary before (utils/catch-up.ts). */
+    news?: NewsInput;
+    /** Asks whether Chrome's built-in model is ready. */
+    probe?: BuiltinProbe;
+  } = {},
 ): Promise<JobState> {
   const settings = await getSettings();
   const lang = outputLanguage(settings, navigator.language);
-  const { engine, model } = await pickEngine(settings);
+  const { engine, model, passedOver } = await pickEngine(settings, probe, lang);
   // A test build's script answers in place of the engine, under the engine's own labels; its
   // results are kept apart from the model's.
   const script = (await readTestScript()) ?? undefined;
@@ -94,6 +132,7 @@ export async function startJobFor(
       allowDownload: request.allowDownload,
       readAll,
       news,
+      passedOver,
     },
     key: await cacheKey(snapshot, action, keptAs, lang, postId, detail),
     record: {

@@ -26,6 +26,8 @@ export interface FakeBuiltinConfig {
   contextWindow?: number;
   /** A pause between streamed pieces, in ms. */
   delayMs?: number;
+  /** A download Chrome refuses, with its words (too little disk space, a policy). */
+  refuseDownload?: string;
 }
 
 const DEFAULT_LANGUAGES = ['en', 'es', 'ja'];
@@ -99,6 +101,7 @@ export function fakeLanguageModel(
       if (config.availability === 'unavailable') throw named('NotSupportedError', 'The model is not available.');
       if (config.availability !== 'available') {
         if (!hasGesture()) throw named('NotAllowedError', 'Requires a user gesture when availability is downloadable.');
+        if (config.refuseDownload) throw named('NotAllowedError', config.refuseDownload);
         const monitor = new EventTarget();
         options.monitor?.(monitor);
         for (const loaded of [0, 0.5, 1]) {
@@ -123,20 +126,32 @@ export function fakeLanguageModel(
 /** Where a test sets the fake's config. */
 const CONFIG_KEY = 'local:testBuiltin';
 
+/** The fake's config as a test set it, from storage (null: none, or not a test build). */
+export async function readFakeBuiltin(): Promise<FakeBuiltinConfig | null> {
+  if (!TEST_BUILD) return null;
+  return storage.getItem<FakeBuiltinConfig>(CONFIG_KEY);
+}
+
 /**
  * Installs the fake as `LanguageModel` in this context, in a test build where a test asked for
- * it; else does nothing. Called before the context's own scripts use the API.
+ * it; else does nothing. Called before the context's own scripts use the API. `read` fetches
+ * the config (the offscreen document has no storage API: it asks the background); it is read
+ * again at each call, so a download made in the panel shows everywhere.
  */
-export async function installFakeLanguageModel(): Promise<void> {
+export async function installFakeLanguageModel(read = readFakeBuiltin): Promise<void> {
   if (!TEST_BUILD) return;
-  const config = await storage.getItem<FakeBuiltinConfig>(CONFIG_KEY);
+  const config = await read().catch(() => null);
   if (!config) return;
-  const api = fakeLanguageModel(config, undefined, () => {
-    void storage.setItem(CONFIG_KEY, { ...config, availability: 'available' });
+  const refresh = async () => {
+    const latest = await read().catch(() => null);
+    if (latest) config.availability = latest.availability;
+  };
+  const fake = fakeLanguageModel(config, undefined, () => {
+    void storage.setItem(CONFIG_KEY, { ...config, availability: 'available' }).catch(() => undefined);
   });
-  // Downloaded in another context (the panel): this one's fake follows.
-  storage.watch<FakeBuiltinConfig>(CONFIG_KEY, (next) => {
-    if (next) config.availability = next.availability;
-  });
+  const api: BuiltinApi = {
+    availability: (options) => refresh().then(() => fake.availability(options)),
+    create: (options) => refresh().then(() => fake.create(options)),
+  };
   Object.assign(globalThis, { LanguageModel: api });
 }
