@@ -8,7 +8,17 @@ import { database } from './db';
 import type { JobState } from './jobs/protocol';
 import type { JobQueue } from './jobs/queue';
 import { threadIdOf } from './jobs/cache-key';
-import { changedCount, changesSince, recordSeen, seenKey, type SeenThread, type ThreadChanges } from './seen-posts';
+import {
+  changedCount,
+  changedMarks,
+  changesSince,
+  marksFor,
+  recordSeen,
+  seenKey,
+  type SeenThread,
+  type ThreadChanges,
+  type ThreadMarks,
+} from './seen-posts';
 import type { PageSnapshot, Post } from './sites/types';
 import type { NewsInput } from './llm/whats-new';
 
@@ -49,8 +59,15 @@ async function seenWithChanges(
 
 /** The panel's line: N changed posts since a time; null for a thread never summarized. */
 export async function newsFor(snapshot: PageSnapshot, store = seenStore()): Promise<ThreadNews | null> {
-  const found = await seenWithChanges(snapshot, store);
-  return found && { count: changedCount(found.changes), since: found.changes.since };
+  const marks = marksFor(snapshot);
+  return marks && newsForMarks(marks, store);
+}
+
+/** The same from a page script's marks (./seen-posts.ts): no post text crosses for it. */
+export async function newsForMarks(marks: ThreadMarks, store = seenStore()): Promise<ThreadNews | null> {
+  const seen = await store.get(seenKey(marks, marks.threadId)).catch(() => undefined);
+  if (!seen?.summary) return null;
+  return { count: changedMarks(seen, marks.posts), since: seen.seenAt };
 }
 
 /** The posts "What's new" reads, by their numbers in the thread, and the summary it builds on. */

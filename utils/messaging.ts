@@ -10,6 +10,7 @@ import type { DraftOptions } from './llm/drafts';
 import type { ChatAsk } from './llm/chat';
 import type { ThreadPart, ThreadRequestWire } from './thread-wire';
 import type { ThreadNews } from './catch-up';
+import type { ThreadMarks } from './seen-posts';
 import type { FakeBuiltinConfig } from './llm/fake-language-model';
 
 /** What the user asked of a post; `whats-new` summarizes what changed on a thread seen before. */
@@ -94,7 +95,7 @@ interface ProtocolMap {
    */
   testBuiltin(): FakeBuiltinConfig | null;
   /** A page's script asks what changed on a thread it shows since its summary was shown. */
-  snapshotNews(snapshot: PageSnapshot): ThreadNews | null;
+  pageThreadNews(marks: ThreadMarks): ThreadNews | null;
   /** Options: fetches a model onto the device now (rather than at its first use). */
   downloadModel(data: { engine: 'cpu' | 'webgpu'; modelId: string }): JobState;
   /** Options: every kept result, to save as JSON. */

@@ -49,9 +49,58 @@ export function textHash(post: Post): string {
 const followed = (snapshot: PageSnapshot): (Post & { id: string })[] =>
   snapshot.posts.filter((p): p is Post & { id: string } => p.id != null && !p.isPromoted);
 
+/** Which thread a snapshot is: the focused post, else the first post, else the page. */
+export function threadIdOf(snapshot: PageSnapshot): string {
+  return snapshot.focusedPostId ?? snapshot.posts.find((p) => p.id)?.id ?? snapshot.url;
+}
+
 /** Which thread a snapshot is, for this bookkeeping: its site and its thread's id. */
-export function seenKey(snapshot: PageSnapshot, threadId: string): string {
+export function seenKey(snapshot: Pick<PageSnapshot, 'site'>, threadId: string): string {
   return `${snapshot.site}:${threadId}`;
+}
+
+/** A followed post as the comparison needs it: its id, its text's hash, whether it is gone. */
+export interface PostMark {
+  id: string;
+  hash: string;
+  gone: boolean;
+}
+
+/**
+ * A thread as a page's script asks about it: which thread, and its posts' marks. Far smaller
+ * than the posts (a page's script sends it while the user waits on a menu), and no text.
+ */
+export interface ThreadMarks {
+  site: PageSnapshot['site'];
+  threadId: string;
+  posts: PostMark[];
+}
+
+const markOf = (post: Post & { id: string }): PostMark => ({
+  id: post.id,
+  hash: textHash(post),
+  gone: post.unavailable != null,
+});
+
+/** The marks of a thread's snapshot; null for a page that is not a thread (nothing is followed). */
+export function marksFor(snapshot: PageSnapshot): ThreadMarks | null {
+  if (snapshot.kind !== 'thread') return null;
+  return { site: snapshot.site, threadId: threadIdOf(snapshot), posts: followed(snapshot).map(markOf) };
+}
+
+/** How a post changed since it was seen (`before`: its hash then), or null. */
+function changeOf(before: string | undefined, mark: PostMark): 'added' | 'edited' | 'deleted' | null {
+  if (mark.gone) return before != null ? 'deleted' : null;
+  if (before == null) return 'added';
+  return before !== mark.hash ? 'edited' : null;
+}
+
+/** How many of the marked posts are new or edited since `seen`. */
+export function changedMarks(seen: SeenThread, marks: PostMark[]): number {
+  return marks.filter((m) => {
+    const change = changeOf(seen.posts[m.id], m);
+    return change === 'added' || change === 'edited';
+  }).length;
 }
 
 /**
@@ -79,11 +128,8 @@ export function recordSeen(
 export function changesSince(seen: SeenThread, snapshot: PageSnapshot): ThreadChanges {
   const changes: ThreadChanges = { added: [], edited: [], deleted: [], since: seen.seenAt };
   for (const post of followed(snapshot)) {
-    const before = seen.posts[post.id];
-    if (post.unavailable != null) {
-      if (before != null) changes.deleted.push(post);
-    } else if (before == null) changes.added.push(post);
-    else if (before !== textHash(post)) changes.edited.push(post);
+    const change = changeOf(seen.posts[post.id], markOf(post));
+    if (change) changes[change].push(post);
   }
   return changes;
 }

@@ -11,6 +11,7 @@ import { MAX_SELECTION } from './inline/selection-text';
 import type { ThreadParts } from './thread-wire';
 import type { NewsInput } from './llm/whats-new';
 import type { PageSnapshot } from './sites/types';
+import type { ThreadMarks } from './seen-posts';
 import type { ThreadNews } from './catch-up';
 
 const ACTIONS = new Set(['summarize', 'explain', 'draft', 'whats-new']);
@@ -40,14 +41,33 @@ function isSnapshot(s: unknown): s is PageSnapshot {
   );
 }
 
+/** Whether a message body has the shape of {@link ThreadMarks}. */
+function isThreadMarks(m: unknown): m is ThreadMarks {
+  if (typeof m !== 'object' || m === null) return false;
+  const { site, threadId, posts } = m as Partial<ThreadMarks>;
+  return (
+    typeof site === 'string' &&
+    typeof threadId === 'string' &&
+    Array.isArray(posts) &&
+    posts.every(
+      (p) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof p.id === 'string' &&
+        typeof p.hash === 'string' &&
+        typeof p.gone === 'boolean',
+    )
+  );
+}
+
 /** Answers a content script's question: what changed on the thread it shows since its summary. */
 export function acceptNewsQuestion(
   data: unknown,
   sender: Browser.runtime.MessageSender,
-  newsOf: (snapshot: PageSnapshot) => Promise<ThreadNews | null>,
+  newsOf: (marks: ThreadMarks) => Promise<ThreadNews | null>,
 ): Promise<ThreadNews | null> {
   if (!fromOwnPageScript(sender)) return Promise.reject(new Error(REFUSED));
-  if (!isSnapshot(data)) return Promise.reject(new Error('Malformed page snapshot.'));
+  if (!isThreadMarks(data)) return Promise.reject(new Error('Malformed thread marks.'));
   return newsOf(data);
 }
 

@@ -15,7 +15,7 @@ import { setMenuSitePatterns, startShortcuts } from '@/utils/shortcuts';
 import { watchAddedServers } from '@/utils/mastodon-servers';
 import { fromOwnPageScript, setAddedSitePatterns } from '@/utils/senders';
 import { forgetTab } from '@/utils/thread-store';
-import { newsFor } from '@/utils/catch-up';
+import { newsForMarks } from '@/utils/catch-up';
 import { readFakeBuiltin } from '@/utils/llm/fake-language-model';
 import { clearHistory, deleteResult, exportHistory } from '@/utils/history';
 
@@ -39,7 +39,7 @@ export default defineBackground(() => {
     requireExtensionPage(sender);
     return readFakeBuiltin();
   });
-  onMessage('snapshotNews', ({ data, sender }) => acceptNewsQuestion(data, sender, (snapshot) => newsFor(snapshot)));
+  onMessage('pageThreadNews', ({ data, sender }) => acceptNewsQuestion(data, sender, (marks) => newsForMarks(marks)));
   onMessage('openPanelTab', ({ sender }) => acceptPanelTabRequest(sender));
   onMessage('openPanel', ({ sender }) => acceptOpenPanelRequest(sender));
   onMessage('pageUnreadable', ({ data, sender }) => acceptUnreadableNotice(data, sender));

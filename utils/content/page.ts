@@ -7,7 +7,7 @@ import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import { sendThreadRequest } from '../thread-wire';
 import type { ExplainPorts } from '../inline/explain';
-import { readPage, type PageReader } from '../sites/read';
+import { keptReader, readPage, type PageReader } from '../sites/read';
 import type { SiteAdapter } from '../sites/types';
 import type { Settings } from '../settings-schema';
 
@@ -25,7 +25,12 @@ export function contentPage(ctx: ContentScriptContext, site: SiteAdapter, settin
   return {
     site,
     doc: document,
-    read: () => readPage(site, document, location.href),
+    read: keptReader(
+      () => readPage(site, document, location.href),
+      document,
+      () => location.href,
+      (end) => ctx.onInvalidated(end),
+    ),
     settings,
     send: (request) =>
       sendThreadRequest(request, {
@@ -33,7 +38,7 @@ export function contentPage(ctx: ContentScriptContext, site: SiteAdapter, settin
         last: (wire) => sendMessage('openThread', wire),
       }),
     openInTab: () => sendMessage('openPanelTab', undefined),
-    news: (snapshot) => sendMessage('snapshotNews', snapshot),
+    news: (marks) => sendMessage('pageThreadNews', marks),
     connect: (name) => browser.runtime.connect({ name }),
     keep: (remove) => ctx.onInvalidated(remove),
     cardSlot: site.page.cardSlot,

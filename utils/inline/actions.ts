@@ -6,6 +6,7 @@ import { t, tc } from '../i18n/inline';
 import type { PageReader } from '../sites/read';
 import type { PageSnapshot } from '../sites/types';
 import type { ThreadNews } from '../catch-up';
+import { marksFor, type ThreadMarks } from '../seen-posts';
 
 /**
  * The posts an action is about. On a thread page that is the whole conversation, without the
@@ -44,12 +45,14 @@ export interface ActionPorts {
   /** Told once the background took the request (an explanation card follows its job). */
   onAccepted?(accepted: ThreadAccepted): void;
   /** What changed on a thread since its summary was shown (null: never shown). */
-  news?(snapshot: PageSnapshot): Promise<ThreadNews | null>;
+  news?(marks: ThreadMarks): Promise<ThreadNews | null>;
 }
 
 /**
  * What changed on the thread around `postId` since Skein showed its summary: null on a page
  * that is not a thread, for a thread never summarized, or when the background cannot say.
+ * Asked as a menu opens, so it keeps out of the click's task: the page is read in a task of
+ * its own, and what crosses to the background is the posts' marks, not their text.
  */
 export async function newsOnPage(
   read: PageReader,
@@ -57,9 +60,12 @@ export async function newsOnPage(
   ports: Pick<ActionPorts, 'news'>,
 ): Promise<ThreadNews | null> {
   if (!ports.news) return null;
+  await nextTask();
   const page = read();
   if (page.kind !== 'thread' || page.posts.length === 0) return null;
-  return ports.news(threadFor(page, postId)).catch(() => null);
+  await nextTask();
+  const marks = marksFor(threadFor(page, postId));
+  return marks ? ports.news(marks).catch(() => null) : null;
 }
 
 /**

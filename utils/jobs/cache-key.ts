@@ -2,6 +2,7 @@
 import { PROMPT_VERSION } from '../llm/prompts';
 import type { PageSnapshot } from '../sites/types';
 import type { AssistantAction } from '../messaging';
+import { threadIdOf } from '../seen-posts';
 
 /** SHA-256 of a string, hex. */
 async function sha256(text: string): Promise<string> {
@@ -9,10 +10,8 @@ async function sha256(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Which thread a snapshot is: the focused post, else the first post, else the page. */
-export function threadIdOf(snapshot: PageSnapshot): string {
-  return snapshot.focusedPostId ?? snapshot.posts.find((p) => p.id)?.id ?? snapshot.url;
-}
+/** Which thread a snapshot is (kept with the seen-posts bookkeeping, which page scripts use too). */
+export { threadIdOf };
 
 /** The key under which a result is kept. */
 export async function cacheKey(

@@ -26,3 +26,37 @@ export function readPage(adapter: SiteAdapter, doc: Document, url: string): Page
     };
   }
 }
+
+/** How long a reading is given again while the page shows no change (ms). */
+const READING_KEPT_MS = 5_000;
+
+/**
+ * A reader that gives its last reading again while nothing in the page changed since (no
+ * mutation seen, same address, a few seconds at most): opening a post's menu reads the page to
+ * offer What's new, and the action chosen from that menu a moment later then costs no second
+ * reading, which on a page of thousands of comments is a long task of its own. `stop` ends the
+ * watch when the content script goes.
+ */
+export function keptReader(
+  read: PageReader,
+  doc: Document,
+  url: () => string,
+  stop: (end: () => void) => void,
+  now: () => number = () => Date.now(),
+): PageReader {
+  let kept: { snapshot: PageSnapshot; url: string; at: number } | null = null;
+  const observer = new MutationObserver(() => {
+    kept = null;
+  });
+  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  stop(() => observer.disconnect());
+  return () => {
+    // Mutations not yet delivered to the observer count too.
+    if (observer.takeRecords().length) kept = null;
+    const at = now();
+    if (kept && kept.url === url() && at - kept.at < READING_KEPT_MS) return kept.snapshot;
+    const snapshot = read();
+    kept = { snapshot, url: url(), at };
+    return snapshot;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedCount, changesSince, recordSeen, seenKey, textHash } from '@/utils/seen-posts';
+import { changedCount, changedMarks, changesSince, marksFor, recordSeen, seenKey, textHash } from '@/utils/seen-posts';
 import type { PageSnapshot, Post } from '@/utils/sites/types';
 import { numberedPost } from '../support/posts';
 
@@ -68,6 +68,16 @@ describe('seen posts', () => {
     const changes = changesSince(seen, page(posts));
     expect({ added: ids(changes.added), edited: ids(changes.edited), deleted: ids(changes.deleted) }).toEqual(expected);
     expect(changes.since).toBe(T0);
+    // A page script's marks (ids and hashes, no text) count the same.
+    expect(changedMarks(seen, marksFor(page(posts))!.posts)).toBe(expected.added.length + expected.edited.length);
+  });
+
+  it('marks name the thread and carry no post text; a timeline has none', () => {
+    const marks = marksFor(first)!;
+    expect(marks).toMatchObject({ site: 'x', threadId: '1' });
+    expect(marks.posts.map((m) => m.id)).toEqual(['1', '2', '3']);
+    expect(JSON.stringify(marks)).not.toContain('Swatch');
+    expect(marksFor({ ...first, kind: 'timeline' })).toBeNull();
   });
 
   it('seen again: the posts now on the page join the earlier ones; the summary stays unless a new one is shown', () => {

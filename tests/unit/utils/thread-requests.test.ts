@@ -102,16 +102,19 @@ describe('acceptNewsQuestion', () => {
     return news;
   };
 
+  const marks = { site: 'x', threadId: '1', posts: [{ id: '1', hash: 'abc', gone: false }] };
+
   it('answers Skein’s own page script with what changed on the thread it shows', async () => {
-    expect(await acceptNewsQuestion(request.snapshot, sender(), newsOf)).toEqual(news);
-    expect(asked).toEqual([request.snapshot]);
+    expect(await acceptNewsQuestion(marks, sender(), newsOf)).toEqual(news);
+    expect(asked).toEqual([marks]);
   });
 
   it.each([
-    ['another extension', request.snapshot, { id: 'someone-else' }, /only takes requests/],
-    ['a page on another site', request.snapshot, { url: 'https://example.com/' }, /only takes requests/],
-    ['a snapshot without posts', { url: 'https://x.com/' }, {}, /Malformed/],
-    ['posts without text', { ...request.snapshot, posts: [{ author: { handle: 'a' } }] }, {}, /Malformed/],
+    ['another extension', marks, { id: 'someone-else' }, /only takes requests/],
+    ['a page on another site', marks, { url: 'https://example.com/' }, /only takes requests/],
+    ['marks without posts', { site: 'x', threadId: '1' }, {}, /Malformed/],
+    ['a post without its hash', { ...marks, posts: [{ id: '1', gone: false }] }, {}, /Malformed/],
+    ['a whole snapshot', request.snapshot, {}, /Malformed/],
   ])('refuses %s', async (_name, data, over, error) => {
     asked.length = 0;
     await expect(acceptNewsQuestion(data, sender(over), newsOf)).rejects.toThrow(error);
