@@ -19,6 +19,7 @@ const SHOWN = [
   'options-light',
   'mastodon-add',
   'own-server',
+  'builtin',
 ];
 
 mkdirSync(TO, { recursive: true });

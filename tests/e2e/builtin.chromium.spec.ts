@@ -53,10 +53,11 @@ test.describe('Chrome’s built-in model', () => {
     await expect(panel.getByTestId('job-model')).toHaveText(/Chrome’s built-in model/);
     await expect(panel.getByTestId('summary-tldr')).toHaveText('Swatch first.[2]');
     await expect(panel.getByTestId('job-passed-over')).toHaveCount(0);
+    await panel.getByTestId('job').screenshot({ path: 'test-results/screens/builtin.png' });
     expect(pageErrors).toEqual([]);
   });
 
-  test('chosen before Chrome has it: the panel asks Chrome at the user’s click, shows progress, then summarizes', async ({
+  test('chosen before Chrome has it: the panel asks Chrome at the click, shows progress, then summarizes', async ({
     context,
     serviceWorker,
     setSettings,

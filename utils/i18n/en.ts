@@ -164,7 +164,8 @@ export const en = {
   'options.engine.short.builtin': 'Chrome’s model',
   'options.builtin.available': 'Chrome’s built-in model is ready on this device: Automatic uses it.',
   'options.builtin.downloadable':
-    'Chrome has not downloaded its built-in model yet. Choose it above: the panel asks Chrome to download it at your click.',
+    'Chrome has not downloaded its built-in model yet. Choose it above: the panel asks Chrome to download it at ' +
+    'your click.',
   'options.builtin.downloading': 'Chrome is downloading its built-in model: Automatic uses another engine until then.',
   'options.builtin.unavailable': 'This browser or device does not offer Chrome’s built-in model in your language.',
   'builtin.needs': 'Chrome has not downloaded its built-in model yet. Chrome fetches it once and keeps it.',
@@ -172,7 +173,8 @@ export const en = {
   'builtin.downloading': 'Chrome is downloading its model: {pct}%',
   'builtin.failed': 'Chrome did not download its model: {reason}',
   'builtin.passedOver.downloadable':
-    'Chrome’s built-in model is not downloaded yet, so {model} answered. Choose Chrome’s model in the options to get it.',
+    'Chrome’s built-in model is not downloaded yet, so {model} answered. Choose Chrome’s model in the options to ' +
+    'get it.',
   'builtin.passedOver.downloading': 'Chrome is still downloading its built-in model, so {model} answered.',
   'builtin.passedOver.language': 'Chrome’s built-in model does not write your language, so {model} answered.',
 } as const;

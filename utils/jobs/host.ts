@@ -59,6 +59,8 @@ export class EngineHost {
   private samples = new Map<string, (GenerationSpeed & { ratio: number })[]>();
   /** The posts of the last thread block the engine read, to read the same block again. */
   private lastRead: { key: string; numbers: number[] } | null = null;
+  /** The engine made for the last task that gets a fresh one (scripted, Chrome's model). */
+  private fresh: Engine | null = null;
 
   /** `deviceGib`: the device's memory in GiB as the browser tells it (null: unknown). */
   constructor(
@@ -70,8 +72,13 @@ export class EngineHost {
     // The scripted engine answers from the task itself, Chrome's model in the task's language:
     // a fresh one each time (Chrome holds the model, not the engine).
     if (task.engine === 'scripted' || task.engine === 'builtin') {
-      const scripted = this.factory('scripted', task);
-      if (scripted) return scripted;
+      const made = this.factory(task.engine, task);
+      if (made) {
+        // The one before lets go of what it holds (Chrome's model: its session).
+        void this.fresh?.unload().catch(() => undefined);
+        this.fresh = made;
+        return made;
+      }
     }
     let engine = this.engines.get(task.engine);
     if (!engine) {
