@@ -1,4 +1,5 @@
-import type { Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Settings } from '../../utils/settings-schema';
 import { test, expect } from './support/chromium';
 import { chooseAction, downloadModel, FOCUSED_POST } from './support/actions';
 import { OWN_THREAD } from './support/pages';
@@ -26,6 +27,30 @@ test.describe('Chrome’s built-in model', () => {
         ).chrome.storage.local.set({ testBuiltin: value }),
       config,
     );
+
+  /** Chrome's model chosen before Chrome has it: a summary asked, the panel at its download step. */
+  const untilNeedsModel = async (
+    fixtures: {
+      context: BrowserContext;
+      serviceWorker(): Promise<Worker>;
+      setSettings(s: Partial<Settings>): Promise<void>;
+      openPanel(): Promise<Page>;
+    },
+    more: Partial<FakeBuiltinConfig>,
+  ): Promise<Page> => {
+    await fakeBuiltin(await fixtures.serviceWorker(), {
+      availability: 'downloadable',
+      reply: 'TL;DR: Swatch first [2].',
+      ...more,
+    });
+    await fixtures.setSettings({ engine: 'builtin' });
+    const panel = await fixtures.openPanel();
+    const page = await fixtures.context.newPage();
+    await page.goto(OWN_THREAD.url);
+    await chooseAction(page, FOCUSED_POST, 'Summarize thread');
+    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'needs-model');
+    return panel;
+  };
 
   test('Automatic prefers it when Chrome has it ready: the summary streams from it, nothing is downloaded', async ({
     context,
@@ -64,18 +89,8 @@ test.describe('Chrome’s built-in model', () => {
     openPanel,
   }) => {
     // Slow enough steps for the progress to show between them.
-    await fakeBuiltin(await serviceWorker(), {
-      availability: 'downloadable',
-      reply: 'TL;DR: Swatch first [2].',
-      delayMs: 400,
-    });
-    await setSettings({ engine: 'builtin' });
-    const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await chooseAction(page, FOCUSED_POST, 'Summarize thread');
+    const panel = await untilNeedsModel({ context, serviceWorker, setSettings, openPanel }, { delayMs: 400 });
     const job = panel.getByTestId('job');
-    await expect(job).toHaveAttribute('data-status', 'needs-model');
     await expect(panel.getByTestId('job-needs-model')).toContainText('Chrome has not downloaded its built-in model');
     await panel.getByRole('button', { name: 'Ask Chrome to download it' }).click();
     await expect(panel.getByTestId('builtin-progress')).toHaveText(/^Chrome is downloading its model: (0|50|100)%$/);
@@ -89,17 +104,10 @@ test.describe('Chrome’s built-in model', () => {
     setSettings,
     openPanel,
   }) => {
-    await fakeBuiltin(await serviceWorker(), {
-      availability: 'downloadable',
-      reply: 'TL;DR: Swatch first [2].',
-      refuseDownload: 'Not enough disk space.',
-    });
-    await setSettings({ engine: 'builtin' });
-    const panel = await openPanel();
-    const page = await context.newPage();
-    await page.goto(OWN_THREAD.url);
-    await chooseAction(page, FOCUSED_POST, 'Summarize thread');
-    await expect(panel.getByTestId('job')).toHaveAttribute('data-status', 'needs-model');
+    const panel = await untilNeedsModel(
+      { context, serviceWorker, setSettings, openPanel },
+      { refuseDownload: 'Not enough disk space.' },
+    );
     await panel.getByRole('button', { name: 'Ask Chrome to download it' }).click();
     await expect(panel.getByTestId('builtin-failed')).toHaveText(
       'Chrome did not download its model: Not enough disk space.',

@@ -26,7 +26,7 @@ const ids = () => hosts().map((h) => buttonPostId(h));
 describe('mountPostButtons', () => {
   let stop: (() => void) | undefined;
   const calls: [AssistantAction, string | null][] = [];
-  const start = () => {
+  const start = (newPosts?: (postId: string | null) => Promise<number>) => {
     stop = mountPostButtons({
       doc: document,
       hooks: xAdapter.page,
@@ -34,6 +34,7 @@ describe('mountPostButtons', () => {
         calls.push([action, id]);
         return null;
       },
+      newPosts,
     });
   };
   afterEach(() => {
@@ -128,17 +129,9 @@ describe('mountPostButtons', () => {
     loadInto(own('x/promoted.html'));
     let newPosts = 0;
     const asked: (string | null)[] = [];
-    stop = mountPostButtons({
-      doc: document,
-      hooks: xAdapter.page,
-      onAction: async (action, _post, id) => {
-        calls.push([action, id]);
-        return null;
-      },
-      newPosts: async (id) => {
-        asked.push(id);
-        return newPosts;
-      },
+    start(async (id) => {
+      asked.push(id);
+      return newPosts;
     });
     const root = frameOf(hosts()[0]!)!;
     const item = () => root.querySelector<HTMLButtonElement>('[data-action="whats-new"]')!;
