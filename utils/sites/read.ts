@@ -45,18 +45,27 @@ export function keptReader(
   now: () => number = () => Date.now(),
 ): PageReader {
   let kept: { snapshot: PageSnapshot; url: string; at: number } | null = null;
-  const observer = new MutationObserver(() => {
+  // The document is watched only while a reading is kept, and no longer after its first change:
+  // on an endless feed, an observer left on would run on every change the site makes.
+  let watching = false;
+  const forget = () => {
     kept = null;
-  });
-  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
-  stop(() => observer.disconnect());
+    if (watching) observer.disconnect();
+    watching = false;
+  };
+  const observer = new MutationObserver(forget);
+  stop(forget);
   return () => {
     // Mutations not yet delivered to the observer count too.
-    if (observer.takeRecords().length) kept = null;
+    if (watching && observer.takeRecords().length) forget();
     const at = now();
     if (kept && kept.url === url() && at - kept.at < READING_KEPT_MS) return kept.snapshot;
     const snapshot = read();
     kept = { snapshot, url: url(), at };
+    if (!watching) {
+      observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+      watching = true;
+    }
     return snapshot;
   };
 }

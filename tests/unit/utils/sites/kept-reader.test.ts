@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keptReader } from '@/utils/sites/read';
 import type { PageSnapshot } from '@/utils/sites/types';
 
@@ -65,5 +65,26 @@ describe('keptReader', () => {
     page.read();
     expect(page.readings()).toBe(3);
     page.stop();
+  });
+
+  it('watches the page only while a reading is kept, and keeps the next reading after a change', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const page = counting();
+    expect(observe).not.toHaveBeenCalled();
+    page.read();
+    expect(observe).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement('article'));
+    // Delivered: the watch ends at the first change, before anything asks again.
+    await new Promise<void>((done) => queueMicrotask(done));
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    page.read();
+    page.read();
+    expect(page.readings()).toBe(2);
+    expect(observe).toHaveBeenCalledTimes(2);
+    page.stop();
+    expect(disconnect).toHaveBeenCalledTimes(2);
+    observe.mockRestore();
+    disconnect.mockRestore();
   });
 });
