@@ -4,7 +4,7 @@ import { database } from '@/utils/db';
 import { matchesSearch, resultPreview } from '@/utils/history';
 import { sendMessage } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
-import { SummaryText } from './SummaryText';
+import { SummaryText, TopicsText } from './SummaryText';
 import { ACTION_LABEL } from './labels';
 import { DraftVariants } from './DraftVariants';
 import { ConfirmButton } from './ConfirmButton';
@@ -75,6 +75,8 @@ export function HistoryView() {
               <div className="mt-2 border-t pt-2" data-testid="history-result">
                 {r.action === 'summarize' || r.action === 'whats-new' ? (
                   <SummaryText text={r.text} postCount={r.postCount} onCite={() => undefined} />
+                ) : r.action === 'catch-up' ? (
+                  <TopicsText text={r.text} postCount={r.postCount} onCite={() => undefined} />
                 ) : r.action === 'draft' ? (
                   <DraftVariants text={r.text} done />
                 ) : (

@@ -6,7 +6,7 @@ import type { ReadingReport } from '@/utils/jobs/protocol';
 import type { LoadProgress } from '@/utils/llm/engine';
 import { describeError } from '@/utils/errors';
 import { statusWords } from '@/utils/jobs/describe';
-import { SummaryText } from './SummaryText';
+import { SummaryText, TopicsText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
 import { FOCUS_RING_ON_ACCENT } from './styles';
 import { OptionsButton } from './OptionsButton';
@@ -187,6 +187,8 @@ export function JobView({
       <div aria-live="polite" data-testid="job-output">
         {state.action === 'summarize' || state.action === 'whats-new' ? (
           <SummaryText text={state.text} postCount={state.postCount} onCite={onCite} />
+        ) : state.action === 'catch-up' ? (
+          <TopicsText text={state.text} postCount={state.postCount} onCite={onCite} />
         ) : state.action === 'draft' ? (
           <DraftVariants text={state.text} done={state.status === 'done'} />
         ) : (

@@ -1,4 +1,4 @@
-import { parseSummary, type Cited } from '@/utils/llm/summary-format';
+import { parseSummary, parseTopics, type Cited } from '@/utils/llm/summary-format';
 import { t } from '@/utils/i18n';
 import { FOCUS_RING } from './styles';
 
@@ -72,6 +72,32 @@ export function SummaryText({ text, postCount, onCite }: { text: string; postCou
       <Section title={t('job.points')} items={s.points} testId="summary-points" onCite={onCite} />
       <Section title={t('job.voices')} items={s.voices} testId="summary-voices" onCite={onCite} />
       {s.other.map((line, i) => (
+        <p key={i} className="whitespace-pre-wrap">
+          {line}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** A catch-up as text (never HTML): its topics, each with its cited points. */
+export function TopicsText({ text, postCount, onCite }: { text: string; postCount: number; onCite(n: number): void }) {
+  const { topics, other } = parseTopics(text, postCount);
+  return (
+    <div className="flex flex-col gap-2" data-testid="topics">
+      {topics.map((topic, i) => (
+        <section key={i} data-testid="topic">
+          {topic.title && <h3 className="font-semibold">{topic.title}</h3>}
+          <ul className="list-disc pl-5">
+            {topic.points.map((point, j) => (
+              <li key={j}>
+                <Line item={point} onCite={onCite} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {other.map((line, i) => (
         <p key={i} className="whitespace-pre-wrap">
           {line}
         </p>

@@ -10,6 +10,7 @@ import { siteName } from '@/utils/sites/hosts';
 import { PostCard } from './PostCard';
 import { useJob } from './useJob';
 import { ThreadNews } from './ThreadNews';
+import { CatchUpNews } from './CatchUpNews';
 
 /**
  * The posts read, in order. Memoised: the job's every streamed word re-renders the view, and a
@@ -81,7 +82,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           {warningText(w)}
         </p>
       ))}
-      <ThreadNews request={request} job={job} />
+      {request.action === 'catch-up' ? <CatchUpNews request={request} /> : <ThreadNews request={request} job={job} />}
       {job && (
         <JobView
           state={job}
@@ -89,7 +90,9 @@ export function ThreadView({ request }: { request: StoredRequest }) {
           onCancel={() => void sendMessage('cancelJob', { jobId: job.id }).catch(() => undefined)}
           onCite={cite}
           onDownload={() => start({ allowDownload: true })}
-          onReadAll={job.action === 'summarize' ? () => start({ readAll: true }) : undefined}
+          onReadAll={
+            job.action === 'summarize' || job.action === 'catch-up' ? () => start({ readAll: true }) : undefined
+          }
           onUseCpu={() =>
             void getSettings()
               .then((settings) => settingsItem.setValue({ ...settings, engine: 'cpu' }))

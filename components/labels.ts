@@ -9,6 +9,7 @@ export const ACTION_LABEL: Record<AssistantAction, MessageKey> = {
   draft: 'panel.action.draft',
   chat: 'panel.action.chat',
   'whats-new': 'panel.action.whatsNew',
+  'catch-up': 'panel.action.catchUp',
 };
 
 /** Posts the panel lists at first; a thread of thousands lists the rest at the user's click. */

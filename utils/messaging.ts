@@ -13,8 +13,11 @@ import type { ThreadNews } from './catch-up';
 import type { ThreadMarks } from './seen-posts';
 import type { FakeBuiltinConfig } from './llm/fake-language-model';
 
-/** What the user asked of a post; `whats-new` summarizes what changed on a thread seen before. */
-export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat' | 'whats-new';
+/**
+ * What the user asked of a post; `whats-new` summarizes what changed on a thread seen before;
+ * `catch-up` summarizes, by topic, a timeline's posts loaded since the last catch-up.
+ */
+export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat' | 'whats-new' | 'catch-up';
 
 /** A request from a page: the action, the thread as read, and the post it started from. */
 export interface ThreadRequest {
@@ -83,11 +86,14 @@ interface ProtocolMap {
   /** The panel asks the page to show a post (a citation was clicked); false if not on the page. */
   scrollToPost(data: { postId: string }): boolean;
   /**
-   * The popup asks the page to summarize its thread (or, with `whatsNew`, what is new on it);
-   * answers a notice, or null when sent.
+   * The popup asks the page to summarize its thread (or, with `whatsNew`, what is new on it; on
+   * a timeline, `catchUp`); answers a notice, or null when sent.
    */
-  summarizePage(data?: { whatsNew?: boolean }): string | null;
-  /** The popup asks the page what changed on its thread since its summary was shown. */
+  summarizePage(data?: { whatsNew?: boolean; catchUp?: boolean }): string | null;
+  /**
+   * The popup asks the page what changed on its thread since its summary was shown (on a
+   * timeline: how many posts a catch-up would read).
+   */
   pageNews(): ThreadNews | null;
   /**
    * A test build's engine page (it has no storage API) asks for the stand-in for Chrome's model

@@ -82,10 +82,20 @@ const markOf = (post: Post & { id: string }): PostMark => ({
   gone: post.unavailable != null,
 });
 
-/** The marks of a thread's snapshot; null for a page that is not a thread (nothing is followed). */
+/**
+ * A site's timelines are followed as one: "Catch me up" reads the posts not in any catch-up
+ * before on that site, whichever timeline (home, a list, a feed) they show on.
+ */
+export const TIMELINE_ID = 'timeline';
+
+/**
+ * The marks of a thread's or a timeline's snapshot; null for any other page (nothing is
+ * followed there).
+ */
 export function marksFor(snapshot: PageSnapshot): ThreadMarks | null {
-  if (snapshot.kind !== 'thread') return null;
-  return { site: snapshot.site, threadId: threadIdOf(snapshot), posts: followed(snapshot).map(markOf) };
+  if (snapshot.kind !== 'thread' && snapshot.kind !== 'timeline') return null;
+  const threadId = snapshot.kind === 'timeline' ? TIMELINE_ID : threadIdOf(snapshot);
+  return { site: snapshot.site, threadId, posts: followed(snapshot).map(markOf) };
 }
 
 /** How a post changed since it was seen (`before`: its hash then), or null. */
@@ -104,6 +114,12 @@ export function changedMarks(seen: SeenThread, marks: PostMark[]): number {
 }
 
 /**
+ * At most this many posts are remembered per record: the oldest go first. A site's timeline
+ * record grows with every catch-up; no thread page shows this many.
+ */
+export const MAX_REMEMBERED = 5_000;
+
+/**
  * The record after a result was shown for the page: the posts it shows now, added to those seen
  * before (a post out of reach today was still seen), with the time and the summary shown.
  */
@@ -116,6 +132,9 @@ export function recordSeen(
 ): SeenThread {
   const posts = { ...previous?.posts };
   for (const post of followed(snapshot)) if (post.unavailable == null) posts[post.id] = textHash(post);
+  // Insertion order is the order first seen: the earliest are dropped.
+  const ids = Object.keys(posts);
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED))) delete posts[id];
   return {
     key,
     posts,
@@ -136,3 +155,12 @@ export function changesSince(seen: SeenThread, snapshot: PageSnapshot): ThreadCh
 
 /** How many posts "What's new" would read: the new ones and the edited ones. */
 export const changedCount = (changes: ThreadChanges): number => changes.added.length + changes.edited.length;
+
+/**
+ * What "Catch me up" reads on a timeline: the posts not in any catch-up before on the site (all
+ * of them the first time), in page order, ads left out. Posts seen before whose text changed
+ * are not read again: a timeline's edits are old news.
+ */
+export function newOnTimeline(seen: SeenThread | undefined, snapshot: PageSnapshot): Post[] {
+  return followed(snapshot).filter((post) => post.unavailable == null && seen?.posts[post.id] == null);
+}

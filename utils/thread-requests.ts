@@ -12,9 +12,9 @@ import type { ThreadParts } from './thread-wire';
 import type { NewsInput } from './llm/whats-new';
 import type { PageSnapshot } from './sites/types';
 import type { ThreadMarks } from './seen-posts';
-import type { ThreadNews } from './catch-up';
+import type { CatchUpInput, ThreadNews } from './catch-up';
 
-const ACTIONS = new Set(['summarize', 'explain', 'draft', 'whats-new']);
+const ACTIONS = new Set(['summarize', 'explain', 'draft', 'whats-new', 'catch-up']);
 
 /** Whether a message body has the shape of a {@link ThreadRequest}; its text stays untrusted. */
 export function isThreadRequest(value: unknown): value is ThreadRequest {
@@ -71,10 +71,14 @@ export function acceptNewsQuestion(
   return newsOf(data);
 }
 
-/** A job started for a request, with what a What's new read (kept with the request to try again). */
+/**
+ * A job started for a request, with what a What's new read, or the posts a catch-up reads (kept
+ * with the request in place of the page's, to try again).
+ */
 export interface StartedJob {
   id: string;
   news?: NewsInput;
+  catchUp?: CatchUpInput;
 }
 
 const REFUSED = 'Skein only takes requests from its own page scripts on supported sites.';
@@ -108,7 +112,16 @@ export function acceptThreadRequest(
       // A job that cannot start leaves the request without one; the panel offers to try again.
       .catch(() => undefined)
       .then(async (job) => {
-        await rememberRequest(tabId, job?.news ? { ...request, news: job.news } : request, job?.id);
+        const kept = job?.catchUp
+          ? {
+              ...request,
+              snapshot: job.catchUp.snapshot,
+              catchUp: { since: job.catchUp.since, onPage: job.catchUp.onPage },
+            }
+          : job?.news
+            ? { ...request, news: job.news }
+            : request;
+        await rememberRequest(tabId, kept, job?.id);
         return { panelOpened: await opened, ...(job ? { jobId: job.id } : {}) };
       })
   );

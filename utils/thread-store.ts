@@ -17,6 +17,11 @@ export interface StoredRequest extends ThreadRequest {
    * again or regenerating reads this rather than finding nothing new.
    */
   news?: NewsInput;
+  /**
+   * Catch me up: the snapshot holds only the posts it reads; `since` is the site's last
+   * catch-up before it (null: the first), `onPage` how many posts the page showed.
+   */
+  catchUp?: { since: number | null; onPage: number };
 }
 
 interface ThreadState {
@@ -35,7 +40,7 @@ export const threadState = storage.defineItem<ThreadState>('session:threads', {
 /** Keeps a tab's latest request, with the job working on it (one write: the panel follows it). */
 export async function rememberRequest(
   tabId: number,
-  request: ThreadRequest & Pick<StoredRequest, 'news'>,
+  request: ThreadRequest & Pick<StoredRequest, 'news' | 'catchUp'>,
   jobId?: string,
   now = Date.now(),
 ): Promise<StoredRequest> {

@@ -17,6 +17,7 @@ import { Progress } from '@/components/JobView';
 import { statusWords } from '@/utils/jobs/describe';
 import { FOCUS_RING_ON_ACCENT } from '@/components/styles';
 import { OptionsButton } from '@/components/OptionsButton';
+import type { ThreadNews } from '@/utils/catch-up';
 
 /** The toolbar popup: engine and model, Summarize this thread, the panel, the options. */
 export default function App() {
@@ -36,15 +37,14 @@ export default function App() {
   }, []);
   // Without a host permission the browser does not tell the tab's address: not a site Skein reads.
   const supported = !!tab && isLiveSite(tab.url, added.map(serverPattern));
-  // A thread summarized before with posts new since: the popup offers What's new too.
-  const [newPosts, setNewPosts] = useState(0);
+  // A thread summarized before with posts new since: the popup offers What's new too. A
+  // timeline: Catch me up, with how many posts it would read.
+  const [news, setNews] = useState<ThreadNews | null>(null);
   useEffect(() => {
     if (!supported || tab?.id == null) return;
-    void sendMessage('pageNews', undefined, tab.id).then(
-      (news) => setNewPosts(news?.count ?? 0),
-      () => undefined,
-    );
+    void sendMessage('pageNews', undefined, tab.id).then(setNews, () => undefined);
   }, [supported, tab?.id]);
+  const newPosts = news?.timeline ? 0 : (news?.count ?? 0);
   if (!settings || !tab) return null;
   const family = WEBGPU_FAMILIES.find((f) => f.id === settings.webgpuModelId);
   const cpu = cpuModel(settings.cpuModelId);
@@ -64,10 +64,10 @@ export default function App() {
       ? !!family && (downloaded?.has(family.f16.id) || downloaded?.has(family.f32.id))
       : downloaded?.has(cpu.id);
   const busy = isBusy(job);
-  const summarize = (whatsNew: boolean) => {
+  const summarize = (whatsNew: boolean, catchUp = false) => {
     // The page is asked first: Chrome closes this popup as the panel takes the focus, and a
     // message still being sent from it is lost with it (seen on a loaded 2-core machine).
-    const asked = tab.id == null ? null : sendMessage('summarizePage', { whatsNew }, tab.id);
+    const asked = tab.id == null ? null : sendMessage('summarizePage', { whatsNew, catchUp }, tab.id);
     // The panel opens in the click, before any await: both browsers require it.
     void openPanel(tab.id);
     void asked?.then(
@@ -102,7 +102,16 @@ export default function App() {
           {job.status === 'loading' && job.progress && <Progress {...job.progress} />}
         </div>
       )}
-      {supported ? (
+      {supported && news?.timeline ? (
+        <button
+          type="button"
+          className={`rounded bg-violet-600 px-3 py-2 font-semibold text-white ${FOCUS_RING_ON_ACCENT}`}
+          onClick={() => summarize(false, true)}
+          data-testid="popup-catch-up"
+        >
+          {news.count > 0 ? tc('popup.catchUpCount', news.count) : t('popup.catchUp')}
+        </button>
+      ) : supported ? (
         <>
           <button
             type="button"

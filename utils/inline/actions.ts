@@ -69,6 +69,17 @@ export async function newsOnPage(
 }
 
 /**
+ * How many posts of a timeline page a catch-up would read, and since when (the background
+ * keeps what earlier catch-ups read). Without an answer, every post on the page.
+ */
+export async function timelineOnPage(page: PageSnapshot, ports: Pick<ActionPorts, 'news'>): Promise<ThreadNews> {
+  const marks = marksFor(page);
+  const fallback: ThreadNews = { count: marks?.posts.length ?? 0, since: 0, timeline: true };
+  if (!marks || !ports.news) return fallback;
+  return (await ports.news(marks).catch(() => null)) ?? fallback;
+}
+
+/**
  * Reads the page and sends the request. Resolves to a notice for the user, or null when the
  * panel opened and shows everything itself.
  */

@@ -208,8 +208,9 @@ export class EngineHost {
       this.lastRead = { key: threadKey(task.posts), numbers: plan.numbers };
       emit({ type: 'reading', reading: readingReport(task.posts, plan, speed) });
     };
-    if (task.action === 'summarize') {
+    if (task.action === 'summarize' || task.action === 'catch-up') {
       return summarizeThread(engine, task.posts, {
+        timeline: task.action === 'catch-up',
         lang: task.lang,
         signal,
         onToken,

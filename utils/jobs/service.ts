@@ -10,7 +10,15 @@ import { WorkerLink } from './worker-link';
 import { HOST_PORT, JOB_PORT_PREFIX, type JobState } from './protocol';
 import { JobQueue, type ResultStore } from './queue';
 import { keepAwakeWhile } from './keep-awake';
-import { newsFor, rememberWhenShown, whatsNewInput, type ThreadNews } from '../catch-up';
+import {
+  catchUpInput,
+  newsFor,
+  rememberWhenShown,
+  timelineNews,
+  whatsNewInput,
+  type CatchUpInput,
+  type ThreadNews,
+} from '../catch-up';
 import { startDownload, startJobFor, type BuiltinProbe } from './start';
 import { MAX_QUESTION, chatTurnsFrom, type ChatAsk } from '../llm/chat';
 import { fromExtensionPage, fromOwnPageScript } from '../senders';
@@ -22,14 +30,18 @@ export interface JobService {
   queue: JobQueue;
   /**
    * Starts the job for a request as it arrives (it is kept with the job's id after). None for
-   * a summary of a thread that changed since its summary was shown: the panel offers what's new.
+   * a summary of a thread that changed since its summary was shown: the panel offers what's new;
+   * none for a catch-up with nothing new: the panel says so.
    */
-  startFor(request: StoredRequest): Promise<(JobState & { news?: NewsInput }) | undefined>;
+  startFor(request: StoredRequest): Promise<(JobState & { news?: NewsInput; catchUp?: CatchUpInput }) | undefined>;
   /** Starts the job for the request a tab sent; notes the job on the request. */
   startForTab(tabId: number, options: StartOptions): Promise<JobState>;
   /** Fetches a model onto the device now. */
   download(engine: 'cpu' | 'webgpu', modelId: string): Promise<JobState>;
-  /** What changed on a tab's thread since its summary was shown (null: never shown). */
+  /**
+   * What changed on a tab's thread since its summary was shown (null: never shown); for a
+   * catch-up, what a catch-up of the page would read.
+   */
   newsForTab(tabId: number): Promise<ThreadNews | null>;
   /** Starts a follow-up question about the thread a tab sent. */
   askAbout(tabId: number, ask: ChatAsk, allowDownload?: boolean): Promise<JobState>;
@@ -96,12 +108,20 @@ export function startJobService(): JobService {
         const state = await startJobFor(queue, summary, { force: request.force, news, probe });
         return { ...shown(state, request), news };
       }
+      // Catch me up: only the timeline's posts no catch-up read yet.
+      if (request.action === 'catch-up') {
+        const catchUp = await catchUpInput(request.snapshot);
+        if (!catchUp) return undefined;
+        const reads = { ...request, snapshot: catchUp.snapshot };
+        return { ...shown(await startJobFor(queue, reads, { force: request.force, probe }), reads), catchUp };
+      }
       const asksSummary = request.action === 'summarize' && !request.force && !request.readAll;
       if (asksSummary && ((await newsFor(request.snapshot))?.count ?? 0) > 0) return undefined;
       return shown(await startJobFor(queue, request, { force: request.force, probe }), request);
     },
     async startForTab(tabId, { force = false, allowDownload = false, readAll = false, whatsNew = false }) {
       const request = await requestOf(tabId);
+      if (request.action === 'catch-up' && !request.catchUp) throw new Error('Nothing new on this timeline.');
       // Once shown, what's new's posts count as seen: trying again reads what it read before.
       const news = whatsNew ? ((await whatsNewInput(request.snapshot)) ?? request.news) : undefined;
       if (whatsNew && !news) throw new Error('Nothing new on this thread.');
@@ -110,7 +130,12 @@ export function startJobService(): JobService {
       return shown(state, request);
     },
     download: (engine, modelId) => startDownload(queue, engine, modelId),
-    newsForTab: async (tabId) => newsFor((await requestOf(tabId)).snapshot),
+    async newsForTab(tabId) {
+      const request = await requestOf(tabId);
+      // A catch-up's request holds only the posts it read: those count as new no more.
+      if (request.action === 'catch-up') return request.catchUp ? null : timelineNews(request.snapshot);
+      return newsFor(request.snapshot);
+    },
     async askAbout(tabId, ask, allowDownload = false) {
       const request = await requestOf(tabId);
       return startJobFor(

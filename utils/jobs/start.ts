@@ -20,6 +20,8 @@ import { BUILTIN_MODEL, type BuiltinAvailability } from '../llm/builtin-engine';
 
 /** The first words of a thread, for the history list. */
 function titleOf(request: StoredRequest): string {
+  // A catch-up is of a timeline, not of its first post: the timeline's address names it.
+  if (request.action === 'catch-up') return request.snapshot.url.replace(/^https?:\/\//, '');
   const first = request.snapshot.posts.find((p) => p.unavailable == null);
   if (!first) return request.snapshot.url;
   const text = first.text.length > 80 ? `${first.text.slice(0, 80)}…` : first.text;
@@ -107,7 +109,7 @@ export async function startJobFor(
   // A draft made away from the site's box (in the panel) keeps to the site's own limit.
   const draft = asked && { ...asked, limit: asked.limit ?? siteDraftLimit(snapshot.site) };
   const selection = action === 'explain' ? request.selection : undefined;
-  const readAll = action === 'summarize' && request.readAll === true;
+  const readAll = (action === 'summarize' || action === 'catch-up') && request.readAll === true;
   const detail = draft
     ? JSON.stringify(draft)
     : chat

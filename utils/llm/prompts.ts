@@ -117,13 +117,36 @@ export function summaryMessages(block: string, lang: string): ChatMessage[] {
   return onThread(block, lang, `Summarize this thread. Cite the posts after every statement. ${FORMAT(lang)}`);
 }
 
-/** Notes on one part of a long thread (the map step), keeping the posts' numbers. */
-export function notesMessages(block: string, lang: string): ChatMessage[] {
+/** What the posts are: a thread, or a timeline's posts (Catch me up). */
+export type PostsKind = 'thread' | 'timeline';
+
+const PART_OF = { thread: 'a long thread', timeline: 'many posts from the user’s timeline' } as const;
+
+/** Catch me up's format: one block per topic, the most talked-about first. */
+const TOPICS =
+  'Use exactly this format, one block per topic, the most talked-about topic first:\n## a topic in a few words\n' +
+  '- what the posts say about it [n]';
+
+/**
+ * Catch me up on a timeline: the posts loaded since the last catch-up, grouped by topic. Topic
+ * lines start with "##" in every language, so the panel finds them (summary-format.ts).
+ */
+export function catchUpMessages(block: string, lang: string): ChatMessage[] {
   return onThread(
     block,
     lang,
-    'These posts are one part of a long thread. Take notes on them: the main points and who makes them, as short ' +
-      'lines "- point [n]".',
+    'These posts are from the user’s timeline, loaded since they last caught up; they are not one thread. Group ' +
+      `them by topic and say what the posts on each topic say. Cite the posts after every statement. ${TOPICS}`,
+  );
+}
+
+/** Notes on one part of a long thread or timeline (the map step), keeping the posts' numbers. */
+export function notesMessages(block: string, lang: string, kind: PostsKind = 'thread'): ChatMessage[] {
+  return onThread(
+    block,
+    lang,
+    `These posts are one part of ${PART_OF[kind]}. Take notes on them: the main points and who makes them, as ` +
+      'short lines "- point [n]".',
   );
 }
 
@@ -131,23 +154,29 @@ export function notesMessages(block: string, lang: string): ChatMessage[] {
 const notesBlock = (notes: string[]) =>
   `<thread>\n${notes.map((n, i) => `<notes part="${i + 1}">\n${fence(n)}\n</notes>`).join('\n')}\n</thread>`;
 
-/** The summary of a long thread from notes on its parts (the reduce step). */
-export function reduceMessages(notes: string[], lang: string, totalPosts: number): ChatMessage[] {
-  return onThread(
-    notesBlock(notes),
-    lang,
-    `These are notes on the parts of a ${totalPosts}-post thread. Summarize the whole thread from them, keeping ` +
-      `the post numbers the notes cite. ${FORMAT(lang)}`,
-  );
+/** The summary of a long thread (or a catch-up) from notes on its parts (the reduce step). */
+export function reduceMessages(
+  notes: string[],
+  lang: string,
+  totalPosts: number,
+  kind: PostsKind = 'thread',
+): ChatMessage[] {
+  const task =
+    kind === 'timeline'
+      ? `These are notes on the parts of ${totalPosts} posts from the user’s timeline, loaded since they last ` +
+        `caught up. Group what they say by topic, keeping the post numbers the notes cite. ${TOPICS}`
+      : `These are notes on the parts of a ${totalPosts}-post thread. Summarize the whole thread from them, keeping ` +
+        `the post numbers the notes cite. ${FORMAT(lang)}`;
+  return onThread(notesBlock(notes), lang, task);
 }
 
 /** Shorter notes from notes on several parts (when the notes alone are still too long). */
-export function condenseMessages(notes: string[], lang: string): ChatMessage[] {
+export function condenseMessages(notes: string[], lang: string, kind: PostsKind = 'thread'): ChatMessage[] {
   return onThread(
     notesBlock(notes),
     lang,
-    'These are notes on parts of a long thread. Merge them into shorter notes, keeping the post numbers they cite, ' +
-      'as short lines "- point [n]".',
+    `These are notes on parts of ${PART_OF[kind]}. Merge them into shorter notes, keeping the post numbers they ` +
+      'cite, as short lines "- point [n]".',
   );
 }
 

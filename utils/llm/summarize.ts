@@ -6,7 +6,14 @@
  */
 import type { Post } from '../sites/types';
 import { EngineError, estimateTokens, withinContext, type ChatMessage, type Engine } from './engine';
-import { condenseMessages, notesMessages, reduceMessages, summaryMessages, threadBlock } from './prompts';
+import {
+  catchUpMessages,
+  condenseMessages,
+  notesMessages,
+  reduceMessages,
+  summaryMessages,
+  threadBlock,
+} from './prompts';
 import { planPosts, planReading, readingAll, type ReadingPlan } from './reading';
 
 /** Room kept for the answer. */
@@ -39,6 +46,8 @@ export interface SpeedEstimate {
 
 export interface SummarizeOptions {
   lang: string;
+  /** Catch me up: the posts are a timeline's, summarized by topic (prompts.ts catchUpMessages). */
+  timeline?: boolean;
   /** 1-based number of the post the user started from (read first when not all fit). */
   focus?: number;
   /**
@@ -154,6 +163,9 @@ async function summarizeWithin(
   counted: () => void,
 ): Promise<string> {
   const { lang, signal, onToken, onStage } = options;
+  // A catch-up reads a timeline: the same steps, its own words (topics, not a thread's points).
+  const kind = options.timeline ? 'timeline' : 'thread';
+  const final = (block: string) => (options.timeline ? catchUpMessages(block, lang) : summaryMessages(block, lang));
   const run = (messages: ChatMessage[], maxTokens: number, stream?: (t: string) => void) => {
     if (signal?.aborted) throw new EngineError('Generation stopped.', 'aborted');
     counted();
@@ -167,13 +179,13 @@ async function summarizeWithin(
     options.onPlan?.(plan);
     const items = planPosts(posts, plan).map((item) => fitPost(item, budget));
     onStage?.({ step: 'final', posts: items.length, seconds: readSeconds(items, options.speed) });
-    return run(summaryMessages(threadBlock(items), lang), ANSWER_TOKENS, onToken);
+    return run(final(threadBlock(items)), ANSWER_TOKENS, onToken);
   }
   options.onPlan?.(all);
   const chunks = planChunks(posts, budget);
   if (chunks.length === 1) {
     onStage?.({ step: 'final', posts: chunks[0]!.length, seconds: readSeconds(chunks[0]!, options.speed) });
-    return run(summaryMessages(threadBlock(chunks[0]!), lang), ANSWER_TOKENS, onToken);
+    return run(final(threadBlock(chunks[0]!)), ANSWER_TOKENS, onToken);
   }
 
   let notes: string[] = [];
@@ -186,18 +198,18 @@ async function summarizeWithin(
       last: chunk.at(-1)!.number,
       seconds: estimateSeconds(chunk, options.speed),
     });
-    notes.push(await run(notesMessages(threadBlock(chunk), lang), NOTES_TOKENS));
+    notes.push(await run(notesMessages(threadBlock(chunk), lang, kind), NOTES_TOKENS));
   }
   // Condense while the notes are still too long for one call.
   for (let groups = groupNotes(notes, budget); groups.length > 1; groups = groupNotes(notes, budget)) {
     const next: string[] = [];
     for (const [i, group] of groups.entries()) {
       onStage?.({ step: 'condense', done: i, total: groups.length });
-      next.push(await run(condenseMessages(group, lang), NOTES_TOKENS));
+      next.push(await run(condenseMessages(group, lang, kind), NOTES_TOKENS));
     }
     if (next.length >= notes.length) break; // cannot shrink further: summarize what there is
     notes = next;
   }
   onStage?.({ step: 'final' });
-  return run(reduceMessages(notes, lang, posts.length), ANSWER_TOKENS, onToken);
+  return run(reduceMessages(notes, lang, posts.length, kind), ANSWER_TOKENS, onToken);
 }

@@ -80,3 +80,36 @@ export function parseSummary(text: string, postCount: number): ParsedSummary {
   }
   return out;
 }
+
+/** One topic of a catch-up: its name and what the posts on it say. */
+export interface Topic {
+  title: string;
+  points: Cited[];
+}
+
+const BULLET = /^[-*•]\s+/;
+
+/**
+ * Parses a catch-up (prompts.ts catchUpMessages): "## topic" lines, each followed by "- point
+ * [n]" lines. A line that is neither is kept apart, as the model wrote it; points before any
+ * topic line go under a topic with no name.
+ */
+export function parseTopics(text: string, postCount: number): { topics: Topic[]; other: string[] } {
+  const topics: Topic[] = [];
+  const other: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.startsWith('#')) {
+      const title = line
+        .replace(/^#+\s*/, '')
+        .replace(/\*\*/g, '')
+        .trim();
+      if (title) topics.push({ title, points: [] });
+    } else if (BULLET.test(line)) {
+      if (!topics.length) topics.push({ title: '', points: [] });
+      topics.at(-1)!.points.push(splitCitations(line.replace(BULLET, ''), postCount));
+    } else other.push(line);
+  }
+  return { topics, other };
+}

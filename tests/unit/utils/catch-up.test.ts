@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { newsFor, rememberWhenShown, whatsNewInput, type SeenStore } from '@/utils/catch-up';
+import {
+  catchUpInput,
+  newsFor,
+  newsForMarks,
+  rememberWhenShown,
+  timelineNews,
+  whatsNewInput,
+  type SeenStore,
+} from '@/utils/catch-up';
+import { marksFor } from '@/utils/seen-posts';
 import type { JobState } from '@/utils/jobs/protocol';
 import type { SeenThread } from '@/utils/seen-posts';
 import type { PageSnapshot, Post } from '@/utils/sites/types';
@@ -77,10 +86,11 @@ describe('rememberWhenShown', () => {
     },
   );
 
-  it('explanations, drafts and timelines are not followed', () => {
+  it('explanations, drafts, a summary of a timeline’s post and a catch-up of a thread are not followed', () => {
     const queue = fakeQueue(jobState({ action: 'explain', status: 'done' }));
     rememberWhenShown(queue, jobState({ action: 'explain' }), first, mapStore());
     rememberWhenShown(queue, jobState({ action: 'summarize' }), thread(first.posts, 'timeline'), mapStore());
+    rememberWhenShown(queue, jobState({ action: 'catch-up' }), first, mapStore());
     expect(queue.listening()).toBe(0);
   });
 });
@@ -119,5 +129,49 @@ describe('news and what’s new', () => {
       edited: [3],
       earlier: 'TL;DR: swatch, count [1][2]',
     });
+  });
+});
+
+describe('catch me up on a timeline', () => {
+  const timeline = (posts: Post[]): PageSnapshot => ({ ...thread(posts, 'timeline'), url: 'https://bsky.app/' });
+  const ad = { ...numberedPost(9, 'Buy now.'), isPromoted: true };
+  const page1 = timeline([numberedPost(1, 'Rain today.'), ad, numberedPost(2, 'Launch at noon.')]);
+  const caughtUp = async (store: SeenStore, page: PageSnapshot, at: number) => {
+    const done = jobState({ action: 'catch-up', status: 'done', text: '## Weather\n- Rain [1]' });
+    rememberWhenShown(fakeQueue(done), done, page, store, () => at);
+    await expect.poll(async () => (await store.get('bluesky:timeline'))?.seenAt).toBe(at);
+  };
+
+  it('the first time, reads every post on the page but the ads, with no time before', async () => {
+    const input = await catchUpInput(page1, mapStore());
+    expect(input?.snapshot.posts.map((p) => p.id)).toEqual(['1', '2']);
+    expect(input).toMatchObject({ since: null, onPage: 3 });
+    expect(await timelineNews(page1, mapStore())).toEqual({ count: 2, since: 0, timeline: true });
+  });
+
+  it('then only the posts loaded since, from any timeline of the site, in page order', async () => {
+    const store = mapStore();
+    await caughtUp(store, page1, T0);
+    const later = {
+      ...timeline([numberedPost(3, 'New.'), numberedPost(2, 'Launch at noon.'), numberedPost(4, 'Also new.')]),
+    };
+    const list = { ...later, url: 'https://bsky.app/profile/a/lists/b' };
+    const input = await catchUpInput(list, store);
+    expect(input?.snapshot.posts.map((p) => p.id)).toEqual(['3', '4']);
+    expect(input).toMatchObject({ since: T0, onPage: 3 });
+    expect(await newsForMarks(marksFor(later)!, store)).toEqual({ count: 2, since: T0, timeline: true });
+    // Read once shown: a second catch-up adds them to what the site's catch-ups read.
+    await caughtUp(store, input!.snapshot, T0 + 60_000);
+    expect(await catchUpInput(later, store)).toBeNull();
+    expect(await timelineNews(later, store)).toEqual({ count: 0, since: T0 + 60_000, timeline: true });
+    expect(Object.keys(store.map.get('bluesky:timeline')!.posts)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('a post edited since the last catch-up is not read again; a thread’s news stays apart', async () => {
+    const store = mapStore();
+    await caughtUp(store, page1, T0);
+    expect(await catchUpInput(timeline([numberedPost(1, 'Rain today, and wind.')]), store)).toBeNull();
+    expect(await newsFor(page1, store)).toBeNull();
+    expect(await timelineNews(first, store)).toBeNull();
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changedCount, changedMarks, changesSince, marksFor, recordSeen, seenKey, textHash } from '@/utils/seen-posts';
+import {
+  changedCount,
+  changedMarks,
+  changesSince,
+  MAX_REMEMBERED,
+  marksFor,
+  recordSeen,
+  seenKey,
+  textHash,
+} from '@/utils/seen-posts';
 import type { PageSnapshot, Post } from '@/utils/sites/types';
 import { numberedPost } from '../support/posts';
 
@@ -72,12 +81,21 @@ describe('seen posts', () => {
     expect(changedMarks(seen, marksFor(page(posts))!.posts)).toBe(expected.added.length + expected.edited.length);
   });
 
-  it('marks name the thread and carry no post text; a timeline has none', () => {
+  it('marks name the thread and carry no post text; a timeline’s name the site’s timelines; a profile has none', () => {
     const marks = marksFor(first)!;
     expect(marks).toMatchObject({ site: 'x', threadId: '1' });
     expect(marks.posts.map((m) => m.id)).toEqual(['1', '2', '3']);
     expect(JSON.stringify(marks)).not.toContain('Swatch');
-    expect(marksFor({ ...first, kind: 'timeline' })).toBeNull();
+    expect(marksFor({ ...first, kind: 'timeline' })).toMatchObject({ site: 'x', threadId: 'timeline' });
+    expect(marksFor({ ...first, kind: 'profile' })).toBeNull();
+  });
+
+  it(`remembers at most ${MAX_REMEMBERED} posts, forgetting the earliest first`, () => {
+    const many = page(Array.from({ length: MAX_REMEMBERED + 2 }, (_, i) => numberedPost(i + 1, `Post ${i + 1}`)));
+    const kept = Object.keys(recordSeen(undefined, 'x:timeline', many, T0).posts);
+    expect(kept).toHaveLength(MAX_REMEMBERED);
+    expect(kept[0]).toBe('3');
+    expect(kept.at(-1)).toBe(String(MAX_REMEMBERED + 2));
   });
 
   it('seen again: the posts now on the page join the earlier ones; the summary stays unless a new one is shown', () => {

@@ -83,6 +83,18 @@ describe('acceptThreadRequest', () => {
     expect(requestFor(await threadState.getValue(), 7)).toMatchObject({ action: 'whats-new', jobId: 'job-3', news });
   });
 
+  it('a catch-up keeps only the posts it reads with the request, and when the last one was', async () => {
+    const catchUp = {
+      snapshot: { ...request.snapshot, kind: 'timeline' as const, posts: [{ ...request.snapshot.posts[0]!, id: '2' }] },
+      since: 5,
+      onPage: 3,
+    };
+    await acceptThreadRequest({ ...request, action: 'catch-up' }, sender(), async () => ({ id: 'job-4', catchUp }));
+    const kept = requestFor(await threadState.getValue(), 7)!;
+    expect(kept).toMatchObject({ action: 'catch-up', jobId: 'job-4', catchUp: { since: 5, onPage: 3 } });
+    expect(kept.snapshot.posts.map((p) => p.id)).toEqual(['2']);
+  });
+
   it('refuses malformed requests', async () => {
     await expect(acceptThreadRequest({ ...request, action: 'post-it' }, sender())).rejects.toThrow(/Malformed/);
   });
