@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/chromium';
-import { chooseAction, FOCUSED_POST, postButton } from './support/actions';
-import { answer, OWN_THREAD, ownThreadBeforeLastReply } from './support/pages';
+import { chooseAction, FOCUSED_POST, firstShownPost, postButton } from './support/actions';
+import { answer, OWN_THREAD, ownThreadBeforeLastReply, X_PAGES } from './support/pages';
 
 const summarize = (page: Page) => chooseAction(page, FOCUSED_POST, 'Summarize thread');
 
@@ -119,5 +119,77 @@ test('What’s new from the post menu and from the popup, on a thread that grew 
   await expect(panel.getByTestId('summary-tldr')).toHaveText('@gauge_guru joined.[9]');
   await expect(job).toHaveAttribute('data-action', 'whats-new');
   await expect(panel.getByTestId('thread-action')).toHaveText('What’s new');
+  expect(pageErrors).toEqual([]);
+});
+
+test('Catch me up on the home timeline: every post the first time, then those loaded since, then nothing new', async ({
+  context,
+  serve,
+  setScript,
+  openPanel,
+  openPopup,
+  evalInTarget,
+  pageErrors,
+}) => {
+  await serve([X_PAGES.home]);
+  await setScript({ reply: '## The launch\n- It went up [1]\n## The weather\n- Rain all day [2][3]' });
+  const panel = await openPanel();
+  const job = panel.getByTestId('job');
+  const news = panel.getByTestId('catch-up-news');
+  const page = await context.newPage();
+  // The timeline as first seen: its last two cells not loaded yet.
+  const visit = async (loaded: 'some' | 'all') => {
+    await page.goto(X_PAGES.home.url);
+    await expect(page.locator('skein-post-button').first()).toBeAttached();
+    if (loaded === 'some')
+      await page.evaluate(() => {
+        const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]:has(article)')];
+        for (const cell of cells.slice(-2)) cell.remove();
+      });
+  };
+  const popupButton = 'document.querySelector("[data-testid=popup-catch-up]")';
+  const fromPopup = async () => {
+    await page.bringToFront();
+    await openPopup();
+    await expect.poll(() => evalInTarget('/popup.html', `${popupButton}?.textContent ?? null`)).toMatch(/^Catch me up/);
+    const label = await evalInTarget('/popup.html', `${popupButton}.textContent`);
+    await evalInTarget('/popup.html', `${popupButton}.click(), true`);
+    return label as string;
+  };
+
+  // The first catch-up: every post on the page, by topic, with citations.
+  await visit('some');
+  const first = /^Catch me up \((\d+) new posts\)$/.exec(await fromPopup());
+  const onPage = Number(first?.[1]);
+  expect(onPage).toBeGreaterThan(5);
+  await expect(job).toHaveAttribute('data-action', 'catch-up');
+  await expect(job).toHaveAttribute('data-status', 'done');
+  await expect(panel.getByTestId('thread-action')).toHaveText('Catch-up');
+  await expect(news).toHaveText(`Your first catch-up here: the ${onPage} posts on the page.`);
+  await expect(panel.getByTestId('topic').locator('h3')).toHaveText(['The launch', 'The weather']);
+  await expect(panel.getByTestId('citation')).toHaveCount(3);
+
+  // Later, the two cells loaded: the post menu offers those alone, and the panel says since when.
+  await visit('all');
+  const host = postButton(page, await firstShownPost(page));
+  await host.click('button.trigger');
+  await expect.poll(() => host.texts('[role="menuitem"]:not([hidden])')).toContain('Catch me up (2 new posts)');
+  await setScript({ reply: '## Football\n- A late goal [2]' });
+  await host.click({ button: 'Catch me up (2 new posts)' });
+  await expect(news).toHaveText(
+    new RegExp(`^2 posts loaded since your last catch-up \\(.+\\), of ${onPage + 2} on the page\\.$`),
+  );
+  await expect(job).toHaveAttribute('data-status', 'done');
+  await expect(panel.getByTestId('thread-count')).toHaveText('2 posts read from X');
+  await expect(panel.getByTestId('topic').locator('h3')).toHaveText(['Football']);
+
+  // Nothing loaded since: no job, and the panel says so.
+  await fromPopup();
+  await expect(news).toHaveText(/^Nothing new since your last catch-up \(.+\): every post on the page was in it\.$/);
+  await expect(job).toHaveCount(0);
+
+  // The history lists both catch-ups, and shows one by topic.
+  await panel.getByRole('tab', { name: 'History' }).click();
+  await expect(panel.getByTestId('history-item').filter({ hasText: 'Catch-up' })).toHaveCount(2);
   expect(pageErrors).toEqual([]);
 });

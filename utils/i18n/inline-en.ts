@@ -10,6 +10,9 @@ export const inlineEn = {
   'menu.draft': 'Draft reply',
   'menu.whatsNew.one': 'What’s new ({count} new post)',
   'menu.whatsNew.other': 'What’s new ({count} new posts)',
+  'menu.catchUp': 'Catch me up',
+  'menu.catchUpCount.one': 'Catch me up ({count} new post)',
+  'menu.catchUpCount.other': 'Catch me up ({count} new posts)',
   'notice.openSidebar.one':
     'Skein read {count} post. Open the Skein sidebar to see it (toolbar button or Alt+Shift+K).',
   'notice.openSidebar.other':

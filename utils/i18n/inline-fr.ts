@@ -8,6 +8,9 @@ export const inlineFr: Record<InlineKey, string> = {
   'menu.draft': 'Rédiger une réponse',
   'menu.whatsNew.one': 'Quoi de neuf ({count} nouveau post)',
   'menu.whatsNew.other': 'Quoi de neuf ({count} nouveaux posts)',
+  'menu.catchUp': 'Me mettre à jour',
+  'menu.catchUpCount.one': 'Me mettre à jour ({count} nouveau post)',
+  'menu.catchUpCount.other': 'Me mettre à jour ({count} nouveaux posts)',
   'notice.openSidebar.one':
     'Skein a lu {count} post. Ouvrez le panneau latéral Skein pour le voir ' +
     '(bouton de la barre d’outils ou Alt+Maj+K).',

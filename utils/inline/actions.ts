@@ -50,7 +50,8 @@ export interface ActionPorts {
 
 /**
  * What changed on the thread around `postId` since Skein showed its summary: null on a page
- * that is not a thread, for a thread never summarized, or when the background cannot say.
+ * that is neither a thread nor a timeline, for a thread never summarized, or when the
+ * background cannot say. On a timeline, what a catch-up would read ({@link timelineOnPage}).
  * Asked as a menu opens, so it keeps out of the click's task: the page is read in a task of
  * its own, and what crosses to the background is the posts' marks, not their text.
  */
@@ -62,6 +63,7 @@ export async function newsOnPage(
   if (!ports.news) return null;
   await nextTask();
   const page = read();
+  if (page.kind === 'timeline') return timelineOnPage(page, ports);
   if (page.kind !== 'thread' || page.posts.length === 0) return null;
   await nextTask();
   const marks = marksFor(threadFor(page, postId));

@@ -8,6 +8,7 @@ import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
 import { t, tc } from '../i18n/inline';
 import type { PageTheme } from './theme';
+import type { ThreadNews } from '../catch-up';
 import { POST_BUTTON_CSS } from './post-button-style';
 import { button, closeButton, shadowHost, onUser, setHostState } from './dom';
 
@@ -17,10 +18,14 @@ export const HOST_TAG = 'skein-post-button';
 /** The host's attribute holding its post's id (empty when the post has none). */
 export const POST_ID_ATTRIBUTE = 'data-skein-post';
 
-/** The menu's actions; What's new shows only on a thread with news since its summary. */
+/**
+ * The menu's actions; What's new shows only on a thread with news since its summary, Catch me
+ * up only on a timeline.
+ */
 const ACTIONS: { action: AssistantAction; label: () => string }[] = [
   { action: 'summarize', label: () => t('menu.summarize') },
   { action: 'whats-new', label: () => '' },
+  { action: 'catch-up', label: () => '' },
   { action: 'explain', label: () => t('menu.explain') },
   { action: 'draft', label: () => t('menu.draft') },
 ];
@@ -30,8 +35,11 @@ export interface PostButtonOptions {
   theme: PageTheme;
   /** Runs an action; resolves to a notice to show next to the button, or null. */
   onAction(action: AssistantAction): Promise<Notice | null>;
-  /** How many posts of the thread are new since its summary was shown (asked as the menu opens). */
-  newPosts?(): Promise<number>;
+  /**
+   * How many posts of the thread are new since its summary was shown, or, on a timeline, since
+   * the last catch-up (asked as the menu opens; null: nothing to offer).
+   */
+  newPosts?(): Promise<ThreadNews | null>;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -149,7 +157,8 @@ function buildMenu(
     return item;
   });
   const whatsNew = items.find((item) => item.dataset.action === 'whats-new')!;
-  whatsNew.hidden = true;
+  const catchUp = items.find((item) => item.dataset.action === 'catch-up')!;
+  whatsNew.hidden = catchUp.hidden = true;
   /** The items the keyboard moves through: those shown. */
   const shown = () => items.filter((item) => !item.hidden);
 
@@ -198,9 +207,12 @@ function buildMenu(
     shown().at(focusIndex)?.focus();
     // Asked at each opening: the thread may have grown since. The item shows when the answer comes.
     void options.newPosts?.().then(
-      (count) => {
-        whatsNew.hidden = count <= 0;
-        whatsNew.textContent = count > 0 ? tc('menu.whatsNew', count) : '';
+      (news) => {
+        const count = news?.count ?? 0;
+        whatsNew.hidden = !!news?.timeline || count <= 0;
+        whatsNew.textContent = whatsNew.hidden ? '' : tc('menu.whatsNew', count);
+        catchUp.hidden = !news?.timeline;
+        catchUp.textContent = catchUp.hidden ? '' : count > 0 ? tc('menu.catchUpCount', count) : t('menu.catchUp');
         if (isOpen(menu)) place(menu, trigger);
       },
       () => undefined,

@@ -7,6 +7,7 @@
 import type { PageHooks } from '../sites/types';
 import type { AssistantAction } from '../messaging';
 import type { Notice } from './actions';
+import type { ThreadNews } from '../catch-up';
 import { HOST_TAG, createPostButton } from './post-button';
 import { detectTheme, type PageTheme } from './theme';
 import { isSkeinHost, setHostState, skeinHosts } from './dom';
@@ -16,8 +17,11 @@ export interface PostButtonsOptions {
   hooks: PageHooks;
   /** Runs an action for the post with this element and id; resolves to a notice or null. */
   onAction(action: AssistantAction, post: Element, postId: string | null): Promise<Notice | null>;
-  /** How many posts of this post's thread are new since its summary was shown. */
-  newPosts?(postId: string | null): Promise<number>;
+  /**
+   * How many posts of this post's thread are new since its summary was shown; on a timeline,
+   * since the last catch-up.
+   */
+  newPosts?(postId: string | null): Promise<ThreadNews | null>;
   /** The clock a frame's work is measured by (ms); tests pass their own. */
   now?: () => number;
 }

@@ -147,8 +147,13 @@ export async function summarizeThread(
   if (posts.length === 0) throw new EngineError('There are no posts to summarize.', 'generate');
   const context = model.contextTokens;
   let calls = 0;
+  // What a call may hold: the context's room, or less when the posts (or what can be read in
+  // time) are fewer. A request the model counts as too long is tried again with this scaled
+  // down, so it must be the size of what was sent: scaling an unused room changes nothing.
+  const whole = posts.reduce((sum, post, i) => sum + estimateTokens(threadBlock([{ post, number: i + 1 }])), 20);
+  const room = Math.min(dataBudget(context), whole, options.readBudget ?? Number.POSITIVE_INFINITY);
   const result = await withinContext(
-    (scale) => summarizeWithin(engine, posts, options, Math.floor(dataBudget(context) * scale), () => ++calls),
+    (scale) => summarizeWithin(engine, posts, options, Math.floor(room * scale), () => ++calls),
     ANSWER_TOKENS,
   );
   return { text: result, calls };

@@ -21,8 +21,9 @@ export const postButtons: Feature = {
             opened ? null : requestAction(page.read, action, postId, page),
           );
         }
-        return requestAction(page.read, action, postId, page);
+        // A catch-up reads the whole timeline, not the post's own thread.
+        return requestAction(page.read, action, action === 'catch-up' ? null : postId, page);
       },
-      newPosts: (postId) => newsOnPage(page.read, postId, page).then((news) => news?.count ?? 0),
+      newPosts: (postId) => newsOnPage(page.read, postId, page),
     }),
 };

@@ -1,5 +1,5 @@
 import { onMessage, sendMessage } from '../../messaging';
-import { newsOnPage, requestAction, timelineOnPage } from '../../inline/actions';
+import { newsOnPage, requestAction } from '../../inline/actions';
 import type { Feature } from './index';
 import type { PageSnapshot } from '../../sites/types';
 
@@ -13,7 +13,6 @@ export const summarizePage: Feature = {
   start: (page) => {
     const stopNews = onMessage('pageNews', () => {
       const snapshot = page.read();
-      if (snapshot.kind === 'timeline') return timelineOnPage(snapshot, page);
       return newsOnPage(() => snapshot, startingPost(snapshot), page);
     });
     const stopSummarize = onMessage('summarizePage', async ({ data }) => {

@@ -7,6 +7,7 @@ import { frameOf } from '@/utils/inline/dom';
 import { HOST_TAG } from '@/utils/inline/post-button';
 import { xAdapter } from '@/utils/sites/x/extract';
 import { blueskyAdapter } from '@/utils/sites/bluesky/extract';
+import type { ThreadNews } from '@/utils/catch-up';
 import type { AssistantAction } from '@/utils/messaging';
 import { HAVE_SHARED, NO_SHARED, own, shared } from '../../support/fixtures';
 import { extractPage } from '@/utils/sites';
@@ -26,7 +27,7 @@ const ids = () => hosts().map((h) => buttonPostId(h));
 describe('mountPostButtons', () => {
   let stop: (() => void) | undefined;
   const calls: [AssistantAction, string | null][] = [];
-  const start = (newPosts?: (postId: string | null) => Promise<number>) => {
+  const start = (newPosts?: (postId: string | null) => Promise<ThreadNews | null>) => {
     stop = mountPostButtons({
       doc: document,
       hooks: xAdapter.page,
@@ -131,7 +132,7 @@ describe('mountPostButtons', () => {
     const asked: (string | null)[] = [];
     start(async (id) => {
       asked.push(id);
-      return newPosts;
+      return { count: newPosts, since: 1 };
     });
     const root = frameOf(hosts()[0]!)!;
     const item = () => root.querySelector<HTMLButtonElement>('[data-action="whats-new"]')!;
@@ -147,6 +148,27 @@ describe('mountPostButtons', () => {
     item().click();
     expect(calls).toEqual([['whats-new', '1900000000000000100']]);
     expect(asked).toEqual(['1900000000000000100', '1900000000000000100']);
+  });
+
+  it('on a timeline, offers Catch me up (with how many posts it would read) in place of What’s new', async () => {
+    loadInto(own('x/promoted.html'));
+    let news: ThreadNews = { count: 4, since: 0, timeline: true };
+    start(async () => news);
+    const root = frameOf(hosts()[0]!)!;
+    const item = (action: string) => root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+    const trigger = root.querySelector<HTMLElement>('button.trigger')!;
+    trigger.click();
+    // Hidden until the answer comes.
+    expect(item('catch-up').hidden).toBe(true);
+    await expect.poll(() => item('catch-up').hidden).toBe(false);
+    expect(item('catch-up').textContent).toBe('Catch me up (4 new posts)');
+    expect(item('whats-new').hidden).toBe(true);
+    trigger.click(); // closes
+    news = { count: 0, since: 5, timeline: true };
+    trigger.click();
+    await expect.poll(() => item('catch-up').textContent).toBe('Catch me up');
+    item('catch-up').click();
+    expect(calls).toEqual([['catch-up', '1900000000000000100']]);
   });
 
   it('keeps its clicks from reaching the post, which would open it', () => {

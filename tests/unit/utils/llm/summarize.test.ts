@@ -297,6 +297,19 @@ describe('requests the model counts as too long', () => {
     expect(engine.sizes.slice(1).every((n) => n <= 4096)).toBe(true);
   });
 
+  it('a thread well inside the budget that the model counts as too long is read in parts at the next try', async () => {
+    // One call's worth by the estimate (about a third of the room), four times that by the count.
+    const engine = new CountingTokens('TL;DR: swatch first [1].');
+    await engine.load(SCRIPTED_MODEL);
+    engine.limit = 2_000;
+    const posts = Array.from({ length: 8 }, (_, i) => cjk(i + 1));
+    await summarizeThread(engine, posts, { lang: 'en' });
+    expect(engine.sizes[0]).toBeGreaterThan(2_000);
+    // The second try already splits the thread: no request is refused twice.
+    expect(engine.sizes.slice(1).every((n) => n <= 2_000)).toBe(true);
+    expect(engine.sizes.length).toBeGreaterThan(2);
+  });
+
   it('one huge post is cut to fit; a model refusing even that ends with its error after three tries', async () => {
     const engine = new CountingTokens('x');
     await engine.load(SCRIPTED_MODEL);
