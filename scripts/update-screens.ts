@@ -1,6 +1,6 @@
 /**
  * Copies the few screenshots the README shows from the tests' output
- * (test-results/screens, written by tests/e2e/screens.chromium.spec.ts) into tests/screens.
+ * (test-results/screens, written by the specs `npm run screens` names) into tests/screens.
  * Run through `npm run screens`, which builds and takes them first.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -20,6 +20,7 @@ const SHOWN = [
   'mastodon-add',
   'own-server',
   'builtin',
+  'catch-up',
 ];
 
 mkdirSync(TO, { recursive: true });

@@ -168,6 +168,11 @@ test('Catch me up on the home timeline: every post the first time, then those lo
   await expect(news).toHaveText(`Your first catch-up here: the ${onPage} posts on the page.`);
   await expect(panel.getByTestId('topic').locator('h3')).toHaveText(['The launch', 'The weather']);
   await expect(panel.getByTestId('citation')).toHaveCount(3);
+  // The README's picture: the panel at a side panel's width.
+  const size = panel.viewportSize();
+  await panel.setViewportSize({ width: 420, height: 360 });
+  await panel.screenshot({ path: 'test-results/screens/catch-up.png' });
+  if (size) await panel.setViewportSize(size);
 
   // Later, the two cells loaded: the post menu offers those alone, and the panel says since when.
   await visit('all');
