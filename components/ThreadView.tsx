@@ -11,6 +11,7 @@ import { PostCard } from './PostCard';
 import { useJob } from './useJob';
 import { ThreadNews } from './ThreadNews';
 import { CatchUpNews } from './CatchUpNews';
+import { VoiceEditor, VoiceOffer } from './VoiceLearn';
 
 /**
  * The posts read, in order. Memoised: the job's every streamed word re-renders the view, and a
@@ -83,6 +84,7 @@ export function ThreadView({ request }: { request: StoredRequest }) {
         </p>
       ))}
       {request.action === 'catch-up' ? <CatchUpNews request={request} /> : <ThreadNews request={request} job={job} />}
+      <VoiceOffer request={request} />
       {job && (
         <JobView
           state={job}
@@ -100,6 +102,10 @@ export function ThreadView({ request }: { request: StoredRequest }) {
               .catch(() => undefined)
           }
         />
+      )}
+      {/* Mounted once the note is written, so the editor starts from the whole of it. */}
+      {job?.action === 'learn-voice' && job.status === 'done' && (
+        <VoiceEditor key={`${job.id}:${job.text.length}`} request={request} job={job} />
       )}
       <details open={!request.jobId} className="group">
         <summary className="cursor-pointer text-xs font-semibold uppercase text-slate-500">

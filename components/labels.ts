@@ -10,6 +10,7 @@ export const ACTION_LABEL: Record<AssistantAction, MessageKey> = {
   chat: 'panel.action.chat',
   'whats-new': 'panel.action.whatsNew',
   'catch-up': 'panel.action.catchUp',
+  'learn-voice': 'panel.action.learnVoice',
 };
 
 /** Posts the panel lists at first; a thread of thousands lists the rest at the user's click. */

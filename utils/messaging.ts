@@ -15,9 +15,10 @@ import type { FakeBuiltinConfig } from './llm/fake-language-model';
 
 /**
  * What the user asked of a post; `whats-new` summarizes what changed on a thread seen before;
- * `catch-up` summarizes, by topic, a timeline's posts loaded since the last catch-up.
+ * `catch-up` summarizes, by topic, a timeline's posts loaded since the last catch-up;
+ * `learn-voice` writes a style note from the user's own posts on their profile.
  */
-export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat' | 'whats-new' | 'catch-up';
+export type AssistantAction = 'summarize' | 'explain' | 'draft' | 'chat' | 'whats-new' | 'catch-up' | 'learn-voice';
 
 /** A request from a page: the action, the thread as read, and the post it started from. */
 export interface ThreadRequest {
@@ -37,6 +38,8 @@ export interface ThreadRequest {
   force?: boolean;
   /** Summarize: read every post however long it takes (the panel's "Read all"). */
   readAll?: boolean;
+  /** The signed-in user's handle on the site (drafts in their voice, learning it). */
+  viewer?: string;
 }
 
 /** How the background answered a {@link ThreadRequest}. */
@@ -95,6 +98,10 @@ interface ProtocolMap {
    * timeline: how many posts a catch-up would read).
    */
   pageNews(): ThreadNews | null;
+  /** The panel asks the page whether it is the user's own profile, and how many of their posts it shows. */
+  pageVoice(): { account: string; posts: number } | null;
+  /** The panel asks the page to send the user's own posts to learn their voice; answers a notice, or null when sent. */
+  learnVoice(): string | null;
   /**
    * A test build's engine page (it has no storage API) asks for the stand-in for Chrome's model
    * a test set up; null in a store build.

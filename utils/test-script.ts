@@ -14,6 +14,11 @@ export interface TestScript {
   delayMs?: number;
   /** A reading speed to plan by, in tokens a second (tests of budgets sized to speed). */
   prefillTps?: number;
+  /**
+   * Answers in place of `reply` when a request's messages contain `contains` (the first rule
+   * that matches): tests see what reached the model by what comes back.
+   */
+  when?: { contains: string; reply: string }[];
 }
 
 /** Whether this build may run the scripted engine: test and development builds, never a store build. */

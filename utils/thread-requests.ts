@@ -14,7 +14,7 @@ import type { PageSnapshot } from './sites/types';
 import type { ThreadMarks } from './seen-posts';
 import type { CatchUpInput, ThreadNews } from './catch-up';
 
-const ACTIONS = new Set(['summarize', 'explain', 'draft', 'whats-new', 'catch-up']);
+const ACTIONS = new Set(['summarize', 'explain', 'draft', 'whats-new', 'catch-up', 'learn-voice']);
 
 /** Whether a message body has the shape of a {@link ThreadRequest}; its text stays untrusted. */
 export function isThreadRequest(value: unknown): value is ThreadRequest {
@@ -24,6 +24,7 @@ export function isThreadRequest(value: unknown): value is ThreadRequest {
     typeof v.action === 'string' &&
     ACTIONS.has(v.action) &&
     (v.postId === null || typeof v.postId === 'string') &&
+    (v.viewer === undefined || (typeof v.viewer === 'string' && /^[\w.@-]{1,100}$/.test(v.viewer))) &&
     isSnapshot(v.snapshot)
   );
 }

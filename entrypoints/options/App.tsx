@@ -3,6 +3,7 @@ import { ModelsOnDevice } from '@/components/ModelsOnDevice';
 import { Choice } from '@/components/Choice';
 import { useSettings } from '@/components/useSettings';
 import { DataSection } from '@/components/DataSection';
+import { VoiceNotes } from '@/components/VoiceNotes';
 import { MastodonServers } from '@/components/MastodonServers';
 import { OwnServer } from '@/components/OwnServer';
 import { BuiltinStatus } from '@/components/BuiltinModel';
@@ -137,6 +138,7 @@ export default function App() {
       />
       <OwnServer settings={settings} update={update} />
       <MastodonServers />
+      <VoiceNotes />
       <section>
         <h2 className="mb-1 font-semibold">{t('options.shortcuts')}</h2>
         <p data-testid="shortcuts">{t('options.shortcutsHint')}</p>

@@ -100,6 +100,22 @@ export const en = {
   'catchUp.since.other': '{count} posts loaded since your last catch-up ({time}), of {onPage} on the page.',
   'catchUp.nothing': 'Nothing new since your last catch-up ({time}): every post on the page was in it.',
   'catchUp.topics': 'Topics',
+  'panel.action.learnVoice': 'Learn my voice',
+  'voice.offer':
+    'This is your profile (@{account}). Skein can learn how you write from your {count} posts here, for drafts ' +
+    'in your voice. The posts and the note stay on this device.',
+  'voice.learn': 'Learn my voice',
+  'voice.edit': 'Your style note. Edit it as you like, then save it: drafts “In my voice” follow it.',
+  'voice.save': 'Save my voice',
+  'voice.saved': 'Saved. Drafts on {site} as @{account} follow it while “In my voice” is on.',
+  'voice.empty': 'The note is empty, so nothing was kept: drafts work as before.',
+  'options.voice.title': 'Your voice',
+  'options.voice.about':
+    'Style notes Skein learned from your own posts, one per account. Drafts “In my voice” follow them. ' +
+    'Kept on this device only.',
+  'options.voice.none': 'No style note yet. On your own profile, open Skein’s panel and choose Learn my voice.',
+  'options.voice.account': '@{account} on {site}, from {count} posts',
+  'options.voice.delete': 'Delete this note',
   'tabs.chat': 'Chat',
   'chat.placeholder': 'Ask about this thread',
   'chat.ask': 'Ask',

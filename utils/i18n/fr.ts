@@ -105,6 +105,25 @@ export const fr: Record<MessageKey, string> = {
   'catchUp.since.other': '{count} posts chargés depuis votre dernier rattrapage ({time}), sur {onPage} dans la page.',
   'catchUp.nothing': 'Rien de nouveau depuis votre dernier rattrapage ({time}) : tous les posts de la page y étaient.',
   'catchUp.topics': 'Sujets',
+  'panel.action.learnVoice': 'Apprendre mon style',
+  'voice.offer':
+    'C’est votre profil (@{account}). Skein peut apprendre votre façon d’écrire à partir de vos {count} posts ' +
+    'ici, pour des brouillons à votre style. Les posts et la note restent sur cet appareil.',
+  'voice.learn': 'Apprendre mon style',
+  'voice.edit':
+    'Votre note de style. Modifiez-la à votre guise, puis enregistrez-la : les brouillons « Avec mon style » la suivent.',
+  'voice.save': 'Enregistrer mon style',
+  'voice.saved':
+    'Enregistré. Les brouillons sur {site} en tant que @{account} la suivent tant que « Avec mon style » est coché.',
+  'voice.empty': 'La note est vide, rien n’a été gardé : les brouillons fonctionnent comme avant.',
+  'options.voice.title': 'Votre style',
+  'options.voice.about':
+    'Les notes de style que Skein a tirées de vos propres posts, une par compte. Les brouillons « Avec mon style » ' +
+    'les suivent. Gardées sur cet appareil uniquement.',
+  'options.voice.none':
+    'Pas encore de note de style. Sur votre profil, ouvrez le panneau de Skein et choisissez Apprendre mon style.',
+  'options.voice.account': '@{account} sur {site}, d’après {count} posts',
+  'options.voice.delete': 'Supprimer cette note',
   'tabs.chat': 'Discussion',
   'chat.placeholder': 'Posez une question sur ce fil',
   'chat.ask': 'Demander',

@@ -11,6 +11,9 @@ export const inlineEn = {
   'menu.whatsNew.one': 'What’s new ({count} new post)',
   'menu.whatsNew.other': 'What’s new ({count} new posts)',
   'menu.catchUp': 'Catch me up',
+  'voice.notOwn': 'This is not your own profile: Skein learns your voice from your own posts.',
+  'voice.noPosts': 'Skein found none of your own posts on this page: scroll to load some, then try again.',
+  'reply.voice': 'In my voice',
   'menu.catchUpCount.one': 'Catch me up ({count} new post)',
   'menu.catchUpCount.other': 'Catch me up ({count} new posts)',
   'notice.openSidebar.one':

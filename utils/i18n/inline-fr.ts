@@ -9,6 +9,10 @@ export const inlineFr: Record<InlineKey, string> = {
   'menu.whatsNew.one': 'Quoi de neuf ({count} nouveau post)',
   'menu.whatsNew.other': 'Quoi de neuf ({count} nouveaux posts)',
   'menu.catchUp': 'Me mettre à jour',
+  'voice.notOwn': 'Ce n’est pas votre profil : Skein apprend votre style à partir de vos propres posts.',
+  'voice.noPosts':
+    'Skein n’a trouvé aucun de vos posts sur cette page : faites défiler pour en charger, puis réessayez.',
+  'reply.voice': 'Avec mon style',
   'menu.catchUpCount.one': 'Me mettre à jour ({count} nouveau post)',
   'menu.catchUpCount.other': 'Me mettre à jour ({count} nouveaux posts)',
   'notice.openSidebar.one':

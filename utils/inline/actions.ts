@@ -123,7 +123,7 @@ export async function draftRequest(
   read: PageReader,
   answered: (page: PageSnapshot) => string | null,
   draft: DraftOptions,
-  extra: Pick<ThreadRequest, 'force' | 'allowDownload'>,
+  extra: Pick<ThreadRequest, 'force' | 'allowDownload' | 'viewer'>,
   send: ActionPorts['send'],
 ): Promise<{ jobId?: string; notice?: string }> {
   const page = read();

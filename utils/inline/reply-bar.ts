@@ -32,6 +32,8 @@ export interface ReplyBarPorts {
   cancel(jobId: string): Promise<void>;
   /** Puts text on the clipboard; false where the page may not. */
   copy(text: string): Promise<boolean>;
+  /** Whether the signed-in user has a style note here (asked as the bar opens). */
+  hasVoice?(): Promise<boolean>;
 }
 
 /** A mounted bar. */
@@ -116,12 +118,28 @@ export function createReplyBar(
     instruction.required = isNew;
   };
   askFor(newPost());
+  // In my voice: shown once the user has a style note for this account, and on by default.
+  const voice = doc.createElement('input');
+  voice.type = 'checkbox';
+  voice.name = 'voice';
+  voice.checked = true;
+  const voiceLabel = labelled(doc, t('reply.voice'), voice);
+  voiceLabel.className = 'voice';
+  voiceLabel.hidden = true;
+  const askVoice = () =>
+    void ports.hasVoice?.().then(
+      (has) => {
+        voiceLabel.hidden = !has;
+      },
+      () => undefined,
+    );
   const go = button(doc, t('reply.draft'), 'primary go');
   const controls = doc.createElement('div');
   controls.className = 'controls';
   controls.append(
     labelled(doc, t('reply.tone'), toneSelect),
     labelled(doc, t('reply.length'), lengthSelect),
+    voiceLabel,
     instruction,
     go,
   );
@@ -157,6 +175,7 @@ export function createReplyBar(
     tone: toneSelect.value as Tone,
     length: lengthSelect.value as DraftOptions['length'],
     instruction: instruction.value,
+    ...(!voiceLabel.hidden && voice.checked ? { voice: true } : {}),
   });
 
   const renderVariants = (texts: string[], done: boolean) => {
@@ -242,6 +261,7 @@ export function createReplyBar(
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     if (open) askFor(newPost());
+    if (open) askVoice();
     if (open) toneSelect.focus();
   };
   onUser(toggle, 'click', () => show(panel.hidden));

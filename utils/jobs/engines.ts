@@ -18,8 +18,15 @@ export function createEngineHost({ runtimeBase }: { runtimeBase: string }): Engi
     // A test build's script; a reply with variant breaks answers each call with the next part
     // (draft variants). TEST_BUILD is false in a store build, which leaves this out.
     if (kind === 'scripted' && TEST_BUILD && task.script) {
-      const parts = task.script.reply.split(VARIANT_BREAK);
-      return new ScriptedEngine((_, call) => parts[call % parts.length]!, { pieceDelayMs: task.script.delayMs });
+      const { reply, when = [], delayMs } = task.script;
+      return new ScriptedEngine(
+        (messages, call) => {
+          const rule = when.find((r) => messages.some((m) => m.content.includes(r.contains)));
+          const parts = (rule?.reply ?? reply).split(VARIANT_BREAK);
+          return parts[call % parts.length]!;
+        },
+        { pieceDelayMs: delayMs },
+      );
     }
     // WebGPU only where this context has it: not in Firefox's engine worker on Linux, and the
     // Firefox build leaves web-llm out altogether.

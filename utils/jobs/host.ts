@@ -14,6 +14,7 @@ import {
 import { explainMessages, systemPrompt, threadBlock } from '../llm/prompts';
 import { chatMessages } from '../llm/chat';
 import { whatsNew } from '../llm/whats-new';
+import { learnVoice } from '../llm/voice';
 import {
   DEFAULT_DRAFT,
   type DraftOptions,
@@ -236,6 +237,19 @@ export class EngineHost {
         });
       }, REPLY_TOKENS);
     }
+    if (task.action === 'learn-voice') {
+      return withinContext(
+        (scale) =>
+          learnVoice(engine, task.posts, {
+            lang: task.lang,
+            room: Math.min(readBudget, Math.floor(dataBudget(context, REPLY_TOKENS + PROMPT_TOKENS) * scale)),
+            signal,
+            onToken,
+            onRead: (read) => emit({ type: 'reading', reading: { read, total: task.posts.length, reasons: [] } }),
+          }),
+        REPLY_TOKENS,
+      );
+    }
     // Explain, draft and chat read the posts that matter most for the focused one, as many
     // as fit in time; fewer when the model counts more tokens than the estimate.
     return withinContext((scale) => {
@@ -267,7 +281,7 @@ export class EngineHost {
     const variants: string[] = [];
     for (let i = 0; i < VARIANT_COUNT; i++) {
       if (i > 0) onToken(VARIANT_BREAK);
-      const text = await engine.generate(draftMessages(block, task.focus, task.lang, options, i), {
+      const text = await engine.generate(draftMessages(block, task.focus, task.lang, options, i, task.voice), {
         signal,
         maxTokens: draftTokens(options),
         temperature: i === 0 ? 0 : 0.8,

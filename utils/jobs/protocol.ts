@@ -42,6 +42,8 @@ export interface JobTask {
   news?: NewsInput;
   /** Automatic passed Chrome's built-in model over, and why (the panel says so). */
   passedOver?: PassedOver;
+  /** Draft in the user's voice: their style note (utils/llm/voice.ts). */
+  voice?: string;
 }
 
 /**

@@ -16,12 +16,14 @@ import { DEFAULT_DRAFT, draftOptionsFrom } from '../llm/drafts';
 import { siteDraftLimit } from '../sites/hosts';
 import type { ChatAsk } from '../llm/chat';
 import type { NewsInput } from '../llm/whats-new';
+import { voiceFor } from '../voice';
 import { BUILTIN_MODEL, type BuiltinAvailability } from '../llm/builtin-engine';
 
 /** The first words of a thread, for the history list. */
 function titleOf(request: StoredRequest): string {
   // A catch-up is of a timeline, not of its first post: the timeline's address names it.
   if (request.action === 'catch-up') return request.snapshot.url.replace(/^https?:\/\//, '');
+  if (request.action === 'learn-voice') return `@${request.viewer ?? ''}`;
   const first = request.snapshot.posts.find((p) => p.unavailable == null);
   if (!first) return request.snapshot.url;
   const text = first.text.length > 80 ? `${first.text.slice(0, 80)}…` : first.text;
@@ -108,10 +110,12 @@ export async function startJobFor(
     action === 'draft' ? draftOptionsFrom(request.draft, { ...DEFAULT_DRAFT, tone: settings.defaultTone }) : undefined;
   // A draft made away from the site's box (in the panel) keeps to the site's own limit.
   const draft = asked && { ...asked, limit: asked.limit ?? siteDraftLimit(snapshot.site) };
+  // In the user's voice: their note for this site account, when they kept one.
+  const voice = draft?.voice ? ((await voiceFor(snapshot.site, request.viewer))?.note ?? undefined) : undefined;
   const selection = action === 'explain' ? request.selection : undefined;
   const readAll = (action === 'summarize' || action === 'catch-up') && request.readAll === true;
   const detail = draft
-    ? JSON.stringify(draft)
+    ? JSON.stringify({ ...draft, voice })
     : chat
       ? JSON.stringify(chat)
       : news
@@ -135,6 +139,7 @@ export async function startJobFor(
       readAll,
       news,
       passedOver,
+      voice,
     },
     key: await cacheKey(snapshot, action, keptAs, lang, postId, detail),
     record: {

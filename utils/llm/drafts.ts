@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from './engine';
 import { fence, onThread, systemPrompt } from './prompts';
+import { cleanNote, styleNoteBlock, VOICE_TASK } from './voice';
 
 /** The intents a reply can take. */
 export const TONES = ['agree', 'question', 'disagree', 'witty', 'supportive', 'professional'] as const;
@@ -44,6 +45,8 @@ export interface DraftOptions {
   instruction: string;
   /** What the site's box takes; X's when absent. */
   limit?: DraftLimit;
+  /** In the user's own voice: their style note goes with the request, when they have one. */
+  voice?: boolean;
 }
 
 /** How many variants a draft job writes. */
@@ -96,6 +99,7 @@ export function draftOptionsFrom(value: unknown, fallback: DraftOptions = DEFAUL
     length: LENGTHS.includes(v.length as DraftLength) ? (v.length as DraftLength) : fallback.length,
     instruction: typeof v.instruction === 'string' ? v.instruction.trim().slice(0, MAX_INSTRUCTION) : '',
     limit: limitFrom(v.limit),
+    ...(v.voice === true ? { voice: true } : {}),
   };
 }
 
@@ -113,7 +117,8 @@ function limitFrom(value: unknown): DraftLimit | undefined {
 
 /**
  * The messages for one variant of a reply to post [focus] of `block` (the numbered thread),
- * or of a new post when there is no thread (the home composer).
+ * or of a new post when there is no thread (the home composer); with the user's style `note`,
+ * in their voice.
  */
 export function draftMessages(
   block: string | null,
@@ -121,6 +126,7 @@ export function draftMessages(
   lang: string,
   options: DraftOptions,
   variant = 0,
+  note?: string,
 ): ChatMessage[] {
   const site = options.limit ?? X_LIMIT;
   const limit = lengthLimit(options.length, site);
@@ -132,7 +138,9 @@ export function draftMessages(
     `for the user, who will edit and post it themselves. ` +
     `${block ? TONE_HINT[options.tone] : ''}${instruction}${form}${VARIANT_HINT[variant % VARIANT_HINT.length]} ` +
     `Write only the text of the ${what}, under ${limit} characters, without quotes, hashtags or citations.`;
-  const ask = task.replace(/\s+/g, ' ').trim();
+  const plain = task.replace(/\s+/g, ' ').trim();
+  // The note, as data, before the task that says how to read it.
+  const ask = note && cleanNote(note) ? `${styleNoteBlock(note)}\n\n${plain} ${VOICE_TASK}` : plain;
   // After the thread, like every job on it, so the engine reuses what it read for the summary.
   return block
     ? onThread(block, lang, ask)

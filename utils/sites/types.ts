@@ -77,6 +77,16 @@ export interface PageHooks {
   cardSlot?(post: Element): Element | null;
   /** Where the site has reply boxes Skein can draft into. */
   reply?: ReplyHooks;
+  /** Who is signed in, and whose profile a page is: for replies in the user's own voice. */
+  account?: AccountHooks;
+}
+
+/** The signed-in user as the page shows them. */
+export interface AccountHooks {
+  /** The signed-in user's handle (no `@`), from the page's own navigation; null when signed out. */
+  viewer(doc: Document): string | null;
+  /** Whose profile the page at `url` is (a handle, no `@`); null for any other page. */
+  profileOf(url: URL): string | null;
 }
 
 /** How the content script finds a site's reply boxes and writes into them. */

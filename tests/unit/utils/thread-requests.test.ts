@@ -95,6 +95,13 @@ describe('acceptThreadRequest', () => {
     expect(kept.snapshot.posts.map((p) => p.id)).toEqual(['2']);
   });
 
+  it('keeps the signed-in user’s handle a request names, and refuses one that is not a handle', async () => {
+    await acceptThreadRequest({ ...request, action: 'learn-voice', viewer: 'skein_test' }, sender());
+    expect(requestFor(await threadState.getValue(), 7)).toMatchObject({ action: 'learn-voice', viewer: 'skein_test' });
+    for (const viewer of ['<img src=x>', '', 'a b', 7])
+      await expect(acceptThreadRequest({ ...request, viewer }, sender())).rejects.toThrow(/Malformed/);
+  });
+
   it('refuses malformed requests', async () => {
     await expect(acceptThreadRequest({ ...request, action: 'post-it' }, sender())).rejects.toThrow(/Malformed/);
   });

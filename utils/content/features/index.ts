@@ -5,6 +5,7 @@ import { postButtons } from './post-buttons';
 import { summarizePage } from './summarize-page';
 import { replyBar } from './reply-bar';
 import { selection } from './selection';
+import { voice } from './voice';
 
 /** A content-script feature: one feature, one file. */
 export interface Feature {
@@ -16,4 +17,4 @@ export interface Feature {
 }
 
 /** Every feature, in start order. */
-export const FEATURES: Feature[] = [postButtons, citations, summarizePage, replyBar, selection];
+export const FEATURES: Feature[] = [postButtons, citations, summarizePage, replyBar, selection, voice];

@@ -3,6 +3,7 @@ import { draftRequest } from '../../inline/actions';
 import { showToast } from '../../inline/toast';
 import { sendMessage } from '../../messaging';
 import { t } from '../../i18n/inline';
+import { voiceFor } from '../../voice';
 import type { Feature } from './index';
 
 /** Skein's bar in the site's reply boxes: three drafts, inserted on request, never posted. */
@@ -13,6 +14,8 @@ export const replyBar: Feature = {
   start: (page) => {
     const hooks = page.site.page.reply;
     if (!hooks) return () => undefined;
+    // The signed-in user, whose style note (if any) drafts may follow.
+    const viewer = () => page.site.page.account?.viewer(page.doc) ?? null;
     return mountReplyBars({
       doc: page.doc,
       hooks,
@@ -28,9 +31,10 @@ export const replyBar: Feature = {
             page.read,
             (snapshot) => hooks.answeredPostId(editor, snapshot, replied),
             { ...options, limit: hooks.limit(editor) },
-            extra,
+            { ...extra, ...(viewer() ? { viewer: viewer()! } : {}) },
             page.send,
           ),
+        hasVoice: () => voiceFor(page.site.id, viewer()).then(Boolean),
         connect: page.connect,
         insert: (text, mode) => hooks.insert(editor, text, mode),
         editorText: () => hooks.textOf(editor),

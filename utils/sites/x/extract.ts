@@ -28,6 +28,17 @@ export function classifyXUrl(url: URL): { kind: PageKind; focusedPostId: string 
   return { kind: 'unknown', focusedPostId: null };
 }
 
+/** The handle a profile link points at (`/handle` or `https://x.com/handle`); null for anything else. */
+function handleOf(href: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    const parts = new URL(href, 'https://x.com').pathname.split('/').filter(Boolean);
+    return parts.length === 1 && /^[A-Za-z0-9_]{1,15}$/.test(parts[0]!) ? parts[0]! : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A post with nothing read from it: no id, author, text or media. */
 const isEmpty = (p: Post) => !p.id && !p.author.handle && !p.text && p.media.length === 0 && !p.quoted;
 
@@ -99,5 +110,9 @@ export const xAdapter: SiteAdapter = {
     buttonSlot: actionBarOf,
     cardSlot: cardSlotOf,
     reply: X_REPLY_HOOKS,
+    account: {
+      viewer: (doc) => handleOf(doc.querySelector<HTMLAnchorElement>(X.profileLink)?.getAttribute('href')),
+      profileOf: (url) => (classifyXUrl(url).kind === 'profile' ? url.pathname.split('/').filter(Boolean)[0]! : null),
+    },
   },
 };

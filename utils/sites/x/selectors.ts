@@ -62,6 +62,8 @@ export const X = {
   pollChoice: '[role="radio"], li',
   /** Any article: one without X's test id means the layout changed. tests/fixtures/x/changed-layout.html. */
   anyArticle: 'article[role="article"]',
+  /** The signed-in user's own profile link in X's side navigation. home-timeline.html. */
+  profileLink: `a${tid('AppTabBar_Profile_Link')}`,
   /** A timeline still loading. tests/fixtures/x/loading.html. */
   loading: '[role="progressbar"]',
   /** The reply editor (Draft.js). status-article-logged-in.html, home-timeline.html. */

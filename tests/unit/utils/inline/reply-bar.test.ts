@@ -69,6 +69,35 @@ describe('the reply bar', () => {
     setUiLanguage('en');
   });
 
+  it('offers “In my voice” once the user has a style note, on by default; unticked, drafts go without it', async () => {
+    let has = false;
+    const fake = fakePorts({ hasVoice: async () => has });
+    const { q } = mount(fake.ports);
+    const voice = () => q<HTMLLabelElement>('label.voice');
+    q<HTMLButtonElement>('.toggle').click();
+    await flush();
+    expect(voice().hidden).toBe(true);
+    q<HTMLButtonElement>('.go').click();
+    await flush();
+    expect(fake.asked[0]!.options).not.toHaveProperty('voice');
+    // Saved meanwhile (in the panel): asked again as the bar opens.
+    has = true;
+    q<HTMLButtonElement>('.toggle').click();
+    q<HTMLButtonElement>('.toggle').click();
+    await flush();
+    expect(voice().hidden).toBe(false);
+    expect(voice().textContent).toBe('In my voice');
+    expect(q<HTMLInputElement>('input[name=voice]').checked).toBe(true);
+    fake.push({ status: 'done', text: 'a' });
+    q<HTMLButtonElement>('.regenerate').click();
+    await flush();
+    expect(fake.asked[1]!.options.voice).toBe(true);
+    q<HTMLInputElement>('input[name=voice]').click();
+    q<HTMLButtonElement>('.regenerate').click();
+    await flush();
+    expect(fake.asked[2]!.options).not.toHaveProperty('voice');
+  });
+
   it('asks for drafts with the chosen tone, length and instruction; streams three variants as text', async () => {
     const fake = fakePorts();
     const { q, root, bar } = mount(fake.ports);
