@@ -111,7 +111,8 @@ export const fr: Record<MessageKey, string> = {
     'ici, pour des brouillons à votre style. Les posts et la note restent sur cet appareil.',
   'voice.learn': 'Apprendre mon style',
   'voice.edit':
-    'Votre note de style. Modifiez-la à votre guise, puis enregistrez-la : les brouillons « Avec mon style » la suivent.',
+    'Votre note de style. Modifiez-la à votre guise, puis enregistrez-la : les brouillons « Avec mon style » ' +
+    'la suivent.',
   'voice.save': 'Enregistrer mon style',
   'voice.saved':
     'Enregistré. Les brouillons sur {site} en tant que @{account} la suivent tant que « Avec mon style » est coché.',
