@@ -191,7 +191,7 @@ export function JobView({
           <TopicsText text={state.text} postCount={state.postCount} onCite={onCite} />
         ) : state.action === 'draft' ? (
           <DraftVariants text={state.text} done={state.status === 'done'} />
-        ) : (
+        ) : state.action === 'learn-voice' && state.status === 'done' ? null /* the note's editor shows it */ : (
           <p className="whitespace-pre-wrap" data-testid="job-text">
             {state.text}
           </p>

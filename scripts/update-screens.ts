@@ -21,6 +21,7 @@ const SHOWN = [
   'own-server',
   'builtin',
   'catch-up',
+  'voice',
 ];
 
 mkdirSync(TO, { recursive: true });

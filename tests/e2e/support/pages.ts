@@ -92,6 +92,20 @@ export const OWN_THREAD: ServedPage = {
   file: join(OWN_FIXTURES, 'x/status-thread-replies.html'),
 };
 
+/** The signed-in user's own X profile (the project's own page: @skein_test, signed in as them). */
+export const OWN_PROFILE: ServedPage = {
+  url: 'https://x.com/skein_test',
+  file: join(OWN_FIXTURES, 'x/own-profile.html'),
+};
+
+/** A page as X shows it to a signed-in user: its side navigation links to their own profile. */
+export function signedIn(served: ServedPage, handle: string): ServedPage {
+  const nav =
+    `<nav aria-label="Primary"><a href="/${handle}" aria-label="Profile" role="link" ` +
+    `data-testid="AppTabBar_Profile_Link"><span>Profile</span></a></nav>`;
+  return { ...served, body: (served.body ?? html(served.file)).replace('</body>', `${nav}</body>`) };
+}
+
 /**
  * The project's own thread before its last `count` replies were written: the same page without
  * its last posts (`What's new` tests come back to the thread with those replies).
