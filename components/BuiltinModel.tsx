@@ -9,7 +9,7 @@ import {
 } from '@/utils/llm/builtin-engine';
 import { getSettings, outputLanguage } from '@/utils/settings';
 import { t, type MessageKey } from '@/utils/i18n';
-import { FOCUS_RING_ON_ACCENT } from './styles';
+import { AccentButton } from './AccentButton';
 
 /** The output language Chrome's model is asked to write, as jobs ask for it. */
 const jobLanguage = async () => outputLanguage(await getSettings(), navigator.language);
@@ -46,14 +46,9 @@ export function BuiltinDownload({ onDownloaded }: { onDownloaded(): void }) {
     <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="job-needs-model">
       <p>{t('builtin.needs')}</p>
       {pct == null ? (
-        <button
-          type="button"
-          className={`self-start rounded bg-violet-600 px-2 py-1 text-white ${FOCUS_RING_ON_ACCENT}`}
-          onClick={download}
-          data-testid="job-download"
-        >
+        <AccentButton onClick={download} data-testid="job-download">
           {t('builtin.download')}
-        </button>
+        </AccentButton>
       ) : (
         <p role="status" data-testid="builtin-progress">
           {t('builtin.downloading', { pct })}

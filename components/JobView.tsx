@@ -8,7 +8,7 @@ import { describeError } from '@/utils/errors';
 import { statusWords } from '@/utils/jobs/describe';
 import { SummaryText, TopicsText } from './SummaryText';
 import { DraftVariants } from './DraftVariants';
-import { FOCUS_RING_ON_ACCENT } from './styles';
+import { AccentButton } from './AccentButton';
 import { OptionsButton } from './OptionsButton';
 
 /** A download's progress bar with its figures. */
@@ -174,14 +174,9 @@ export function JobView({
           data-testid="job-needs-model"
         >
           <p>{t('job.needsModel', { model: state.model.label, size: formatSize(state.model.sizeBytes) })}</p>
-          <button
-            type="button"
-            className={`self-start rounded bg-violet-600 px-2 py-1 text-white ${FOCUS_RING_ON_ACCENT}`}
-            onClick={onDownload}
-            data-testid="job-download"
-          >
+          <AccentButton onClick={onDownload} data-testid="job-download">
             {t('job.downloadModel', { size: formatSize(state.model.sizeBytes) })}
-          </button>
+          </AccentButton>
         </div>
       )}
       <div aria-live="polite" data-testid="job-output">

@@ -6,7 +6,7 @@ import { cleanNote } from '@/utils/llm/voice';
 import { saveVoice } from '@/utils/voice';
 import { siteName } from '@/utils/sites/hosts';
 import { t } from '@/utils/i18n';
-import { FOCUS_RING_ON_ACCENT } from './styles';
+import { AccentButton } from './AccentButton';
 
 /**
  * On the user's own profile: the offer to learn their voice from their posts there. The page is
@@ -32,14 +32,9 @@ export function VoiceOffer({ request }: { request: StoredRequest }) {
   return (
     <div className="flex flex-col gap-2 rounded-md bg-violet-50 p-2 dark:bg-violet-950" data-testid="voice-offer">
       <p>{t('voice.offer', { account: own.account, count: own.posts })}</p>
-      <button
-        type="button"
-        className={`self-start rounded bg-violet-600 px-2 py-1 text-white ${FOCUS_RING_ON_ACCENT}`}
-        onClick={learn}
-        data-testid="voice-learn"
-      >
+      <AccentButton onClick={learn} data-testid="voice-learn">
         {t('voice.learn')}
-      </button>
+      </AccentButton>
       {notice && (
         <p role="status" className="text-xs text-amber-700">
           {notice}
@@ -76,14 +71,9 @@ export function VoiceEditor({ request, job }: { request: StoredRequest; job: Job
           data-testid="voice-note"
         />
       </label>
-      <button
-        type="button"
-        className={`self-start rounded bg-violet-600 px-2 py-1 text-white ${FOCUS_RING_ON_ACCENT}`}
-        onClick={save}
-        data-testid="voice-save"
-      >
+      <AccentButton onClick={save} data-testid="voice-save">
         {t('voice.save')}
-      </button>
+      </AccentButton>
       {saved && (
         <p role="status" className="text-xs" data-testid="voice-saved">
           {saved}

@@ -105,7 +105,9 @@ for (const theme of ['light', 'dark'] as const) {
 
     // The options as a user has them (the tests' scripted engine is not one of its choices).
     await setSettings({});
-    // Chrome's real popup over the X thread (read over the DevTools protocol: no tab shows it).
+    // Chrome's real popup over the X thread (read over the DevTools protocol: no tab shows it);
+    // over a timeline (the dark run's home composer) it would offer Catch me up instead.
+    await page.goto(OWN_THREAD.url);
     await page.bringToFront();
     await openPopup();
     await expect
