@@ -13,17 +13,28 @@ export function useTabThread(): { request: StoredRequest | null; notice: string 
   useEffect(() => {
     let alive = true;
     let tabId: number | null = null;
-    const show = (state: Awaited<ReturnType<typeof threadState.getValue>>) => {
+    type State = Awaited<ReturnType<typeof threadState.getValue>>;
+    const show = (state: State) => {
       if (alive) setView({ request: requestFor(state, tabId), notice: noticeFor(state, tabId) });
     };
+    // The last state a change brought, and how many changes came: a read that started before
+    // a change may end after it, and must not show the older state over the newer one.
+    let changes = 0;
+    let changed: State | null = null;
     const refresh = async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
       tabId = tab?.id ?? null;
-      show(await threadState.getValue());
+      const before = changes;
+      const state = await threadState.getValue();
+      show(changes === before || !changed ? state : changed);
     };
     void refresh();
     // The new value comes with the change: no second read on the hot path.
-    const unwatch = threadState.watch((state) => show(state));
+    const unwatch = threadState.watch((state) => {
+      changes++;
+      changed = state;
+      show(state);
+    });
     const onActivated = () => void refresh();
     browser.tabs.onActivated.addListener(onActivated);
     return () => {
