@@ -20,14 +20,15 @@ export const POST_ID_ATTRIBUTE = 'data-skein-post';
 
 /**
  * The menu's actions; What's new shows only on a thread with news since its summary, Catch me
- * up only on a timeline.
+ * up only on a timeline. Both come last: they show when the background answers, a moment after
+ * the menu opens, and an item appearing above the others would move them under the pointer.
  */
 const ACTIONS: { action: AssistantAction; label: () => string }[] = [
   { action: 'summarize', label: () => t('menu.summarize') },
-  { action: 'whats-new', label: () => '' },
-  { action: 'catch-up', label: () => '' },
   { action: 'explain', label: () => t('menu.explain') },
   { action: 'draft', label: () => t('menu.draft') },
+  { action: 'whats-new', label: () => '' },
+  { action: 'catch-up', label: () => '' },
 ];
 
 export interface PostButtonOptions {
@@ -213,7 +214,7 @@ function buildMenu(
         whatsNew.textContent = whatsNew.hidden ? '' : tc('menu.whatsNew', count);
         catchUp.hidden = !news?.timeline;
         catchUp.textContent = catchUp.hidden ? '' : count > 0 ? tc('menu.catchUpCount', count) : t('menu.catchUp');
-        if (isOpen(menu)) place(menu, trigger);
+        // Not placed again: the items already shown stay where they are.
       },
       () => undefined,
     );

@@ -163,6 +163,9 @@ describe('mountPostButtons', () => {
     await expect.poll(() => item('catch-up').hidden).toBe(false);
     expect(item('catch-up').textContent).toBe('Catch me up (4 new posts)');
     expect(item('whats-new').hidden).toBe(true);
+    // Last in the menu: the items shown before it do not move when it appears.
+    const order = [...root.querySelectorAll<HTMLElement>('[role="menuitem"]')].map((i) => i.dataset.action);
+    expect(order).toEqual(['summarize', 'explain', 'draft', 'whats-new', 'catch-up']);
     trigger.click(); // closes
     news = { count: 0, since: 5, timeline: true };
     trigger.click();
